@@ -1,0 +1,45 @@
+/** The command line of `selfeval check`, parsed; usage errors are thrown as UsageError (exit 2). */
+export class UsageError extends Error {}
+
+export interface CheckArgs {
+  json: boolean;
+  profile: string;
+  out: string | null;
+  mode: 'fill' | 'review';
+  files: string[];
+}
+
+export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|配置.json] [--out 目录] [--review] 文件.xlsx ...
+
+  --json          按 JSON 约定输出结果（SPEC §5）
+  --profile ID    计分方案：mof（默认，财政部通用）、lincang（临沧市），或一个 JSON 配置文件
+  --out DIR       为每个文件写一份带标注的副本 DIR/文件名.checked.xlsx（原文件不改动）
+  --review        审核模式：副本只标注问题，不填写计算值
+
+退出码：0 无错误；1 有表存在错误；2 用法错误或文件无法读取。`;
+
+export function parseArgs(argv: string[]): CheckArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') throw new UsageError(USAGE);
+  if (command !== 'check') throw new UsageError(`未知命令“${command}”。\n\n${USAGE}`);
+  const args: CheckArgs = { json: false, profile: 'mof', out: null, mode: 'fill', files: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = (): string => {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} 后面缺少参数。\n\n${USAGE}`);
+      return v;
+    };
+    if (a === '--json') args.json = true;
+    else if (a === '--review') args.mode = 'review';
+    else if (a === '--profile') args.profile = value();
+    else if (a.startsWith('--profile=')) args.profile = a.slice('--profile='.length);
+    else if (a === '--out') args.out = value();
+    else if (a.startsWith('--out=')) args.out = a.slice('--out='.length);
+    else if (a === '-h' || a === '--help') throw new UsageError(USAGE);
+    else if (a.startsWith('-')) throw new UsageError(`未知选项“${a}”。\n\n${USAGE}`);
+    else args.files.push(a);
+  }
+  if (args.files.length === 0) throw new UsageError(`请至少给出一个 .xlsx 文件。\n\n${USAGE}`);
+  return args;
+}

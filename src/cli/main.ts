@@ -1,0 +1,128 @@
+import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { check } from '../core/check';
+import type { FileResult, Finding } from '../core/result';
+import { builtInProfile, type Profile } from '../core/rules/profile';
+import { parseProfileText, ProfileError } from '../core/rules/profileFile';
+import { annotateWorkbook, readWorkbook, writeWorkbook, WorkbookReadError } from '../hosts/workbook';
+import { parseArgs, UsageError, type CheckArgs } from './args';
+import { toContract } from './contract';
+import { summaryLine, textReport } from './report';
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+async function loadProfile(spec: string): Promise<Profile> {
+  const builtIn = builtInProfile(spec);
+  if (builtIn) return builtIn;
+  if (!/\.json$/i.test(spec)) throw new UsageError(`未知的计分方案“${spec}”：请用 mof、lincang，或一个 .json 配置文件的路径。`);
+  let text: string;
+  try {
+    text = await readFile(spec, 'utf8');
+  } catch {
+    throw new UsageError(`读不到计分方案文件“${spec}”。`);
+  }
+  try {
+    return parseProfileText(text);
+  } catch (e) {
+    if (e instanceof ProfileError) throw new UsageError(`计分方案文件“${spec}”有误：${e.message}`);
+    throw e;
+  }
+}
+
+function fileFinding(code: Finding['code'], severity: Finding['severity'], message: string): Finding {
+  return { code, severity, cell: '', message };
+}
+
+/** Checks one file; an unreadable file becomes a FILE_UNREADABLE finding, not an exception. */
+async function checkFile(path: string, args: CheckArgs, profile: Profile): Promise<{ result: FileResult; unreadable: boolean }> {
+  const result: FileResult = { file: path, forms: [], findings: [] };
+  const ext = extname(path).toLowerCase();
+  let data: Buffer;
+  try {
+    if ((await stat(path)).isDirectory()) throw new Error('dir');
+    data = await readFile(path);
+  } catch {
+    result.findings.push(fileFinding('FILE_UNREADABLE', 'error', `文件“${path}”不存在或无法打开。`));
+    return { result, unreadable: true };
+  }
+  let loaded;
+  try {
+    loaded = await readWorkbook(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  } catch (e) {
+    const why = e instanceof WorkbookReadError ? e.message : `无法读取：${(e as Error).message}`;
+    const hint = ext === '.xls' && !(e instanceof WorkbookReadError) ? '请在 Excel 中另存为 .xlsx 后再试。' : '';
+    result.findings.push(fileFinding('FILE_UNREADABLE', 'error', `${basename(path)}：${why}${hint}`));
+    return { result, unreadable: true };
+  }
+  const checks = loaded.sheets.map((s) => check(s, profile));
+  for (const c of checks) result.forms.push(...c.forms);
+  if (result.forms.length === 0) {
+    result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${basename(path)} 中没有找到项目支出绩效自评表（需有“一级指标/二级指标/三级指标/分值/得分”表头）。`));
+  }
+  if (args.out) {
+    if (loaded.notPreserved.length > 0) {
+      result.findings.push(
+        fileFinding('CONTENT_NOT_PRESERVED', 'warning', `带标注的副本无法保留原文件中的${loaded.notPreserved.join('、')}；原文件未改动，请以原文件为准。`),
+      );
+    }
+    annotateWorkbook(loaded, checks, args.mode);
+    const bytes = await writeWorkbook(loaded);
+    await mkdir(args.out, { recursive: true });
+    const target = join(args.out, `${basename(path, extname(path))}.checked.xlsx`);
+    if (resolve(target) === resolve(path)) throw new UsageError(`输出文件会覆盖原文件“${path}”，请换一个 --out 目录。`);
+    await writeFile(target, bytes);
+  }
+  return { result, unreadable: false };
+}
+
+/** `selfeval check …`; returns the exit code (0 no errors, 1 errors in a form, 2 usage or unreadable file). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let args: CheckArgs;
+  let profile: Profile;
+  try {
+    args = parseArgs(argv);
+    profile = await loadProfile(args.profile);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  const results: FileResult[] = [];
+  let unreadable = false;
+  for (const path of args.files) {
+    try {
+      const r = await checkFile(path, args, profile);
+      results.push(r.result);
+      unreadable ||= r.unreadable;
+      if (!args.json) io.out(`${textReport(r.result)}\n`);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        io.err(e.message);
+        return 2;
+      }
+      throw e;
+    }
+  }
+  if (args.json) io.out(JSON.stringify(toContract(results), null, 2));
+  else io.out(summaryLine(results));
+  for (const r of results) for (const f of r.findings) if (f.code === 'FILE_UNREADABLE') io.err(f.message);
+  if (unreadable) return 2;
+  return results.some((r) => r.forms.some((f) => f.findings.some((x) => x.severity === 'error'))) ? 1 : 0;
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`内部错误：${(e as Error).stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import type { FileResult, Finding, FormResult } from '../core/result';
+import { SEVERITY_LABEL } from '../core/marks';
+
+function count(findings: Finding[], severity: Finding['severity']): number {
+  return findings.filter((f) => f.severity === severity).length;
+}
+
+function num(n: number | null): string {
+  return n === null ? '—' : String(n);
+}
+
+function formBlock(f: FormResult): string[] {
+  const stated = f.total.stated === null ? '' : `（表内填报 ${f.total.stated}）`;
+  const grade = f.grade.computed ?? '—';
+  const gradeStated = f.grade.stated && f.grade.stated !== f.grade.computed ? `（表内填报 ${f.grade.stated}）` : '';
+  const lines = [
+    `  ${f.sheet}!${f.range}  ${f.projectName ?? '（未填项目名称）'}`,
+    `    总分 ${num(f.total.computed)}${stated}  等级 ${grade}${gradeStated}  执行率 ${f.budget.executionRate === null ? '—' : `${(f.budget.executionRate * 100).toFixed(2)}%`}  错误 ${count(f.findings, 'error')}  警告 ${count(f.findings, 'warning')}  提示 ${count(f.findings, 'info')}`,
+  ];
+  for (const x of f.findings) lines.push(`    ${SEVERITY_LABEL[x.severity]}  ${x.cell.padEnd(5)} ${x.code}  ${x.message}`);
+  return lines;
+}
+
+/** The readable report of one file: per form its sheet, range, 项目名称, 总分, 等级, counts, then each finding. */
+export function textReport(file: FileResult): string {
+  const lines = [`文件：${file.file}`];
+  for (const f of file.findings) lines.push(`  ${SEVERITY_LABEL[f.severity]}  ${f.code}  ${f.message}`);
+  if (file.forms.length === 0 && file.findings.length === 0) lines.push('  未找到项目支出绩效自评表。');
+  for (const f of file.forms) lines.push(...formBlock(f));
+  return lines.join('\n');
+}
+
+export function summaryLine(files: FileResult[]): string {
+  const forms = files.flatMap((f) => f.forms);
+  const all = [...files.flatMap((f) => f.findings), ...forms.flatMap((f) => f.findings)];
+  const withErrors = forms.filter((f) => f.findings.some((x) => x.severity === 'error')).length;
+  return `共 ${files.length} 个文件、${forms.length} 张表；${withErrors} 张表有错误；错误 ${count(all, 'error')}，警告 ${count(all, 'warning')}，提示 ${count(all, 'info')}。`;
+}

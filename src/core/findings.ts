@@ -1,0 +1,55 @@
+import type { Finding, FindingCode, Severity } from './result';
+import { a1 } from './sheet';
+import type { Pos } from './recognize/layout';
+
+/** The severity each code has unless a profile makes it stricter (SPEC §4). */
+export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
+  REQUIRED_FIELD_MISSING: 'error',
+  NUMBER_INVALID: 'error',
+  EXECUTION_RATE_MISMATCH: 'error',
+  BUDGET_SCORE_MISMATCH: 'error',
+  SCORE_EXCEEDS_WEIGHT: 'error',
+  SCORE_RULE_MISMATCH: 'warning',
+  SCORE_BAND_MISMATCH: 'error',
+  SCORE_MISSING: 'error',
+  WEIGHT_SUM_MISMATCH: 'error',
+  WEIGHT_PROFILE_MISMATCH: 'warning',
+  WEIGHT_EXCEEDS_LIMIT: 'error',
+  TOTAL_MISMATCH: 'error',
+  GRADE_MISMATCH: 'error',
+  DEVIATION_REASON_MISSING: 'warning',
+  OVERACHIEVEMENT_UNEXPLAINED: 'info',
+  HIERARCHY_INVALID: 'warning',
+  NO_FORM_FOUND: 'info',
+  FILE_UNREADABLE: 'error',
+  CONTENT_NOT_PRESERVED: 'warning',
+};
+
+/** Collects the findings of one form. */
+export class FindingList {
+  readonly items: Finding[] = [];
+
+  constructor(private readonly sheet: string) {}
+
+  add(
+    code: FindingCode,
+    at: Pos,
+    message: string,
+    extra: { severity?: Severity; fix?: Finding['fix']; rule?: string } = {},
+  ): void {
+    const f: Finding = { code, severity: extra.severity ?? DEFAULT_SEVERITY[code], cell: a1(at.row, at.col), message, sheet: this.sheet };
+    if (extra.fix) f.fix = extra.fix;
+    if (extra.rule) f.rule = extra.rule;
+    this.items.push(f);
+  }
+}
+
+/** A number as the forms write it: at most 2 decimals, no trailing zeros. */
+export function fmt(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+/** A fraction as a percentage with the given decimals: 1.3658 → `136.58%`. */
+export function pct(fraction: number, decimals = 2): string {
+  return `${(Math.round(fraction * 100 * 10 ** decimals) / 10 ** decimals).toFixed(decimals)}%`;
+}

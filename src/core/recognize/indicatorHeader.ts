@@ -1,0 +1,88 @@
+import type { LabelCell, LabelGrid } from './labelGrid';
+import type { IndicatorCols } from './layout';
+import { isLabel, isReasonLabel } from './labels';
+
+export interface IndicatorHeader {
+  row: number;
+  /** First row of indicators (after a second header row when 年度指标值 is split on the next row). */
+  firstRow: number;
+  left: number;
+  right: number;
+  cols: IndicatorCols;
+}
+
+/**
+ * Finds every indicator header on the sheet: a row with 一级指标, 二级指标, 三级指标, 分值 and 得分 left to
+ * right. Several in one row are several forms side by side; each runs until the next 一级指标.
+ */
+export function findIndicatorHeaders(grid: LabelGrid): IndicatorHeader[] {
+  const out: IndicatorHeader[] = [];
+  for (const row of grid.rows) {
+    const cells = grid.inRow(row);
+    const starts = cells.filter((c) => isLabel(c.key, 'level1'));
+    for (let s = 0; s < starts.length; s++) {
+      const start = starts[s];
+      const end = s + 1 < starts.length ? starts[s + 1].col - 1 : Infinity;
+      const group = cells.filter((c) => c.col >= start.col && c.col <= end);
+      const header = headerOf(grid, row, start, group);
+      if (header) out.push(header);
+    }
+  }
+  return out;
+}
+
+function headerOf(grid: LabelGrid, row: number, start: LabelCell, group: LabelCell[]): IndicatorHeader | null {
+  const col = (which: Parameters<typeof isLabel>[1]) => group.find((c) => isLabel(c.key, which));
+  const level2 = col('level2');
+  const level3 = col('level3');
+  const weight = col('weight');
+  const score = col('score');
+  const actual = col('actual');
+  if (!level2 || !level3 || !weight || !score) return null;
+  const reason = group.find((c) => isReasonLabel(c.key));
+
+  let firstRow = row + 1;
+  let target: IndicatorCols['target'] | null = null;
+  const splitValue = col('targetValue');
+  if (splitValue) {
+    target = { nature: col('targetNature')?.col ?? null, value: splitValue.col, unit: col('targetUnit')?.col ?? null };
+  } else {
+    const whole = col('target');
+    if (whole && whole.right > whole.col) {
+      // 年度指标值 spanning several columns with 指标性质 / 指标值 / 度量单位 on the row below.
+      const sub = grid.inRow(row + 1, whole.col, whole.right);
+      const value = sub.find((c) => isLabel(c.key, 'targetValue'));
+      if (value) {
+        target = {
+          nature: sub.find((c) => isLabel(c.key, 'targetNature'))?.col ?? null,
+          value: value.col,
+          unit: sub.find((c) => isLabel(c.key, 'targetUnit'))?.col ?? null,
+        };
+        firstRow = row + 2;
+      }
+    }
+    if (!target && whole) target = whole.col;
+  }
+  if (target === null || !actual) return null;
+
+  let left = start.col;
+  const before = grid.find(row, (k) => k.includes('绩效指标'), -Infinity, start.col - 1);
+  if (before && before.right >= start.col - 1) left = before.col;
+  const right = Math.max(...group.map((c) => c.right));
+  return {
+    row,
+    firstRow,
+    left,
+    right,
+    cols: {
+      level1: start.col,
+      level2: level2.col,
+      level3: level3.col,
+      target,
+      actual: actual.col,
+      weight: weight.col,
+      score: score.col,
+      reason: reason?.col ?? null,
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { isCellError, type SheetView } from '../sheet';
+import { labelKey } from './labels';
+
+/** A text cell (a merge master or an unmerged cell) with its normalized label key. */
+export interface LabelCell {
+  row: number;
+  col: number;
+  /** Last column the cell covers (its merge's right edge). */
+  right: number;
+  /** Last row the cell covers (its merge's bottom edge). */
+  bottom: number;
+  key: string;
+  text: string;
+}
+
+/**
+ * The text cells of a sheet, row by row, normalized once. Recognition asks "which labels are in this row
+ * between these columns" many times; this answers it without touching the sheet again.
+ */
+export class LabelGrid {
+  private readonly byRow = new Map<number, LabelCell[]>();
+  readonly rows: number[];
+
+  constructor(readonly view: SheetView) {
+    const m = view.model;
+    for (let i = 0; i < m.values.length; i++) {
+      const line = m.values[i];
+      const row = m.top + i;
+      let cells: LabelCell[] | undefined;
+      for (let j = 0; j < line.length; j++) {
+        const v = line[j];
+        if (typeof v !== 'string' || isCellError(v)) continue;
+        const col = m.left + j;
+        const key = labelKey(v);
+        if (!key) continue;
+        const merge = view.mergeAt(row, col);
+        if (merge && (merge.top !== row || merge.left !== col)) continue;
+        (cells ??= []).push({ row, col, right: merge ? merge.right : col, bottom: merge ? merge.bottom : row, key, text: v });
+      }
+      if (cells) this.byRow.set(row, cells);
+    }
+    this.rows = [...this.byRow.keys()].sort((a, b) => a - b);
+  }
+
+  /** Text cells of a row whose column lies in [left, right], left to right. */
+  inRow(row: number, left = -Infinity, right = Infinity): LabelCell[] {
+    const cells = this.byRow.get(row);
+    if (!cells) return [];
+    return cells.filter((c) => c.col >= left && c.col <= right);
+  }
+
+  /** First cell of the row in [left, right] whose key satisfies the test. */
+  find(row: number, test: (key: string) => boolean, left = -Infinity, right = Infinity): LabelCell | undefined {
+    const cells = this.byRow.get(row);
+    if (!cells) return undefined;
+    for (const c of cells) if (c.col >= left && c.col <= right && test(c.key)) return c;
+    return undefined;
+  }
+}

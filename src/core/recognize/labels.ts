@@ -1,0 +1,89 @@
+/**
+ * Every label variant the seeds and provincial templates use, after normalization (NFKC, no white space,
+ * no trailing colon). Add a variant here and recognition knows it everywhere.
+ */
+import { normalizeLabel } from '../values/normalize';
+
+export const LABELS = {
+  title: ['项目支出绩效自评表'],
+  projectName: ['项目名称', '项目支出名称'],
+  department: ['主管部门'],
+  implementer: ['实施单位', '资金使用单位', '项目实施单位'],
+  deptName: ['部门名称'],
+  fundsHeader: ['项目资金(万元)', '项目资金'],
+  initialBudget: ['年初预算数'],
+  annualBudget: ['全年预算数', '调整后预算数'],
+  executed: ['全年执行数', '预算执行数'],
+  weight: ['分值', '权重'],
+  rate: ['执行率'],
+  score: ['得分'],
+  totalFunds: ['年度资金总额'],
+  goals: ['年度总体目标'],
+  indicatorsHeader: ['绩效指标'],
+  level1: ['一级指标'],
+  level2: ['二级指标'],
+  level3: ['三级指标'],
+  target: ['年度指标值'],
+  targetNature: ['指标性质'],
+  targetValue: ['指标值'],
+  targetUnit: ['度量单位'],
+  actual: ['实际完成值'],
+  total: ['总分'],
+  grade: ['自评等级', '评价等级'],
+  otherNotes: ['其他需要说明的事项', '其他需要说明的问题'],
+} as const;
+
+export type LabelKey = keyof typeof LABELS;
+
+/** 偏差原因分析及改进措施 / …改正措施 / 未完成原因分析: matched by prefix. */
+const REASON_PREFIXES = ['偏差原因', '未完成原因'];
+
+/** NFKC, all white space (incl. U+3000 and line breaks) removed, trailing colon dropped. */
+export function labelKey(text: string): string {
+  return normalizeLabel(text).replace(/[:：]+$/, '');
+}
+
+export function isLabel(key: string, which: LabelKey): boolean {
+  return (LABELS[which] as readonly string[]).includes(key);
+}
+
+export function isReasonLabel(key: string): boolean {
+  return REASON_PREFIXES.some((p) => key.startsWith(p));
+}
+
+/** Template placeholders of the MoF form: `指标1：`, `指标2：`, `……`, `...`. */
+export function isTemplatePlaceholder(key: string): boolean {
+  return /^指标\d*$/.test(key) || /^[…\.。·]+$/.test(key);
+}
+
+/** 一级 categories and the 二级 names that belong to each (SPEC §4 HIERARCHY_INVALID). */
+export type Level1Category = '产出' | '效益' | '满意度' | '成本';
+
+export const LEVEL1_NAMES: Record<Level1Category, string> = {
+  产出: '产出指标',
+  效益: '效益指标',
+  满意度: '满意度指标',
+  成本: '成本指标',
+};
+
+/** The category a 二级 name belongs to, or null when it is not a standard one. */
+export function categoryOfLevel2(level2Key: string): Level1Category | null {
+  if (/满意/.test(level2Key)) return '满意度';
+  if (/^(数量|质量|时效)/.test(level2Key)) return '产出';
+  if (/^成本/.test(level2Key)) return '产出';
+  if (/^(经济|社会|生态)(环境)?成本/.test(level2Key)) return '成本';
+  if (/^(经济效益|社会效益|生态效益|经济效|社会效|生态效|可持续影响)/.test(level2Key)) return '效益';
+  return null;
+}
+
+/** The categories a 一级 cell names, in order, each with its stated weight if the label carries one. */
+export function categoriesOfLevel1(level1Key: string): { category: Level1Category; weight: number | null }[] {
+  const out: { category: Level1Category; weight: number | null }[] = [];
+  const re = /(产出|效益|效果|满意度|成本)(?:指标)?(?:\((\d+(?:\.\d+)?)分\))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(level1Key))) {
+    const name = m[1] === '效果' ? '效益' : (m[1] as Level1Category);
+    out.push({ category: name, weight: m[2] !== undefined ? Number(m[2]) : null });
+  }
+  return out;
+}

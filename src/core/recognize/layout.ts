@@ -1,0 +1,66 @@
+/**
+ * Where the parts of one recognized form are on the sheet: absolute 0-based coordinates of the cells the
+ * rules read. Recognition produces this; it says nothing about whether the values are right.
+ */
+import type { CellRange } from '../sheet';
+import type { FormKind } from '../result';
+
+export interface Pos {
+  row: number;
+  col: number;
+}
+
+export interface FundsLayout {
+  headerRow: number;
+  /** Columns of the funds header (null when the form has no such column). */
+  cols: {
+    initial: number | null;
+    annual: number | null;
+    executed: number | null;
+    weight: number | null;
+    rate: number | null;
+    score: number | null;
+  };
+  /** The 年度资金总额 row, when found. */
+  totalRow: number | null;
+  /** Every row of the funds block, 年度资金总额 included. */
+  rows: { row: number; label: string }[];
+  /** The label text of the annual-budget column, as written (`全年预算数` or `调整后预算数`). */
+  annualLabel: string;
+}
+
+export interface IndicatorCols {
+  level1: number;
+  level2: number;
+  level3: number;
+  /** 年度指标值, or the three split columns 指标性质 / 指标值 / 度量单位. */
+  target: number | { nature: number | null; value: number; unit: number | null };
+  actual: number;
+  weight: number;
+  score: number;
+  reason: number | null;
+}
+
+export interface IndicatorRowLayout {
+  row: number;
+  /** The cell holding this row's 一级 / 二级 (a merge master), for findings. */
+  level1Cell: Pos;
+  level2Cell: Pos;
+}
+
+export interface FormLayout {
+  kind: FormKind;
+  range: CellRange;
+  projectName: { label: Pos; value: Pos | null } | null;
+  department: { label: Pos; value: Pos | null } | null;
+  implementer: { label: Pos; value: Pos | null } | null;
+  funds: FundsLayout | null;
+  indicatorHeaderRow: number;
+  indicatorCols: IndicatorCols;
+  indicatorRows: IndicatorRowLayout[];
+  totalRow: number | null;
+  /** The cell after the 自评等级 label in the total row (or elsewhere in the form), when there is one. */
+  gradeCell: Pos | null;
+  /** The value cell of 其他需要说明的事项, when the form has that row. */
+  otherNotesCell: Pos | null;
+}

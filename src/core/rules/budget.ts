@@ -1,0 +1,174 @@
+import type { SheetView } from '../sheet';
+import { a1 } from '../sheet';
+import type { BudgetResult, Fill } from '../result';
+import type { FormLayout, Pos } from '../recognize/layout';
+import { fmt, pct, type FindingList } from '../findings';
+import { roundHalfUp } from '../values/round';
+import type { Profile } from './profile';
+import { isFillable, readNumber, type NumberCell } from './cells';
+
+export interface BudgetOutcome {
+  result: BudgetResult;
+  /** The score that counts toward 总分: the stated one when valid, else the computed one. */
+  effective: number | null;
+  /** Where the 执行率 cell is, for reason checks by profile. */
+  rateCell: Pos | null;
+  fills: Fill[];
+}
+
+const EMPTY: BudgetResult = {
+  planned: null,
+  executed: null,
+  executionRate: null,
+  weight: null,
+  score: { stated: null, computed: null },
+};
+
+/** SPEC §3: 执行率 = 全年执行数 / 全年预算数; 预算执行率得分 = 分值 × min(执行率, 1). */
+export function checkBudget(view: SheetView, form: FormLayout, profile: Profile, findings: FindingList): BudgetOutcome {
+  const funds = form.funds;
+  if (!funds || funds.totalRow === null) {
+    const at = funds ? { row: funds.headerRow, col: form.range.left } : { row: form.range.top, col: form.range.left };
+    findings.add('REQUIRED_FIELD_MISSING', at, '未找到“年度资金总额”行，无法计算预算执行率；请按模板填写项目资金（万元）部分。');
+    return { result: { ...EMPTY }, effective: null, rateCell: null, fills: [] };
+  }
+  const row = funds.totalRow;
+  const at = (col: number | null): Pos | null => (col === null ? null : { row, col });
+  const { cols } = funds;
+
+  // Every number of every funds row must be readable; only the total row is used for scoring.
+  const cellsOfRow = (r: number): Record<keyof typeof cols, NumberCell | null> => {
+    const names: Record<keyof typeof cols, string> = {
+      initial: '年初预算数',
+      annual: funds.annualLabel,
+      executed: '全年执行数',
+      weight: '分值',
+      rate: '执行率',
+      score: '得分',
+    };
+    const out = {} as Record<keyof typeof cols, NumberCell | null>;
+    for (const k of Object.keys(cols) as (keyof typeof cols)[]) {
+      const c = cols[k];
+      out[k] = c === null ? null : readNumber(view, { row: r, col: c }, names[k], findings);
+    }
+    return out;
+  };
+  for (const fr of funds.rows) if (fr.row !== row) cellsOfRow(fr.row);
+  const total = cellsOfRow(row);
+
+  const initial = total.initial?.value ?? null;
+  const annual = total.annual?.value ?? null;
+  const executed = total.executed?.value ?? null;
+  const fills: Fill[] = [];
+
+  let planned = annual;
+  let plannedLabel = funds.annualLabel;
+  if (annual === null && total.annual?.parse.ok === false && total.annual.parse.reason === 'empty') {
+    if (initial !== null) {
+      planned = initial;
+      plannedLabel = '年初预算数';
+      findings.add(
+        'REQUIRED_FIELD_MISSING',
+        total.annual.pos,
+        `${funds.annualLabel}（${a1(total.annual.pos.row, total.annual.pos.col)}）为空，已按年初预算数 ${fmt(initial)} 计算执行率；如年中有调整，请填写${funds.annualLabel}。`,
+        { severity: 'warning' },
+      );
+    } else {
+      findings.add('REQUIRED_FIELD_MISSING', total.annual.pos, `${funds.annualLabel}（${a1(total.annual.pos.row, total.annual.pos.col)}）为空；请填写全年预算数（万元）。`);
+    }
+  } else if (!total.annual) {
+    planned = initial;
+    plannedLabel = '年初预算数';
+  }
+  if (total.executed?.parse.ok === false && total.executed.parse.reason === 'empty') {
+    findings.add('REQUIRED_FIELD_MISSING', total.executed.pos, `全年执行数（${a1(total.executed.pos.row, total.executed.pos.col)}）为空；请填写全年实际支出（万元）。`);
+  }
+
+  const rate = planned !== null && executed !== null && planned > 0 ? executed / planned : null;
+  const rateRule =
+    rate === null ? '' : `执行率 = 全年执行数 ${fmt(executed!)} ÷ ${plannedLabel} ${fmt(planned!)} = ${pct(rate)}`;
+
+  // 执行率: agree at the stated precision, or fill when empty.
+  const rateCell = total.rate;
+  if (rateCell && rate !== null) {
+    const p = rateCell.parse;
+    if (p.ok) {
+      const stated = p.percent || p.value <= 1.5 ? p.value : p.value / 100;
+      const decimals = p.percent ? p.decimals : Math.max(0, p.decimals - 2);
+      if (roundHalfUp(stated * 100, decimals) !== roundHalfUp(rate * 100, decimals)) {
+        let why = '';
+        if (initial !== null && initial > 0 && executed !== null && planned !== initial) {
+          const againstInitial = executed / initial;
+          if (roundHalfUp(againstInitial * 100, decimals) === roundHalfUp(stated * 100, decimals)
+            || Math.abs(againstInitial - stated) < 0.0002) {
+            why = `填写值是用年初预算数 ${fmt(initial)} 作分母算出的，执行率应以${plannedLabel}为分母。`;
+          }
+        }
+        findings.add(
+          'EXECUTION_RATE_MISMATCH',
+          rateCell.pos,
+          `执行率（${a1(rateCell.pos.row, rateCell.pos.col)}）填写为 ${p.raw.trim()}，按全年执行数 ${fmt(executed!)} ÷ ${plannedLabel} ${fmt(planned!)} 应为 ${pct(rate)}。${why}请改为 ${pct(rate)}，或点“采用计算值”。`,
+          { fix: { cell: a1(rateCell.pos.row, rateCell.pos.col), value: roundHalfUp(rate, 4), numberFormat: '0.00%' }, rule: rateRule },
+        );
+      }
+    } else if (p.reason === 'empty' && isFillable(view, rateCell.pos)) {
+      fills.push({ cell: a1(rateCell.pos.row, rateCell.pos.col), value: roundHalfUp(rate, 4), numberFormat: '0.00%', label: '执行率' });
+    }
+  }
+
+  // 分值 and 得分.
+  let weight = total.weight?.value ?? null;
+  if (total.weight?.parse.ok === false && total.weight.parse.reason === 'empty') {
+    weight = profile.budgetWeight;
+    findings.add(
+      'REQUIRED_FIELD_MISSING',
+      total.weight.pos,
+      `预算执行率的分值（${a1(total.weight.pos.row, total.weight.pos.col)}）为空，已按 ${fmt(profile.budgetWeight)} 分计算；请填写分值。`,
+      { severity: 'warning' },
+    );
+  }
+  if (weight !== null && total.weight && weight !== profile.budgetWeight && total.weight.value !== null) {
+    findings.add(
+      'WEIGHT_PROFILE_MISMATCH',
+      total.weight.pos,
+      `预算执行率分值（${a1(total.weight.pos.row, total.weight.pos.col)}）为 ${fmt(weight)}，${profile.name}规定为 ${fmt(profile.budgetWeight)} 分；请核对。`,
+    );
+  }
+  const computed = weight !== null && rate !== null ? roundHalfUp(weight * Math.min(rate, 1), 2) : null;
+  const scoreRule =
+    computed === null ? rateRule : `${rateRule}；得分 = 分值 ${fmt(weight!)} × ${rate! >= 1 ? '100%（超过 100% 按 100% 计）' : pct(rate!)} = ${fmt(computed)}`;
+  const stated = total.score?.value ?? null;
+  if (total.score && computed !== null) {
+    if (stated !== null && Math.abs(stated - computed) > 0.005) {
+      const cell = a1(total.score.pos.row, total.score.pos.col);
+      findings.add(
+        'BUDGET_SCORE_MISMATCH',
+        total.score.pos,
+        `预算执行率得分（${cell}）填写为 ${fmt(stated)}，按${scoreRule.replace(/^执行率/, '执行率')}应为 ${fmt(computed)}；请改为 ${fmt(computed)}，或点“采用计算值”。`,
+        { fix: { cell, value: computed }, rule: scoreRule },
+      );
+    } else if (total.score.parse.ok === false && total.score.parse.reason === 'empty' && isFillable(view, total.score.pos)) {
+      fills.push({ cell: a1(total.score.pos.row, total.score.pos.col), value: computed, label: '得分' });
+    }
+  }
+  if (stated !== null && weight !== null && (stated > weight + 0.005 || stated < 0) && total.score) {
+    findings.add(
+      'SCORE_EXCEEDS_WEIGHT',
+      total.score.pos,
+      `预算执行率得分（${a1(total.score.pos.row, total.score.pos.col)}）为 ${fmt(stated)}，应在 0 到分值 ${fmt(weight)} 之间；请改正。`,
+    );
+  }
+
+  return {
+    result: {
+      planned,
+      executed,
+      executionRate: rate === null ? null : roundHalfUp(rate, 6),
+      weight,
+      score: { stated, computed },
+    },
+    effective: stated ?? computed,
+    rateCell: rateCell?.pos ?? null,
+    fills,
+  };
+}

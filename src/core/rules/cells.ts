@@ -1,0 +1,48 @@
+import { a1, isCellError, type SheetView } from '../sheet';
+import type { FindingList } from '../findings';
+import type { Pos } from '../recognize/layout';
+import { parseNumberCell, type NumberParse } from '../values/number';
+import { cleanText } from '../values/normalize';
+
+/** A numeric cell read for the rules: the parse, and where it is. */
+export interface NumberCell {
+  pos: Pos;
+  parse: NumberParse;
+  /** The number, or null when empty or unreadable (never 0 for unreadable). */
+  value: number | null;
+  hasFormula: boolean;
+}
+
+/**
+ * Reads a cell that must hold a number. Unreadable content is reported as NUMBER_INVALID naming the cell
+ * and what it holds; the value is then null, so nothing downstream mistakes it for 0.
+ */
+export function readNumber(view: SheetView, pos: Pos | null, what: string, findings: FindingList): NumberCell | null {
+  if (!pos) return null;
+  const m = view.master(pos.row, pos.col);
+  const value = view.value(m.row, m.col);
+  const parse = parseNumberCell(value, view.format(m.row, m.col), view.text(m.row, m.col));
+  const hasFormula = view.formula(m.row, m.col) !== null;
+  if (!parse.ok && parse.reason === 'invalid') {
+    const cell = a1(m.row, m.col);
+    const shown = isCellError(value) ? `错误值 ${value.error}` : `“${parse.raw}”`;
+    const hint = isCellError(value)
+      ? hasFormula
+        ? '公式计算出错，请检查公式引用的单元格'
+        : '请改为数字'
+      : '请只填写数字（如 152.5、95%），不要带文字或多余的小数点';
+    findings.add('NUMBER_INVALID', m, `${what}（${cell}）应为数字，现为${shown}，无法参与计算；${hint}。`);
+  }
+  return { pos: m, parse, value: parse.ok ? parse.value : null, hasFormula };
+}
+
+/** The cleaned text of a cell ('' when empty). */
+export function readText(view: SheetView, pos: Pos | null): string {
+  if (!pos) return '';
+  return cleanText(view.text(pos.row, pos.col));
+}
+
+/** True when a Fill may go into this cell: nothing typed, no formula. */
+export function isFillable(view: SheetView, pos: Pos): boolean {
+  return view.isEmpty(pos.row, pos.col);
+}

@@ -1,0 +1,87 @@
+import { fmt, pct } from '../findings';
+import { isCompletionRate, type IndicatorValue } from '../values/indicator';
+import { roundHalfUp } from '../values/round';
+import type { Profile } from './profile';
+
+export type ScoreKind = 'quantitative' | 'qualitative' | 'uncomputable';
+
+export interface ScoreOutcome {
+  kind: ScoreKind;
+  /** Rounded half-up to 2 decimals; null when the row cannot be computed. */
+  computed: number | null;
+  /** One line in Chinese explaining the computation. */
+  rule: string;
+  /** a ≥ 1.3 t on a positive indicator (SPEC §4 OVERACHIEVEMENT_UNEXPLAINED). */
+  overachievement: number | null;
+}
+
+function show(v: IndicatorValue & { kind: 'quantitative' }): string {
+  return v.percent ? pct(v.value, decimalsOf(v.value * 100)) : `${fmt(v.value)}${v.unit}`;
+}
+
+function decimalsOf(x: number): number {
+  const s = String(Math.round(x * 100) / 100);
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+/** SPEC §3: the computed score of one indicator with weight w. */
+export function scoreIndicator(target: IndicatorValue, actual: IndicatorValue, w: number, profile: Profile): ScoreOutcome {
+  if (target.kind !== 'quantitative') {
+    return { kind: 'qualitative', computed: null, rule: '定性指标：得分不能按公式计算，以填报得分为准', overachievement: null };
+  }
+  if (actual.kind !== 'quantitative') {
+    return {
+      kind: 'uncomputable',
+      computed: null,
+      rule: `定量指标：实际完成值不是数值，无法按目标 ${show(target)} 计算得分，以填报得分为准`,
+      overachievement: null,
+    };
+  }
+  const t = target.value;
+  if (isCompletionRate(target, actual)) {
+    const r = actual.value;
+    const computed = roundHalfUp(w * Math.min(r, 1), 2);
+    return {
+      kind: 'quantitative',
+      computed,
+      rule: `完成率：实际完成目标 ${show(target)} 的 ${pct(r, decimalsOf(r * 100))}，得分 = ${fmt(w)} × ${r >= 1 ? '100%' : pct(r, decimalsOf(r * 100))} = ${fmt(computed)}`,
+      overachievement: target.direction !== 'reverse' && r >= 1.3 ? r : null,
+    };
+  }
+  const a = actual.value;
+  if (target.direction === 'reverse') {
+    if (a <= t) {
+      return { kind: 'quantitative', computed: w, rule: `反向指标：实际 ${show(actual)} ≤ 目标 ${show(target)}，得满分 ${fmt(w)}`, overachievement: null };
+    }
+    if (profile.reverseFormula === 'linear') {
+      const x = t > 0 ? Math.max(0, 1 - (a - t) / t) : 0;
+      const computed = roundHalfUp(w * x, 2);
+      return {
+        kind: 'quantitative',
+        computed,
+        rule: `反向指标（线性）：实际 ${show(actual)} 超过目标 ${show(target)}，得分 = ${fmt(w)} × (1 − (${show(actual)} − ${show(target)}) ÷ ${show(target)}) = ${fmt(computed)}`,
+        overachievement: null,
+      };
+    }
+    const computed = roundHalfUp(a > 0 ? (w * t) / a : 0, 2);
+    return {
+      kind: 'quantitative',
+      computed,
+      rule: `反向指标：实际 ${show(actual)} 超过目标 ${show(target)}，得分 = ${fmt(w)} × ${show(target)} ÷ ${show(actual)} = ${fmt(computed)}`,
+      overachievement: null,
+    };
+  }
+  const name = target.direction === 'exact' ? '定量指标' : '正向指标';
+  const over = t > 0 && a >= 1.3 * t ? a / t : null;
+  if (a >= t) {
+    return { kind: 'quantitative', computed: w, rule: `${name}：实际 ${show(actual)} ≥ 目标 ${show(target)}，得满分 ${fmt(w)}`, overachievement: over };
+  }
+  const computed = roundHalfUp(t > 0 ? (w * a) / t : w, 2);
+  return {
+    kind: 'quantitative',
+    computed,
+    rule: `${name}：实际 ${show(actual)} 未达到目标 ${show(target)}，得分 = ${fmt(w)} × ${show(actual)} ÷ ${show(target)} = ${fmt(computed)}`,
+    overachievement: null,
+  };
+}

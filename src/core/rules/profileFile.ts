@@ -1,0 +1,105 @@
+import { builtInProfile, MOF, type Profile } from './profile';
+
+/** A profile file that cannot be used; the message is Chinese and names the field. */
+export class ProfileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProfileError';
+  }
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function num(x: unknown, field: string, opts: { min?: number; max?: number; nullable?: boolean } = {}): number | null {
+  if (x === null && opts.nullable) return null;
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw new ProfileError(`配置项 ${field} 应为数字${opts.nullable ? '或 null' : ''}，现为 ${JSON.stringify(x)}。`);
+  if (opts.min !== undefined && x < opts.min) throw new ProfileError(`配置项 ${field} 不能小于 ${opts.min}，现为 ${x}。`);
+  if (opts.max !== undefined && x > opts.max) throw new ProfileError(`配置项 ${field} 不能大于 ${opts.max}，现为 ${x}。`);
+  return x;
+}
+
+/**
+ * Reads a profile written as JSON (already parsed). Fields left out come from the profile named in
+ * `extends` (default `mof`), so a province writes only what differs. Unknown fields are refused, so a
+ * misspelt field does not pass silently.
+ */
+export function parseProfile(json: unknown): Profile {
+  if (!isObject(json)) throw new ProfileError('配置文件应为一个 JSON 对象（以 { 开头）。');
+  const known = new Set(['extends', 'id', 'name', 'grades', 'budgetWeight', 'level1Weights', 'satisfactionMovesToOutput', 'indicatorsWeight', 'indicatorWeightLimit', 'reverseFormula', 'qualitativeBands', 'reasonRequired']);
+  for (const k of Object.keys(json)) if (!known.has(k)) throw new ProfileError(`配置文件中有未知配置项“${k}”；可用的配置项：${[...known].join('、')}。`);
+
+  const baseId = json.extends === undefined ? 'mof' : json.extends;
+  if (typeof baseId !== 'string' || !builtInProfile(baseId)) throw new ProfileError(`extends 应为内置方案 mof 或 lincang，现为 ${JSON.stringify(baseId)}。`);
+  const base = builtInProfile(baseId) ?? MOF;
+  const p: Profile = structuredClone(base);
+
+  if (json.id !== undefined) {
+    if (typeof json.id !== 'string' || !/^[\w-]+$/.test(json.id)) throw new ProfileError('id 应为字母、数字、- 或 _ 组成的字符串。');
+    p.id = json.id;
+  } else p.id = `${base.id}-custom`;
+  if (json.name !== undefined) {
+    if (typeof json.name !== 'string' || json.name.trim() === '') throw new ProfileError('name 应为非空字符串（方案名称）。');
+    p.name = json.name;
+  }
+  if (json.grades !== undefined) {
+    if (!Array.isArray(json.grades) || json.grades.length === 0) throw new ProfileError('grades 应为等级数组，如 [{"label":"优","min":90}, …]。');
+    p.grades = json.grades.map((g, i) => {
+      if (!isObject(g) || typeof g.label !== 'string') throw new ProfileError(`grades[${i}] 应为 {"label": 等级, "min": 最低分}。`);
+      return { label: g.label, min: num(g.min, `grades[${i}].min`, { min: 0, max: 100 })! };
+    });
+    p.grades.sort((a, b) => b.min - a.min);
+    if (p.grades[p.grades.length - 1].min !== 0) throw new ProfileError('grades 中最低一档的 min 应为 0，使每个总分都有等级。');
+  }
+  if (json.budgetWeight !== undefined) p.budgetWeight = num(json.budgetWeight, 'budgetWeight', { min: 0, max: 100 })!;
+  if (json.level1Weights !== undefined) {
+    if (!isObject(json.level1Weights)) throw new ProfileError('level1Weights 应为对象，如 {"产出":50,"效益":30,"满意度":10}。');
+    const w: Record<string, number> = {};
+    for (const [k, v] of Object.entries(json.level1Weights)) {
+      if (!['产出', '效益', '满意度', '成本'].includes(k)) throw new ProfileError(`level1Weights 的键应为 产出、效益、满意度 或 成本，现为“${k}”。`);
+      w[k] = num(v, `level1Weights.${k}`, { min: 0, max: 100 })!;
+    }
+    p.level1Weights = w;
+  }
+  if (json.satisfactionMovesToOutput !== undefined) {
+    if (typeof json.satisfactionMovesToOutput !== 'boolean') throw new ProfileError('satisfactionMovesToOutput 应为 true 或 false。');
+    p.satisfactionMovesToOutput = json.satisfactionMovesToOutput;
+  }
+  if (json.indicatorsWeight !== undefined) p.indicatorsWeight = num(json.indicatorsWeight, 'indicatorsWeight', { min: 0, max: 100, nullable: true });
+  if (json.indicatorWeightLimit !== undefined) p.indicatorWeightLimit = num(json.indicatorWeightLimit, 'indicatorWeightLimit', { min: 0, max: 100, nullable: true });
+  if (json.reverseFormula !== undefined) {
+    if (json.reverseFormula !== 'ratio' && json.reverseFormula !== 'linear') throw new ProfileError('reverseFormula 应为 "ratio"（目标÷实际）或 "linear"（线性扣分，2 倍目标得 0 分）。');
+    p.reverseFormula = json.reverseFormula;
+  }
+  if (json.qualitativeBands !== undefined) {
+    const b = json.qualitativeBands;
+    if (!isObject(b)) throw new ProfileError('qualitativeBands 应为 {"achieved":0.8,"partial":0.6}。');
+    const achieved = b.achieved === undefined ? p.qualitativeBands.achieved : num(b.achieved, 'qualitativeBands.achieved', { min: 0, max: 1 })!;
+    const partial = b.partial === undefined ? p.qualitativeBands.partial : num(b.partial, 'qualitativeBands.partial', { min: 0, max: 1 })!;
+    if (partial > achieved) throw new ProfileError('qualitativeBands.partial 不能大于 achieved。');
+    p.qualitativeBands = { achieved, partial };
+  }
+  if (json.reasonRequired !== undefined) {
+    const r = json.reasonRequired;
+    if (!isObject(r)) throw new ProfileError('reasonRequired 应为对象。');
+    if (r.belowWeight !== undefined) {
+      if (typeof r.belowWeight !== 'boolean') throw new ProfileError('reasonRequired.belowWeight 应为 true 或 false。');
+      p.reasonRequired.belowWeight = r.belowWeight;
+    }
+    if (r.executionRateBelow !== undefined) p.reasonRequired.executionRateBelow = num(r.executionRateBelow, 'reasonRequired.executionRateBelow', { min: 0, max: 1, nullable: true });
+    if (r.overachievementAt !== undefined) p.reasonRequired.overachievementAt = num(r.overachievementAt, 'reasonRequired.overachievementAt', { min: 1, nullable: true });
+  }
+  return p;
+}
+
+/** Parses profile file text; syntax errors become a ProfileError with the position. */
+export function parseProfileText(text: string): Profile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ProfileError(`配置文件不是有效的 JSON：${(e as Error).message}`);
+  }
+  return parseProfile(json);
+}

@@ -1,0 +1,21 @@
+/**
+ * What an Excel number format says about how a number is shown. Only the first section counts (the one
+ * for positive numbers); quoted literals, escaped characters, `[Red]`/`[$-804]` tags and padding
+ * (`_)`, `*-`) are not format codes, so `0"%"` is not a percent format.
+ */
+
+function formatCodes(format: string): string {
+  return format.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '').split(';')[0];
+}
+
+/** True when the format multiplies by 100 and shows `%` (`0%`, `0.00%`). */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  return !!format && formatCodes(format).includes('%');
+}
+
+/** Digit places after the decimal point (`0.00%` → 2, `0%` → 0, `#,##0.0#` → 2). */
+export function formatDecimals(format: string | null | undefined): number {
+  if (!format) return 0;
+  const m = /\.([0#?]+)/.exec(formatCodes(format));
+  return m ? m[1].length : 0;
+}

@@ -44,9 +44,9 @@ export class FindingList {
   }
 }
 
-/** A number as the forms write it: at most 2 decimals, no trailing zeros. */
+/** A number as the forms write it: at most 4 decimals (万元 amounts such as 38.1692), no trailing zeros. */
 export function fmt(n: number): string {
-  return String(Math.round(n * 100) / 100);
+  return String(Math.round(n * 10000) / 10000);
 }
 
 /** A fraction as a percentage with the given decimals: 1.3658 → `136.58%`. */

@@ -23,7 +23,7 @@ export function findIndicatorHeaders(grid: LabelGrid): IndicatorHeader[] {
     for (let s = 0; s < starts.length; s++) {
       const start = starts[s];
       const end = s + 1 < starts.length ? starts[s + 1].col - 1 : Infinity;
-      const group = cells.filter((c) => c.col >= start.col && c.col <= end);
+      const group = cells.filter((c) => c.col >= start.col && c.col <= end && !c.key.includes('绩效指标'));
       const header = headerOf(grid, row, start, group);
       if (header) out.push(header);
     }
@@ -65,9 +65,10 @@ function headerOf(grid: LabelGrid, row: number, start: LabelCell, group: LabelCe
   }
   if (target === null || !actual) return null;
 
+  // The 绩效指标 cell is the nearest text to the left of 一级指标 (blank columns may stand between).
   let left = start.col;
-  const before = grid.find(row, (k) => k.includes('绩效指标'), -Infinity, start.col - 1);
-  if (before && before.right >= start.col - 1) left = before.col;
+  const before = grid.inRow(row, -Infinity, start.col - 1).pop();
+  if (before && before.key.includes('绩效指标')) left = before.col;
   const right = Math.max(...group.map((c) => c.right));
   return {
     row,

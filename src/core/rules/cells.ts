@@ -25,7 +25,7 @@ export function readNumber(view: SheetView, pos: Pos | null, what: string, findi
   const hasFormula = view.formula(m.row, m.col) !== null;
   if (!parse.ok && parse.reason === 'invalid') {
     const cell = a1(m.row, m.col);
-    const shown = isCellError(value) ? `错误值 ${value.error}` : `“${parse.raw}”`;
+    const shown = isCellError(value) ? `错误值 ${value.error}` : `“${cleanText(parse.raw)}”`;
     const hint = isCellError(value)
       ? hasFormula
         ? '公式计算出错，请检查公式引用的单元格'

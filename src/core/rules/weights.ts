@@ -33,11 +33,12 @@ export function checkWeights(
   }
 
   // Stated block weights, per 一级 cell (one cell may state two blocks).
-  const byCategory = new Map<Level1Category, { sum: number; cell: Pos }>();
+  const byCategory = new Map<Level1Category, { sum: number; cell: Pos; unreadable: boolean }>();
   for (const r of rows) {
     if (!r.category) continue;
-    const e = byCategory.get(r.category) ?? { sum: 0, cell: r.level1Cell };
+    const e = byCategory.get(r.category) ?? { sum: 0, cell: r.level1Cell, unreadable: false };
     e.sum = round2(e.sum + (r.weight ?? 0));
+    e.unreadable ||= r.weight === null;
     byCategory.set(r.category, e);
   }
   const seenCells = new Set<string>();
@@ -47,8 +48,9 @@ export function checkWeights(
     seenCells.add(key);
     for (const stated of categoriesOfLevel1(labelKey(view.text(r.level1Cell.row, r.level1Cell.col)))) {
       if (stated.weight === null) continue;
-      const actual = byCategory.get(stated.category)?.sum ?? 0;
-      if (Math.abs(actual - stated.weight) > 0.005) {
+      const block = byCategory.get(stated.category);
+      const actual = block?.sum ?? 0;
+      if (!block?.unreadable && Math.abs(actual - stated.weight) > 0.005) {
         findings.add(
           'WEIGHT_SUM_MISMATCH',
           r.level1Cell,
@@ -67,7 +69,7 @@ export function checkWeights(
   for (const [cat, want] of Object.entries(expected)) {
     const got = byCategory.get(cat as Level1Category);
     const have = got?.sum ?? 0;
-    if (Math.abs(have - want) > 0.005 && (got || rows.length > 0)) {
+    if (!got?.unreadable && Math.abs(have - want) > 0.005 && (got || rows.length > 0)) {
       findings.add(
         'WEIGHT_PROFILE_MISMATCH',
         got?.cell ?? anchor,

@@ -74,8 +74,7 @@ export function checkIndicatorRow(
   const reasonText = cols.reason === null ? '' : readText(view, view.master(row, cols.reason));
 
   const noValues = target.text === '' && actualText === '' && view.isEmpty(weightPos.row, weightPos.col) && view.isEmpty(scorePos.row, scorePos.col);
-  if (isTemplatePlaceholder(labelKey(level3)) || (noValues && (level3 === '' || isTemplatePlaceholder(labelKey(level3))))) return null;
-  if (level3 === '' && noValues) return null;
+  if (isTemplatePlaceholder(labelKey(level3)) || (level3 === '' && noValues)) return null;
 
   const level2 = carry.level2;
   const level1Raw = carry.level1;
@@ -93,7 +92,7 @@ export function checkIndicatorRow(
     findings.add(
       'HIERARCHY_INVALID',
       layout.level2Cell,
-      `二级指标“${level2}”（${a1(layout.level2Cell.row, layout.level2Cell.col)}）属于${LEVEL1_NAMES[byLevel2]}，却填在一级指标“${cleanText(level1Raw)}”下；请移到${LEVEL1_NAMES[byLevel2]}下。`,
+      `二级指标“${labelKey(level2)}”（${a1(layout.level2Cell.row, layout.level2Cell.col)}）属于${LEVEL1_NAMES[byLevel2]}，却填在一级指标“${labelKey(level1Raw)}”下；请移到${LEVEL1_NAMES[byLevel2]}下。`,
     );
   }
 
@@ -185,8 +184,8 @@ export function checkIndicatorRow(
   return {
     result: {
       row: row + 1,
-      level1: category ? LEVEL1_NAMES[category] : cleanText(level1Raw),
-      level2: cleanText(level2),
+      level1: category ? LEVEL1_NAMES[category] : labelKey(level1Raw),
+      level2: labelKey(level2),
       level3,
       target: target.text,
       actual: actualText,

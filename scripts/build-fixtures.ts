@@ -1,0 +1,113 @@
+/**
+ * Builds the .xlsx test fixtures from the seeds (`npm run fixtures`; vitest's globalSetup calls `buildAll`).
+ * See test/fixtures/README.md for what each file holds.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type ExcelJS from 'exceljs';
+import {
+  aktoForm,
+  buildBlankColumns,
+  buildClean,
+  buildErrors,
+  buildFormulas,
+  buildLabelVariants,
+  buildOffset,
+  buildSideBySide,
+  buildSplitTarget,
+  hengyangForms,
+  lincangForm,
+  newWorkbook,
+  REPO_ROOT,
+  saveWorkbook,
+  writeForm,
+  type FormData,
+} from './fixtures/index';
+
+export * from './fixtures/index';
+
+export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'test', 'fixtures');
+export const DEFAULT_ASSETS_DIR = join(REPO_ROOT, 'assets');
+
+/** Rows left empty between stacked forms. */
+export const STACK_GAP = 3;
+
+export function hengyangOnePerSheet(): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  hengyangForms().forEach((f, k) => writeForm(wb.addWorksheet(`表${k + 1}`), f, { row: 1, col: 1 }));
+  return wb;
+}
+
+export function hengyangStacked(): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  const ws = wb.addWorksheet('汇总');
+  let row = 1;
+  for (const f of hengyangForms()) row = writeForm(ws, f, { row, col: 1 }).bottom + STACK_GAP + 1;
+  return wb;
+}
+
+function oneForm(sheet: string, form: FormData): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  writeForm(wb.addWorksheet(sheet), form, { row: 1, col: 1 });
+  return wb;
+}
+
+/** The bundled sample for the browser preview: three 002 forms, 主管部门 filled, the real problems kept. */
+export function sampleWorkbook(): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  const forms = hengyangForms();
+  const pick: [string, number][] = [
+    ['大院保安转辅警经费', 0],
+    ['大院维护费', 1],
+    ['政务督查经费', 11],
+  ];
+  for (const [sheet, k] of pick) {
+    const f = forms[k];
+    f.department = '衡阳市人民政府办公室';
+    writeForm(wb.addWorksheet(sheet), f, { row: 1, col: 1 });
+  }
+  return wb;
+}
+
+export interface BuildOptions {
+  /** Where `sample.xlsx` goes (default `<repo>/assets`); null: do not write it. */
+  assetsDir?: string | null;
+}
+
+/** Writes every fixture into `outDir` (and assets/sample.xlsx); returns the paths written. */
+export async function buildAll(outDir = DEFAULT_OUT_DIR, options: BuildOptions = {}): Promise<string[]> {
+  const assetsDir = options.assetsDir === undefined ? DEFAULT_ASSETS_DIR : options.assetsDir;
+  const books: [string, ExcelJS.Workbook][] = [
+    ['hengyang-one-per-sheet.xlsx', hengyangOnePerSheet()],
+    ['hengyang-stacked.xlsx', hengyangStacked()],
+    ['lincang-template.xlsx', oneForm('自评表', lincangForm())],
+    ['akto-empty-scores.xlsx', oneForm('自评表', aktoForm())],
+    ['offset.xlsx', buildOffset().wb],
+    ['side-by-side.xlsx', buildSideBySide().wb],
+    ['blank-columns.xlsx', buildBlankColumns().wb],
+    ['label-variants.xlsx', buildLabelVariants().wb],
+    ['split-target.xlsx', buildSplitTarget().wb],
+    ['formulas.xlsx', buildFormulas().wb],
+    ['errors.xlsx', buildErrors().wb],
+    ['clean.xlsx', buildClean().wb],
+  ];
+  const written: string[] = [];
+  for (const [name, wb] of books) written.push(await saveWorkbook(wb, join(outDir, name)));
+  if (assetsDir) written.push(await saveWorkbook(sampleWorkbook(), join(assetsDir, 'sample.xlsx')));
+  return written;
+}
+
+const SELF = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]).replace(/\.ts$/, '') === SELF.replace(/\.ts$/, '');
+if (invokedDirectly) {
+  const t0 = Date.now();
+  buildAll(process.argv[2] ? resolve(process.argv[2]) : undefined)
+    .then((files) => {
+      for (const f of files) console.log(f);
+      console.log(`${files.length} files in ${Date.now() - t0} ms`);
+    })
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    });
+}

@@ -39,12 +39,30 @@ export type LabelKey = keyof typeof LABELS;
 const REASON_PREFIXES = ['偏差原因', '未完成原因'];
 
 /** NFKC, all white space (incl. U+3000 and line breaks) removed, trailing colon dropped. */
+const keyCache = new Map<string, string>();
+
 export function labelKey(text: string): string {
-  return normalizeLabel(text).replace(/[:：]+$/, '');
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = normalizeLabel(text).replace(/[:：]+$/, '');
+    if (keyCache.size >= 20000) keyCache.clear();
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
+/** Which LABELS entries each normalized label belongs to. */
+const LABEL_KINDS = new Map<string, Set<LabelKey>>();
+for (const [which, variants] of Object.entries(LABELS) as [LabelKey, readonly string[]][]) {
+  for (const v of variants) {
+    const kinds = LABEL_KINDS.get(v) ?? new Set<LabelKey>();
+    kinds.add(which);
+    LABEL_KINDS.set(v, kinds);
+  }
 }
 
 export function isLabel(key: string, which: LabelKey): boolean {
-  return (LABELS[which] as readonly string[]).includes(key);
+  return LABEL_KINDS.get(key)?.has(which) ?? false;
 }
 
 export function isReasonLabel(key: string): boolean {

@@ -1,0 +1,230 @@
+/**
+ * The Host for Excel (Office.js). Moves cells in and out; decides nothing about forms.
+ *
+ * Sync counts (measured in test/hosts/excel):
+ *   readSheet   1 sync on Windows/Mac up to DESKTOP_ROW_HORIZON (65,536) rows, 1,000 stacked forms
+ *               included; on the web 1 sync up to row 3,900, then one per ~4 MB (limits.ts).
+ *   applyMarks  1 load sync (original fills, notes, emptiness, protection) + 1 write sync, in one undo
+ *               group where ExcelApi 1.20 allows; then the mark record is saved with the settings.
+ *   clearMarks  1 sync to list the sheets + 1 load + 1 write (no sync at all when nothing is marked).
+ */
+import { HostError, type ApplySummary, type Host, type Mode, type ReportRow } from '../host';
+import type { SheetModel } from '../../core/sheet';
+import type { SheetCheck } from '../../core/result';
+import { officeEnv, type ExcelEnv } from './env';
+import { errorText, officeCode, quoted, readError, writeError } from './errors';
+import { readSheet } from './readSheet';
+import { reconcile } from './reconcile';
+import { loadRecord, storeRecord, type MarkEntry } from './record';
+import { queueReport } from './report';
+import { persistSettings, readSetting } from './settings';
+import { normalCell, targetsOf } from './targets';
+
+export class ExcelHost implements Host {
+  readonly kind = 'excel' as const;
+  private readonly env: ExcelEnv;
+  /** Sheet name → Worksheet.id, learned on every read (to match record entries after a rename). */
+  private readonly ids = new Map<string, string>();
+
+  constructor(env?: ExcelEnv) {
+    this.env = env ?? officeEnv();
+  }
+
+  /** ExcelApi 1.18: notes. Without it the pane alone shows the messages. */
+  get notesSupported(): boolean {
+    return this.env.isSetSupported('ExcelApi', '1.18');
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.withReadError(undefined, (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/id,items/visibility');
+      return context.sync().then(() => {
+        for (const ws of sheets.items) this.ids.set(ws.name, ws.id);
+        return sheets.items.filter((ws) => ws.visibility === 'Visible').map((ws) => ws.name);
+      });
+    });
+  }
+
+  async activeSheetName(): Promise<string> {
+    return this.withReadError(undefined, async (context) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      await context.sync();
+      return ws.name;
+    });
+  }
+
+  async readSheet(name?: string): Promise<SheetModel> {
+    const read = await readSheet(this.env, name);
+    this.ids.set(read.model.name, read.id);
+    return read.model;
+  }
+
+  async applyMarks(checks: SheetCheck[], mode: Mode): Promise<ApplySummary> {
+    const notesSupported = this.notesSupported;
+    const targets = targetsOf(checks, mode);
+    const sheets = unique([...checks.map((c) => c.sheet), ...targets.map((t) => t.sheet)]);
+    const record = loadRecord(this.env.settings);
+    const { inScope, rest } = this.split(record, sheets);
+    if (!targets.length && !inScope.length) return { marked: 0, filled: 0, notesSupported };
+
+    const result = await this.reconcile(sheets, inScope, targets, notesSupported);
+    await this.saveRecord([...rest, ...result.entries]);
+    return { marked: result.marked, filled: result.filled, notesSupported };
+  }
+
+  async clearMarks(sheets?: string[]): Promise<number> {
+    const record = loadRecord(this.env.settings);
+    if (!record.length) return 0;
+    // Which sheets still exist, under which names (entries keep the id from marking time).
+    const current = await this.withReadError(undefined, async (context) => {
+      const all = context.workbook.worksheets;
+      all.load('items/name,items/id');
+      await context.sync();
+      return all.items.map((ws) => ({ name: ws.name, id: ws.id }));
+    });
+    for (const ws of current) this.ids.set(ws.name, ws.id);
+    const nameOf = new Map(current.map((ws) => [ws.id, ws.name]));
+    const names = new Set(current.map((ws) => ws.name));
+    const live: MarkEntry[] = [];
+    for (const e of record) {
+      const name = nameOf.get(e.sheetId) ?? (names.has(e.sheet) ? e.sheet : undefined);
+      if (name !== undefined) live.push({ ...e, sheet: name });
+      // Entries of deleted sheets are dropped: nothing left to restore.
+    }
+    const scope = sheets ? unique(sheets) : unique(live.map((e) => e.sheet));
+    const inScope = live.filter((e) => scope.includes(e.sheet));
+    const rest = live.filter((e) => !scope.includes(e.sheet));
+    if (!inScope.length) {
+      if (live.length !== record.length) await this.saveRecord(live);
+      return 0;
+    }
+    const touched = unique(inScope.map((e) => e.sheet));
+    const result = await this.reconcile(touched, inScope, [], this.notesSupported);
+    await this.saveRecord([...rest, ...result.entries]);
+    return result.cleared;
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.withReadError(sheet, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(normalCell(cell)).select();
+      await context.sync();
+    });
+  }
+
+  async applyFix(sheet: string, cell: string, value: number | string, numberFormat?: string): Promise<void> {
+    const address = normalCell(cell);
+    await this.env.run({}, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.protection.load('protected');
+      const r = ws.getRange(address);
+      r.load('formulas');
+      try {
+        await context.sync();
+      } catch (e) {
+        throw readError(sheet, e);
+      }
+      const f = r.formulas[0][0];
+      if (typeof f === 'string' && f.startsWith('=')) {
+        throw new HostError(
+          `单元格 ${quoted(sheet)}!${address} 含有公式 ${f}，不会被覆盖。请检查公式引用的单元格。`,
+          'formula',
+        );
+      }
+      if (ws.protection.protected) {
+        throw new HostError(`工作表${quoted(sheet)}受保护，无法写入 ${address}。请先撤消工作表保护。`, 'protected');
+      }
+      if (numberFormat) r.numberFormat = [[numberFormat]];
+      r.values = [[value]];
+      try {
+        await context.sync();
+      } catch (e) {
+        throw writeError([sheet], e, false);
+      }
+    });
+  }
+
+  async exportReport(rows: ReportRow[]): Promise<void> {
+    await this.env.run({}, async (context) => {
+      queueReport(context, rows);
+      try {
+        await context.sync();
+      } catch (e) {
+        if (officeCode(e) === 'InvalidOperation' || officeCode(e) === 'AccessDenied') {
+          throw new HostError(`无法添加工作表“校验报告”：${errorText(e)}（工作簿结构可能受保护）。`, 'write-failed');
+        }
+        throw new HostError(`写入工作表“校验报告”时出错：${errorText(e)}`, 'write-failed');
+      }
+    });
+  }
+
+  async loadSetting(key: string): Promise<string | null> {
+    return readSetting(this.env.settings, key);
+  }
+
+  async saveSetting(key: string, value: string): Promise<void> {
+    this.env.settings.set(key, value);
+    await persistSettings(this.env.settings);
+  }
+
+  /** Old entries on these sheets (matched by id, or by name when the id is unknown) and the rest. */
+  private split(record: MarkEntry[], sheets: string[]): { inScope: MarkEntry[]; rest: MarkEntry[] } {
+    const byId = new Map<string, string>();
+    for (const name of sheets) {
+      const id = this.ids.get(name);
+      if (id) byId.set(id, name);
+    }
+    const inScope: MarkEntry[] = [];
+    const rest: MarkEntry[] = [];
+    for (const e of record) {
+      const name = byId.get(e.sheetId) ?? (sheets.includes(e.sheet) && !this.renamedAway(e) ? e.sheet : undefined);
+      if (name !== undefined) inScope.push({ ...e, sheet: name });
+      else rest.push(e);
+    }
+    return { inScope, rest };
+  }
+
+  /** True when we know the entry's sheet now has another name (its old name now belongs to another sheet). */
+  private renamedAway(e: MarkEntry): boolean {
+    const id = this.ids.get(e.sheet);
+    return id !== undefined && id !== e.sheetId && [...this.ids.values()].includes(e.sheetId);
+  }
+
+  private async reconcile(sheets: string[], old: MarkEntry[], targets: ReturnType<typeof targetsOf>, notes: boolean) {
+    const undoGroup = this.env.isSetSupported('ExcelApi', '1.20');
+    try {
+      return await reconcile(this.env, { sheets, old, targets, notes, undoGroup });
+    } catch (e) {
+      if (e instanceof HostError) throw e;
+      // A failure before any write (a sheet gone since the check, …).
+      throw readError(sheets.length === 1 ? sheets[0] : undefined, e);
+    }
+  }
+
+  private async saveRecord(entries: MarkEntry[]): Promise<void> {
+    storeRecord(this.env.settings, entries);
+    try {
+      await persistSettings(this.env.settings);
+    } catch (e) {
+      throw new HostError(
+        `标记已写入，但标记记录没能保存进工作簿（${errorText(e)}）。关闭工作簿前请先点击“清除标记”，否则重新打开后无法自动清除。`,
+        'write-failed',
+      );
+    }
+  }
+
+  private async withReadError<T>(sheet: string | undefined, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.env.run({}, batch);
+    } catch (e) {
+      throw readError(sheet, e);
+    }
+  }
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,142 @@
+/**
+ * What to do to one cell, given what it holds now, what we recorded last time and what this run wants.
+ * Pure: the same rules serve marking (old marks replaced by new ones), clearing (no new ones) and the
+ * rollback of a failed write (back to the state read before it).
+ *
+ * Nothing of the user's is ever overwritten or removed:
+ *   - a fill is restored only while the cell still shows the colour we painted;
+ *   - a note is changed or deleted only while it is ours (starts with 【绩效自评校验】); a cell with the
+ *     user's own note keeps it and gets no note from us;
+ *   - a value is written only into a cell with no value and no formula, and removed only while it still
+ *     equals what we wrote.
+ */
+import type { MarkEntry } from './record';
+import { isPainted, type FillState } from './fills';
+import { NOTE_PREFIX, composeNote, type CellTarget } from './targets';
+
+/** A cell as loaded just before writing. */
+export interface CellState {
+  fill: FillState;
+  /** No value, no formula. */
+  blank: boolean;
+  value: unknown;
+  formula: string | null;
+  format: string;
+  /** Note content, null for none (or when notes are not supported). */
+  note: string | null;
+}
+
+export type FillOp = { paint: string } | { restore: FillState };
+export type NoteOp = { op: 'add'; text: string } | { op: 'set'; text: string } | { op: 'delete' };
+export type ValueOp =
+  | { op: 'write'; value: number | string; format?: string }
+  | { op: 'remove'; format?: string }
+  | { op: 'put'; value: unknown; format?: string };
+
+export interface CellPlan {
+  fill?: FillOp;
+  note?: NoteOp;
+  value?: ValueOp;
+  /** The record entry after this run, null when we leave nothing on the cell. */
+  entry: MarkEntry | null;
+  filled: boolean;
+}
+
+export interface PlanContext {
+  sheetId: string;
+  sheet: string;
+  cell: string;
+  notes: boolean;
+}
+
+export function planCell(ctx: PlanContext, now: CellState, old: MarkEntry | undefined, target: CellTarget | undefined): CellPlan {
+  const fillOurs = !!old && isPainted(now.fill, old.painted);
+  const noteOurs = ctx.notes && now.note !== null && now.note.startsWith(NOTE_PREFIX);
+  const valueOurs = !!old && old.value !== undefined && now.formula === null && sameValue(now.value, old.value);
+
+  // The cell as the user left it, without our marks.
+  const baseFill = fillOurs ? old!.orig : now.fill;
+  const baseBlank = valueOurs || now.blank;
+  const baseFormat = valueOurs && old!.origFormat !== undefined ? old!.origFormat : now.format;
+
+  const plan: CellPlan = { entry: null, filled: false };
+
+  // A computed value that cannot be written (the cell is no longer empty) leaves no trace at all.
+  if (target && !target.findings.length && !(target.fill && baseBlank)) target = undefined;
+
+  if (!target) {
+    if (fillOurs) plan.fill = { restore: baseFill };
+    if (noteOurs) plan.note = { op: 'delete' };
+    if (valueOurs) plan.value = { op: 'remove', format: baseFormat !== now.format ? baseFormat : undefined };
+    return plan;
+  }
+
+  if (!isPainted(now.fill, target.colour)) plan.fill = { paint: target.colour };
+
+  const fill = target.fill;
+  const write = !!fill && baseBlank;
+  if (write) {
+    const format = fill.numberFormat ?? baseFormat;
+    const unchanged = valueOurs && sameValue(now.value, fill.value) && format === now.format;
+    if (!unchanged) plan.value = { op: 'write', value: fill.value, format: format !== now.format ? format : undefined };
+    plan.filled = true;
+  } else if (valueOurs) {
+    plan.value = { op: 'remove', format: baseFormat !== now.format ? baseFormat : undefined };
+  }
+
+  let noted = false;
+  if (ctx.notes) {
+    const text = composeNote(target.findings, write ? fill!.label : null);
+    if (text !== null) {
+      if (noteOurs) {
+        if (now.note !== text) plan.note = { op: 'set', text };
+        noted = true;
+      } else if (now.note === null) {
+        plan.note = { op: 'add', text };
+        noted = true;
+      }
+    } else if (noteOurs) {
+      plan.note = { op: 'delete' };
+    }
+  }
+
+  plan.entry = {
+    sheetId: ctx.sheetId,
+    sheet: ctx.sheet,
+    cell: ctx.cell,
+    orig: baseFill,
+    painted: target.colour,
+    note: noted,
+    ...(write ? { value: fill!.value, origFormat: baseFormat } : {}),
+  };
+  return plan;
+}
+
+/**
+ * The writes that put the cell back to `before` (read just before a write that failed part-way).
+ * `noteNow` is the note content after the failure.
+ */
+export function planRollback(before: CellState, done: CellPlan, noteNow: string | null): CellPlan {
+  const plan: CellPlan = { entry: null, filled: false };
+  if (done.fill) plan.fill = { restore: before.fill };
+  if (done.value) {
+    plan.value = before.blank
+      ? { op: 'remove', format: before.format }
+      : { op: 'put', value: before.value, format: before.format };
+  }
+  if (done.note) {
+    if (before.note === null) {
+      if (noteNow !== null) plan.note = { op: 'delete' };
+    } else if (noteNow === null) {
+      plan.note = { op: 'add', text: before.note };
+    } else if (noteNow !== before.note) {
+      plan.note = { op: 'set', text: before.note };
+    }
+  }
+  return plan;
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a === b;
+}

@@ -1,0 +1,2 @@
+export { ExcelHost } from './ExcelHost';
+export { officeEnv, type ExcelEnv, type SettingsBag } from './env';

@@ -1,0 +1,113 @@
+/**
+ * Reading an .xlsx file's bytes into ExcelJS and into the core's SheetModels, with a plain-Chinese
+ * refusal for what cannot be read (legacy .xls, password-protected, not a workbook, damaged).
+ * No Node built-ins: the CLI and the browser both hand over bytes.
+ */
+import ExcelJS from 'exceljs';
+import type { SheetModel } from '../../core/sheet';
+import { restoreDroppedNotes } from './droppedNotes';
+import { fileKindOf } from './fileKind';
+import { installLinearMergeLoading } from './linearMerges';
+import { notPreservedIn } from './notPreserved';
+import { packagePartsOf, type PackageParts } from './packageParts';
+import { sheetModelOf } from './sheetModel';
+
+export type WorkbookReadFailure = 'xls' | 'encrypted' | 'not-a-workbook' | 'corrupt';
+
+export class WorkbookReadError extends Error {
+  readonly reason: WorkbookReadFailure;
+  /** The underlying library's message, for `corrupt`. */
+  readonly detail?: string;
+
+  constructor(reason: WorkbookReadFailure, message: string, detail?: string) {
+    super(message);
+    this.name = 'WorkbookReadError';
+    this.reason = reason;
+    this.detail = detail;
+  }
+}
+
+export interface LoadedWorkbook {
+  workbook: ExcelJS.Workbook;
+  /** One per worksheet, in workbook order (chart sheets have none). */
+  sheets: SheetModel[];
+  /** What an annotated copy of this workbook will not carry over (`图表`, `图片`, …), in Chinese. */
+  notPreserved: string[];
+}
+
+const SAVE_AS_XLSX = '请在 Excel 中“文件 → 另存为 → Excel 工作簿 (*.xlsx)”后再试；WPS 同理。';
+
+export const READ_MESSAGES = {
+  xls: `这是旧版 Excel 97-2003 (.xls) 文件，本工具只读取 .xlsx。${SAVE_AS_XLSX}`,
+  encrypted:
+    '工作簿设有打开密码（文件已加密），本工具无法读取。请先在 Excel 中取消密码：“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码并保存；WPS 在“文件 → 文档加密 → 密码加密”中取消。然后再试。',
+  empty: '文件是空的（0 字节），无法读取。请确认文件已完整保存或下载后再试。',
+  html: `这是网页 (HTML) 格式的表格（常见于系统导出的“.xls”），不是真正的 Excel 工作簿。请用 Excel 打开它，${SAVE_AS_XLSX.replace('请在 Excel 中', '再')}`,
+  word: '这是 Word 文档，不是 Excel 工作簿。请把表格复制到 Excel 中，保存为 Excel 工作簿 (*.xlsx) 后再试。',
+  powerpoint: '这是 PowerPoint 演示文稿，不是 Excel 工作簿。请把表格复制到 Excel 中，保存为 Excel 工作簿 (*.xlsx) 后再试。',
+  oleOther: '这是 Word 或 PowerPoint 的旧版文件，不是 Excel 工作簿。请把表格复制到 Excel 中，保存为 Excel 工作簿 (*.xlsx) 后再试。',
+  xlsb: `这是 Excel 二进制工作簿 (.xlsb)，本工具只读取 .xlsx。${SAVE_AS_XLSX}`,
+  ods: '这是 OpenDocument 表格 (.ods)，本工具只读取 .xlsx。请在 WPS、Excel 或 LibreOffice 中另存为 Excel 工作簿 (*.xlsx) 后再试。',
+  zip: '这是一个压缩包 (zip)，里面没有 Excel 工作簿。请先解压，再选择其中的 .xlsx 文件。',
+  notAWorkbook: `这不是 Excel 工作簿 (.xlsx) 文件，无法读取。请选择 .xlsx 文件；其他格式的表格${SAVE_AS_XLSX.replace('请在 Excel 中', '请先在 Excel 中打开并')}`,
+  corrupt: (detail: string) =>
+    `文件已损坏或不完整，无法读取（${detail}）。如文件是下载或拷贝得来的，请重新获取完整文件；否则请在 Excel 中用“文件 → 打开 → 打开并修复”打开，另存为新的 .xlsx 后再试。`,
+};
+
+export async function readWorkbook(data: Uint8Array | ArrayBuffer): Promise<LoadedWorkbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const parts = refuseWhatIsNotAnXlsx(bytes);
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typing asks for a Node Buffer; its loader (JSZip) takes any Uint8Array.
+    installLinearMergeLoading();
+    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new WorkbookReadError('corrupt', READ_MESSAGES.corrupt(detail), detail);
+  }
+
+  let notPreserved: string[] = [];
+  if (parts) {
+    const notes = await restoreDroppedNotes(parts, workbook);
+    notPreserved = await notPreservedIn(parts, workbook, notes.kept < notes.inPackage);
+  }
+  const date1904 = Boolean(workbook.properties?.date1904);
+  const sheets = workbook.worksheets.map((ws) => sheetModelOf(ws, date1904));
+  return { workbook, sheets, notPreserved };
+}
+
+/** Throws for anything that is not a zip holding a workbook; returns the package's parts when readable. */
+function refuseWhatIsNotAnXlsx(bytes: Uint8Array): PackageParts | null {
+  const kind = fileKindOf(bytes);
+  switch (kind) {
+    case 'empty':
+      throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.empty);
+    case 'xls':
+      throw new WorkbookReadError('xls', READ_MESSAGES.xls);
+    case 'encrypted':
+      throw new WorkbookReadError('encrypted', READ_MESSAGES.encrypted);
+    case 'ole-other':
+      throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.oleOther);
+    case 'unknown':
+      throw new WorkbookReadError('not-a-workbook', looksLikeHtml(bytes) ? READ_MESSAGES.html : READ_MESSAGES.notAWorkbook);
+    case 'zip':
+      break;
+  }
+  const parts = packagePartsOf(bytes);
+  if (!parts) return null; // no readable directory: let ExcelJS say what is wrong
+  const names = new Set(parts.names);
+  if (names.has('xl/workbook.xml')) return parts;
+  if (names.has('xl/workbook.bin')) throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.xlsb);
+  if (names.has('word/document.xml')) throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.word);
+  if (parts.names.some((n) => n.startsWith('ppt/'))) throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.powerpoint);
+  if (names.has('mimetype') && names.has('content.xml')) throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.ods);
+  if (names.has('[Content_Types].xml')) throw new WorkbookReadError('corrupt', READ_MESSAGES.corrupt('缺少 xl/workbook.xml'), 'missing xl/workbook.xml');
+  throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.zip);
+}
+
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  return head.startsWith('<') && /<(html|table|!doctype html|\?xml[^>]*>\s*<\?mso|meta)/.test(head);
+}

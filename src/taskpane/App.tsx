@@ -1,0 +1,288 @@
+/**
+ * The task pane: choose mode, scope and profile, run the check, read the results, jump to cells, accept
+ * computed values, export the report. It talks only to a Host (Excel or the browser preview) and to the
+ * core's pure `check`; it decides nothing about the form itself.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ApplySummary, Host, Mode } from '../hosts/host';
+import type { SheetModel } from '../core/sheet';
+import type { Finding, SheetCheck } from '../core/result';
+import { check as coreCheck } from '../core/check';
+import { MOF, builtInProfile, type Profile } from '../core/rules/profile';
+import { parseProfile } from '../core/rules/profileFile';
+import { Controls, type Scope } from './components/Controls';
+import { ErrorBar } from './components/ErrorBar';
+import { Results } from './components/Results';
+import { errorMessage } from './errors';
+import { REPORT_SHEET, reportRows, resultAnnouncement } from './report';
+import { lastRun, onRun, type CommandRun } from '../commands/lastRun';
+
+export type CheckFn = (sheet: SheetModel, profile: Profile) => SheetCheck;
+
+export interface AppProps {
+  host: Host;
+  /** The core's check; tests may pass a stand-in. */
+  checkSheet?: CheckFn;
+  /** Shown above the controls (Excel mode); the browser preview has its own header. */
+  showTitle?: boolean;
+}
+
+/**
+ * Per-document settings, shared with the ribbon commands (src/commands/settings.ts): `profile` holds a
+ * built-in profile's id or a whole profile as JSON text (the one loaded from a file, resolved); `mode`
+ * holds 'fill' or 'review'.
+ */
+export const SETTING = { mode: 'mode', scope: 'scope', profile: 'profile' } as const;
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    padding: '12px',
+    boxSizing: 'border-box',
+    minHeight: '100%',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  status: { fontSize: tokens.fontSizeBase300, minHeight: '1.4em' },
+  busy: { display: 'flex', alignItems: 'center', gap: '8px' },
+});
+
+async function readFileText(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsText(file);
+  });
+}
+
+function parseProfileText(text: string): Profile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    const e = new Error(`评分方案文件不是有效的 JSON：${(err as Error).message}`);
+    e.name = 'ProfileError';
+    throw e;
+  }
+  return parseProfile(json);
+}
+
+export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProps) {
+  const s = useStyles();
+  const [mode, setMode] = useState<Mode>('fill');
+  const [scope, setScope] = useState<Scope>('sheet');
+  const [profileId, setProfileId] = useState<string>(MOF.id);
+  const [customProfile, setCustomProfile] = useState<Profile | null>(null);
+  const [results, setResults] = useState<SheetCheck[] | null>(null);
+  const [applied, setApplied] = useState<ApplySummary | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const lastSheets = useRef<string[]>([]);
+  const lastMode = useRef<Mode>('fill');
+
+  // What a ribbon command did (shared runtime): shown here, the one place for every result.
+  useEffect(() => {
+    const show = (run: CommandRun) => {
+      if (run.kind === 'checked') {
+        lastSheets.current = [run.check.sheet];
+        setResults([run.check]);
+        setApplied(run.summary);
+        setError(null);
+        setStatus(`功能区命令${resultAnnouncement([run.check], run.summary.filled, 'fill')}`);
+      } else if (run.kind === 'cleared') {
+        setResults(null);
+        setApplied(null);
+        setStatus(`已清除 ${run.cleared} 个单元格的标记。`);
+      } else setError(run.message);
+    };
+    const last = lastRun();
+    if (last && Date.now() - last.at < 5 * 60_000) show(last);
+    return onRun(show);
+  }, []);
+
+  // Settings remembered per document.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const [m, sc, p] = await Promise.all([
+          host.loadSetting(SETTING.mode),
+          host.loadSetting(SETTING.scope),
+          host.loadSetting(SETTING.profile),
+        ]);
+        if (!live) return;
+        if (m === 'fill' || m === 'review') setMode(m);
+        if (sc === 'sheet' || sc === 'all') setScope(sc);
+        if (p && builtInProfile(p.trim())) setProfileId(p.trim());
+        else if (p) {
+          try {
+            setCustomProfile(parseProfileText(p));
+            setProfileId('custom');
+          } catch {
+            setProfileId(MOF.id);
+          }
+        }
+      } catch {
+        /* settings are a convenience: defaults stand */
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  const profile: Profile = (profileId === 'custom' ? customProfile : builtInProfile(profileId)) ?? MOF;
+
+  const save = useCallback(
+    (key: string, value: string) => {
+      host.saveSetting(key, value).catch((err: unknown) => setError(errorMessage(err)));
+    },
+    [host],
+  );
+
+  /** Runs one check on the given sheets (or the scope's) and writes its marks. */
+  const runCheck = useCallback(
+    async (sheets?: string[]) => {
+      const names =
+        sheets ??
+        (scope === 'all' ? (await host.sheetNames()).filter((n) => n !== REPORT_SHEET) : [await host.activeSheetName()]);
+      // Our own earlier marks (and computed values) go first, so the check reads the user's cells only.
+      await host.clearMarks(names);
+      const checks: SheetCheck[] = [];
+      for (const name of names) checks.push(checkSheet(await host.readSheet(name), profile));
+      const summary = await host.applyMarks(checks, mode);
+      lastSheets.current = names;
+      lastMode.current = mode;
+      setResults(checks);
+      setApplied(summary);
+      setStatus(resultAnnouncement(checks, summary.filled, mode));
+    },
+    [host, scope, mode, profile, checkSheet],
+  );
+
+  const guarded = useCallback(async (label: string, fn: () => Promise<void>) => {
+    setBusy(label);
+    setError(null);
+    setStatus(label);
+    try {
+      await fn();
+    } catch (err) {
+      setError(errorMessage(err));
+      setStatus('操作未完成。');
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const onCheck = () => guarded('正在校验…', () => runCheck());
+
+  const onClear = () =>
+    guarded('正在清除标记…', async () => {
+      const sheets = scope === 'all' ? undefined : [await host.activeSheetName()];
+      const n = await host.clearMarks(sheets);
+      setResults(null);
+      setApplied(null);
+      setStatus(`已清除 ${n} 个单元格的标记。`);
+    });
+
+  const onExport = () =>
+    guarded('正在导出校验报告…', async () => {
+      if (!results) return;
+      const rows = reportRows(results);
+      await host.exportReport(rows);
+      setStatus(`已导出校验报告：${rows.length} 条，见工作表“${REPORT_SHEET}”。`);
+    });
+
+  const onSelect = (sheet: string, cell: string) => {
+    host.selectCell(sheet, cell).catch((err: unknown) => setError(errorMessage(err)));
+  };
+
+  const onFix = (sheet: string, fix: NonNullable<Finding['fix']>) =>
+    guarded('正在写入计算值…', async () => {
+      await host.applyFix(sheet, fix.cell, fix.value, fix.numberFormat);
+      const sheets = lastSheets.current.length ? lastSheets.current : [sheet];
+      await runCheck(sheets.includes(sheet) ? sheets : [...sheets, sheet]);
+      setStatus((st) => `已采用计算值写入 ${sheet}!${fix.cell}，已重新校验。${st}`);
+    });
+
+  const onMode = (m: Mode) => {
+    setMode(m);
+    save(SETTING.mode, m);
+  };
+  const onScope = (sc: Scope) => {
+    setScope(sc);
+    save(SETTING.scope, sc);
+  };
+  const onProfile = (id: string) => {
+    setProfileId(id);
+    if (id === 'custom') {
+      if (customProfile) save(SETTING.profile, JSON.stringify(customProfile));
+    } else save(SETTING.profile, id);
+  };
+  const onProfileFile = (file: File) =>
+    guarded('正在读取评分方案…', async () => {
+      const text = await readFileText(file);
+      const p = parseProfileText(text);
+      setCustomProfile(p);
+      setProfileId('custom');
+      // Saved resolved (every field), so the ribbon command reads the same profile.
+      await host.saveSetting(SETTING.profile, JSON.stringify(p));
+      setStatus(`已加载评分方案：${p.name}。`);
+    });
+
+  return (
+    <div className={s.root}>
+      {showTitle && <h1 className={s.title}>绩效自评表校验</h1>}
+      {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
+      <Controls
+        mode={mode}
+        scope={scope}
+        profileId={profileId}
+        customProfile={customProfile}
+        busy={busy !== null}
+        hasResults={results !== null}
+        onMode={onMode}
+        onScope={onScope}
+        onProfile={onProfile}
+        onProfileFile={onProfileFile}
+        onCheck={onCheck}
+        onClear={onClear}
+        onExport={onExport}
+      />
+      <div role="status" aria-live="polite" aria-atomic="true" className={s.status} data-testid="status">
+        {busy ? (
+          <span className={s.busy}>
+            <Spinner size="extra-tiny" aria-hidden="true" />
+            {busy}
+          </span>
+        ) : (
+          status
+        )}
+      </div>
+      {applied && !applied.notesSupported && (
+        <ErrorBar intent="info" message="此版本的 Excel 不支持写入批注：问题说明只显示在本窗格中。" />
+      )}
+      {results && (
+        <Results
+          checks={results}
+          showSheetSummary={lastSheets.current.length > 1}
+          busy={busy !== null}
+          onSelect={onSelect}
+          onFix={onFix}
+        />
+      )}
+      {!results && !busy && (
+        <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
+          点击“校验并计分”检查{scope === 'all' ? '全部工作表' : '当前工作表'}中的绩效自评表。
+        </Text>
+      )}
+    </div>
+  );
+}

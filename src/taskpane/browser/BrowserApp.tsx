@@ -1,0 +1,257 @@
+/**
+ * The browser preview: the task pane beside a workbook view. The bundled sample (assets/sample.xlsx, same
+ * origin) opens by default; 打开工作簿 (or dropping a file on the grid) opens any .xlsx; 下载 saves the
+ * annotated copy. This module and ExcelJS are a lazy chunk that Excel mode never loads.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { Button, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { BrowserHost } from '../../hosts/browser/BrowserHost';
+import { App } from '../App';
+import { ErrorBar } from '../components/ErrorBar';
+import { errorMessage } from '../errors';
+import { SheetGrid } from './SheetGrid';
+import { SheetTabs } from './SheetTabs';
+
+export const SAMPLE_URL = 'assets/sample.xlsx';
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', height: '100vh', overflow: 'hidden' },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '10px',
+    padding: '6px 12px',
+    backgroundColor: '#107C41',
+    color: '#ffffff',
+    flexShrink: 0,
+    flexWrap: 'wrap',
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: '#fff' },
+  fileName: { color: '#e6f4ea', fontSize: tokens.fontSizeBase300, marginRight: 'auto' },
+  main: { display: 'flex', flex: 1, minHeight: 0 },
+  book: { display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0, position: 'relative' },
+  messages: { display: 'flex', flexDirection: 'column', gap: '4px', padding: '4px 8px 0' },
+  gridScroll: { flex: 1, overflow: 'auto', backgroundColor: '#ffffff', position: 'relative' },
+  empty: { padding: '32px', color: tokens.colorNeutralForeground3, textAlign: 'center' },
+  drop: {
+    position: 'absolute',
+    inset: 0,
+    zIndex: 20,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    backgroundColor: 'rgba(16, 124, 65, 0.12)',
+    border: '3px dashed #107C41',
+    fontSize: tokens.fontSizeBase500,
+    color: '#0b5a2f',
+    pointerEvents: 'none',
+  },
+  pane: {
+    width: '400px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  hidden: { display: 'none' },
+});
+
+function saveBlob(data: Uint8Array, fileName: string): void {
+  const blob = new Blob([data as BlobPart], { type: XLSX_MIME });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | null }) {
+  const s = useStyles();
+  const [host] = useState(() => new BrowserHost());
+  const state = useSyncExternalStore(host.subscribe, host.getState);
+  const [loading, setLoading] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const openBytes = useCallback(
+    async (data: ArrayBuffer, fileName: string) => {
+      setLoading(`正在打开“${fileName}”…`);
+      setError(null);
+      setNotice(null);
+      try {
+        await host.open(data, fileName);
+      } catch (err) {
+        const msg = errorMessage(err);
+        setError(
+          (err as Error)?.name === 'WorkbookReadError' || (err as Error)?.name === 'HostError'
+            ? msg
+            : `无法打开“${fileName}”：它不是可读取的 .xlsx 工作簿。（${msg}）`,
+        );
+      } finally {
+        setLoading(null);
+      }
+    },
+    [host],
+  );
+
+  const openFile = useCallback(
+    async (file: File) => {
+      if (!/\.(xlsx|xlsm)$/i.test(file.name)) {
+        setError(`“${file.name}”不是 .xlsx 工作簿。请选择扩展名为 .xlsx 的文件（旧版 .xls 请先在 Excel 中另存为 .xlsx）。`);
+        return;
+      }
+      await openBytes(await file.arrayBuffer(), file.name);
+    },
+    [openBytes],
+  );
+
+  // The bundled sample opens by default.
+  useEffect(() => {
+    if (!sampleUrl) return;
+    let live = true;
+    void (async () => {
+      setLoading('正在加载示例工作簿…');
+      try {
+        const res = await fetch(sampleUrl);
+        if (!res.ok) throw new Error(String(res.status));
+        const data = await res.arrayBuffer();
+        // A workbook the user opened meanwhile wins over the sample.
+        if (live && !host.hasWorkbook) await openBytes(data, 'sample.xlsx');
+      } catch {
+        if (live) setNotice('未能加载示例工作簿。请点击“打开工作簿”选择 .xlsx 文件，或把文件拖到此处。');
+      } finally {
+        if (live) setLoading(null);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [sampleUrl, openBytes, host]);
+
+  const onDownload = async () => {
+    setError(null);
+    try {
+      const { data, fileName } = await host.download();
+      saveBlob(data, fileName);
+      setNotice(`已下载“${fileName}”。`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files?.[0];
+    if (file) void openFile(file);
+  };
+
+  const active = state.sheets.find((m) => m.name === state.activeSheet) ?? null;
+  const colWidths = useMemo(
+    () => (active ? host.columnWidths(active.name) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [host, active?.name, state.workbookId, active],
+  );
+  const markedSheets = useMemo(
+    () => new Set([...state.marks].filter(([, m]) => m.size > 0).map(([n]) => n)),
+    [state.marks],
+  );
+  const selected = state.selection && state.selection.sheet === active?.name ? state.selection.cell : null;
+
+  return (
+    <div className={s.root}>
+      <header className={s.header}>
+        <h1 className={s.title}>绩效自评表校验 · 浏览器预览</h1>
+        <Text className={s.fileName} data-testid="file-name">
+          {state.fileName ?? '（未打开工作簿）'}
+        </Text>
+        <Button onClick={() => fileRef.current?.click()} disabled={loading !== null}>
+          打开工作簿
+        </Button>
+        <input
+          ref={fileRef}
+          className={s.hidden}
+          type="file"
+          accept={`.xlsx,.xlsm,${XLSX_MIME}`}
+          aria-label="选择要打开的 .xlsx 工作簿"
+          data-testid="open-file"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void openFile(file);
+          }}
+        />
+        <Button
+          onClick={onDownload}
+          disabled={!state.fileName || loading !== null}
+          title={state.fileName ? `下载标注后的副本（${state.fileName.replace(/\.xlsx$/i, '')}.checked.xlsx）` : undefined}
+        >
+          下载
+        </Button>
+      </header>
+      <div className={s.main}>
+        <div
+          className={s.book}
+          onDragOver={(e) => {
+            e.preventDefault();
+            if (!dragging) setDragging(true);
+          }}
+          onDragLeave={(e) => {
+            if (e.currentTarget === e.target) setDragging(false);
+          }}
+          onDrop={onDrop}
+          data-testid="workbook"
+        >
+          {(error || notice || loading || state.notPreserved.length > 0) && (
+            <div className={s.messages}>
+              {error && <ErrorBar title="无法打开工作簿" message={error} onDismiss={() => setError(null)} />}
+              {loading && <Spinner size="tiny" label={loading} labelPosition="after" />}
+              {notice && !error && <ErrorBar intent="info" message={notice} onDismiss={() => setNotice(null)} />}
+              {state.notPreserved.length > 0 && (
+                <ErrorBar intent="warning" message={`下载的副本不会保留：${state.notPreserved.join('、')}。`} />
+              )}
+            </div>
+          )}
+          <div className={s.gridScroll} data-testid="grid-scroll">
+            {active ? (
+              <SheetGrid
+                model={active}
+                marks={state.marks.get(active.name)}
+                selected={selected}
+                colWidths={colWidths}
+                onSelectCell={(cell) => host.setSelection(active.name, cell)}
+              />
+            ) : (
+              !loading && (
+                <div className={s.empty}>
+                  <Text size={400}>把 .xlsx 文件拖到这里，或点击“打开工作簿”。</Text>
+                  <br />
+                  <Caption1>文件只在本机浏览器中读取，不会上传。</Caption1>
+                </div>
+              )
+            )}
+          </div>
+          {state.sheets.length > 0 && (
+            <SheetTabs
+              names={state.sheets.map((m) => m.name)}
+              active={state.activeSheet}
+              marked={markedSheets}
+              onSelect={(n) => host.setActiveSheet(n)}
+            />
+          )}
+          {dragging && <div className={s.drop}>松开鼠标以打开工作簿</div>}
+        </div>
+        <aside className={s.pane} aria-label="校验窗格">
+          <App key={state.workbookId} host={host} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { Badge, Caption1, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { FormResult } from '../../core/result';
+import { KIND_LABEL, countFindings, fmtScore, formTitle } from '../report';
+
+const useStyles = makeStyles({
+  card: { marginTop: '8px' },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: '12px',
+    rowGap: '2px',
+    margin: 0,
+  },
+  dt: { color: tokens.colorNeutralForeground3 },
+  dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  stated: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+  badges: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
+});
+
+function stated(value: string | null, computed: string | null): string {
+  if (value === null || value === '' || value === '—') return '（未填报）';
+  if (value === computed) return `（填报 ${value}，一致）`;
+  return `（填报 ${value}）`;
+}
+
+/** One form's summary: 项目名称, 总分 computed (stated), 等级, error/warning counts. */
+export function FormSummary({ form, sheet }: { form: FormResult; sheet: string }) {
+  const s = useStyles();
+  const counts = countFindings(form.findings);
+  const total = fmtScore(form.total.computed);
+  const totalStated = form.total.stated === null ? null : fmtScore(form.total.stated);
+  const grade = form.grade.computed ?? '—';
+  const title = formTitle(form);
+  return (
+    <Card className={s.card} size="small" role="group" aria-label={`表：${title}`}>
+      <CardHeader
+        header={
+          <Text weight="semibold" as="h3" style={{ margin: 0, fontSize: 'inherit' }}>
+            <span aria-hidden="true">项目名称：</span>
+            {title}
+          </Text>
+        }
+        description={
+          <Caption1>
+            {KIND_LABEL[form.kind]} · {sheet}!{form.range}
+          </Caption1>
+        }
+      />
+      <dl className={s.facts}>
+        <dt className={s.dt}>总分</dt>
+        <dd className={s.dd} data-testid="total">
+          {total} <span className={s.stated}>{stated(totalStated, total)}</span>
+        </dd>
+        <dt className={s.dt}>等级</dt>
+        <dd className={s.dd} data-testid="grade">
+          {grade} <span className={s.stated}>{stated(form.grade.stated, form.grade.computed)}</span>
+        </dd>
+      </dl>
+      <div className={s.badges}>
+        <Badge appearance={counts.error ? 'filled' : 'outline'} color={counts.error ? 'danger' : 'informative'}>
+          错误 {counts.error}
+        </Badge>
+        <Badge appearance={counts.warning ? 'filled' : 'outline'} color={counts.warning ? 'warning' : 'informative'}>
+          警告 {counts.warning}
+        </Badge>
+        <Badge appearance={counts.info ? 'tint' : 'outline'} color="informative">
+          提示 {counts.info}
+        </Badge>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,1136 @@
+/**
+ * A small, honest fake of the Office.js Excel surface ExcelHost uses.
+ *
+ * Honest means it behaves like Office where it matters to the host:
+ *   - proxies queue loads and writes; nothing happens before `context.sync()`, which runs the queue in
+ *     order and counts itself;
+ *   - reading a property that was not loaded by a completed sync throws, as Office does;
+ *   - `*OrNullObject` results get `isNullObject` after a sync; methods and writes on a null object are
+ *     no-ops (Office's own samples delete through a null object without a sync);
+ *   - a failing operation fails the sync, and the operations before it STAY applied (Office batches are
+ *     not transactions); loads of a failed sync are not delivered;
+ *   - Excel on the web: a request or response over 5 MB fails the sync; every platform: a range read over
+ *     5,000,000 cells fails; `getMergedAreasOrNullObject` over 512 areas fails (all documented limits);
+ *   - fills read back like Office's: '#FFFFFF' for no fill AND for white, pattern null for both, and only
+ *     `tintAndShade` (null vs number) tells them apart (OfficeDev/office-js#4900);
+ *   - a protected sheet refuses every write with AccessDenied;
+ *   - `getMergedAreasOrNullObject` returns only areas whose top-left cell is in the range (office-js#3611).
+ * It does not model calculation, styles, fonts, or any API the host does not call.
+ */
+import type { CellRange } from '../../../src/core/sheet';
+import { a1, columnLetters, parseA1 } from '../../../src/core/sheet';
+import type { ExcelEnv, RunOptions, SettingsBag } from '../../../src/hosts/excel/env';
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+const PAYLOAD_LIMIT = 5_000_000;
+const CELL_READ_LIMIT = 5_000_000;
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+// ───────────────────────────── the document ─────────────────────────────
+
+export interface FakeFill {
+  color: string;
+  pattern: string;
+  patternColor: string | null;
+}
+
+export interface FakeCell {
+  value?: number | string | boolean;
+  formula?: string;
+  error?: string;
+  format?: string;
+  fill?: FakeFill;
+}
+
+export class FakeSheet {
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  protected = false;
+  readonly cells = new Map<number, FakeCell>();
+  readonly merges: CellRange[] = [];
+  readonly notes = new Map<string, { content: string; author: string }>();
+
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  private key(ref: string): number {
+    const { row, col } = parseA1(ref);
+    return row * MAX_COLS + col;
+  }
+
+  cellAt(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(row * MAX_COLS + col);
+  }
+
+  edit(row: number, col: number): FakeCell {
+    const k = row * MAX_COLS + col;
+    let c = this.cells.get(k);
+    if (!c) this.cells.set(k, (c = {}));
+    return c;
+  }
+
+  /** Test helpers, A1 addresses. */
+  put(ref: string, value: number | string | boolean, format?: string): this {
+    const c = this.edit(parseA1(ref).row, parseA1(ref).col);
+    c.value = value;
+    delete c.formula;
+    delete c.error;
+    if (format) c.format = format;
+    return this;
+  }
+
+  putFormula(ref: string, formula: string, cached: number | string, format?: string): this {
+    const c = this.edit(parseA1(ref).row, parseA1(ref).col);
+    c.formula = formula;
+    c.value = cached;
+    if (format) c.format = format;
+    return this;
+  }
+
+  putError(ref: string, error: string, formula?: string): this {
+    const c = this.edit(parseA1(ref).row, parseA1(ref).col);
+    c.error = error;
+    delete c.value;
+    if (formula) c.formula = formula;
+    return this;
+  }
+
+  paint(ref: string, color: string, pattern = 'Solid', patternColor: string | null = null): this {
+    this.edit(parseA1(ref).row, parseA1(ref).col).fill = { color: normalColor(color), pattern, patternColor };
+    return this;
+  }
+
+  merge(ref: string): this {
+    const [s, e] = ref.split(':');
+    const a = parseA1(s);
+    const b = parseA1(e);
+    this.merges.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+    return this;
+  }
+
+  note(ref: string, content: string, author = '张三'): this {
+    this.notes.set(ref, { content, author });
+    return this;
+  }
+
+  value(ref: string): number | string | boolean | undefined {
+    return this.cells.get(this.key(ref))?.value;
+  }
+
+  cell(ref: string): FakeCell | undefined {
+    return this.cells.get(this.key(ref));
+  }
+
+  fill(ref: string): FakeFill | undefined {
+    return this.cells.get(this.key(ref))?.fill;
+  }
+
+  /** Everything the user could see, for "nothing changed" assertions. */
+  snapshot(): string {
+    const cells = [...this.cells.entries()]
+      .filter(([, c]) => c.value !== undefined || c.formula || c.error || c.fill || c.format)
+      .sort((x, y) => x[0] - y[0])
+      .map(([k, c]) => [k, c.value ?? null, c.formula ?? null, c.error ?? null, c.format ?? null, c.fill ?? null]);
+    const notes = [...this.notes.entries()].sort();
+    return JSON.stringify({ name: this.name, cells, notes, merges: this.merges });
+  }
+}
+
+export interface SyncRecord {
+  loads: number;
+  writes: number;
+  requestBytes: number;
+  responseBytes: number;
+  undoGroup: boolean;
+  failed?: string;
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  activeName = '';
+  /** Office settings as saved in the file. */
+  persistedSettings: Record<string, unknown> = {};
+  readonly syncs: SyncRecord[] = [];
+  /** Fail the next sync that writes, after this many write operations of it were applied. */
+  failWritesAfter: number | undefined;
+  private nextId = 1;
+
+  constructor(
+    public platform: 'web' | 'desktop' = 'desktop',
+    public apiVersion = '1.20',
+  ) {}
+
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(name, `{${String(this.nextId++).padStart(8, '0')}-0000-4000-8000-000000000000}`);
+    this.sheets.push(s);
+    if (!this.activeName) this.activeName = name;
+    return s;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  find(key: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === key || s.id === key);
+  }
+
+  /** A session of the add-in on this document: the settings are loaded from the file, as Office does. */
+  env(): ExcelEnv & { settings: FakeSettings } {
+    const settings = new FakeSettings(this);
+    return {
+      run: <T>(options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => this.run(options, batch),
+      isSetSupported: (name, version) => name === 'ExcelApi' && compareVersion(this.apiVersion, version) >= 0,
+      platform: this.platform,
+      settings,
+    };
+  }
+
+  async run<T>(options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ctx = new Ctx(this, !!options.mergeUndoGroup);
+    const out = await batch(ctx as unknown as Excel.RequestContext);
+    if (ctx.ops.some((op) => op.write)) throw new Error('fake: writes were queued but never synced');
+    return out;
+  }
+
+  /** Syncs recorded since `from`. */
+  since(from: number): SyncRecord[] {
+    return this.syncs.slice(from);
+  }
+}
+
+export class FakeSettings implements SettingsBag {
+  private readonly bag: Map<string, unknown>;
+  saves = 0;
+  failSave = false;
+
+  constructor(private readonly wb: FakeWorkbook) {
+    this.bag = new Map(Object.entries(structuredClone(wb.persistedSettings)));
+  }
+
+  get(name: string): unknown {
+    return this.bag.has(name) ? this.bag.get(name) : null;
+  }
+
+  set(name: string, value: unknown): void {
+    this.bag.set(name, structuredClone(value));
+  }
+
+  remove(name: string): void {
+    this.bag.delete(name);
+  }
+
+  saveAsync(callback?: (r: { status: string; error?: { message: string } }) => void): void {
+    this.saves++;
+    queueMicrotask(() => {
+      if (this.failSave) return callback?.({ status: 'failed', error: { message: 'save failed' } });
+      this.wb.persistedSettings = Object.fromEntries(structuredClone([...this.bag.entries()]));
+      callback?.({ status: 'succeeded' });
+    });
+  }
+}
+
+// ───────────────────────────── the request context ─────────────────────────────
+
+interface Op {
+  write: boolean;
+  bytes: number;
+  run(): void | (() => void);
+}
+
+class Ctx {
+  ops: Op[] = [];
+  readonly proxies: Base[] = [];
+  readonly workbook: WorkbookProxy;
+
+  constructor(
+    readonly wb: FakeWorkbook,
+    private readonly undoGroup: boolean,
+  ) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  queue(op: Op): void {
+    this.ops.push(op);
+  }
+
+  async sync(): Promise<void> {
+    await Promise.resolve();
+    const ops = this.ops;
+    this.ops = [];
+    const rec: SyncRecord = {
+      loads: ops.filter((o) => !o.write).length,
+      writes: ops.filter((o) => o.write).length,
+      requestBytes: ops.reduce((n, o) => n + o.bytes, 0),
+      responseBytes: 0,
+      undoGroup: this.undoGroup,
+    };
+    this.wb.syncs.push(rec);
+    const fail = (e: unknown): never => {
+      // Loads of a failed sync are never delivered; writes already applied stay applied.
+      for (const p of this.proxies) p.pending.clear();
+      rec.failed = e instanceof OfficeError ? e.code : String(e);
+      throw e;
+    };
+    if (this.wb.platform === 'web' && rec.requestBytes > PAYLOAD_LIMIT) {
+      fail(new OfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'));
+    }
+    const commits: (() => void)[] = [];
+    let writes = 0;
+    for (const op of ops) {
+      if (op.write && this.wb.failWritesAfter !== undefined && writes === this.wb.failWritesAfter) {
+        this.wb.failWritesAfter = undefined;
+        fail(new OfficeError('GeneralException', 'An internal error has occurred.'));
+      }
+      try {
+        const commit = op.run();
+        if (commit) commits.push(commit);
+      } catch (e) {
+        fail(e);
+      }
+      if (op.write) writes++;
+    }
+    for (const p of this.proxies) p.settleNull();
+    const pending = this.proxies.filter((p) => p.pending.size);
+    rec.responseBytes = pending.reduce((n, p) => n + p.pendingBytes(), 0);
+    if (this.wb.platform === 'web' && rec.responseBytes > PAYLOAD_LIMIT) {
+      for (const p of pending) p.pending.clear();
+      fail(new OfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'));
+    }
+    for (const p of pending) p.commit();
+    for (const c of commits) c();
+  }
+}
+
+function notLoaded(prop: string): Error {
+  return new OfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+/** Every proxy: lazily resolved target, loaded properties, null-object flag. */
+abstract class Base {
+  readonly loaded = new Map<string, unknown>();
+  readonly pending = new Map<string, unknown>();
+  private nullFlag: boolean | undefined;
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly nullable = false,
+  ) {
+    ctx.proxies.push(this);
+  }
+
+  /** The target in the document now, or null for a null object. Throws ItemNotFound when not nullable. */
+  abstract resolve(): unknown;
+  /** A loadable scalar property of the resolved target. */
+  protected abstract read(prop: string, target: unknown): unknown;
+
+  get isNullObject(): boolean {
+    if (this.nullFlag === undefined) throw notLoaded('isNullObject');
+    return this.nullFlag;
+  }
+
+  settleNull(): void {
+    if (!this.nullable) return;
+    try {
+      this.nullFlag = this.resolve() === null;
+    } catch {
+      this.nullFlag = true;
+    }
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props);
+    this.ctx.queue({
+      write: false,
+      bytes: 60 + list.join(',').length,
+      run: () => {
+        const t = this.resolve();
+        if (t === null) return;
+        for (const p of list) this.pending.set(p, this.read(p, t));
+      },
+    });
+    return this;
+  }
+
+  pendingBytes(): number {
+    let n = 0;
+    for (const v of this.pending.values()) n += utf8(JSON.stringify(v ?? null)) + 10;
+    return n;
+  }
+
+  commit(): void {
+    for (const [k, v] of this.pending) this.loaded.set(k, v);
+    this.pending.clear();
+  }
+
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw notLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  /** A write: runs at sync on the resolved target; a no-op on a null object. */
+  protected write(bytes: number, fn: (target: never) => void): void {
+    this.ctx.queue({
+      write: true,
+      bytes: 100 + bytes,
+      run: () => {
+        const t = this.resolve();
+        if (t !== null) fn(t as never);
+      },
+    });
+  }
+}
+
+function propList(props?: string | string[] | { select?: string }): string[] {
+  const s = typeof props === 'string' ? props : Array.isArray(props) ? props.join(',') : (props?.select ?? '');
+  return s
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+// ───────────────────────────── workbook, sheets ─────────────────────────────
+
+class WorkbookProxy extends Base {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly notes: NoteCollectionProxy;
+
+  constructor(ctx: Ctx) {
+    super(ctx);
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.notes = new NoteCollectionProxy(ctx, null);
+  }
+
+  resolve(): unknown {
+    return this.ctx.wb;
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+}
+
+class WorksheetCollectionProxy extends Base {
+  private itemsValue: WorksheetProxy[] | undefined;
+
+  resolve(): unknown {
+    return this.ctx.wb;
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  get items(): WorksheetProxy[] {
+    if (!this.itemsValue) throw notLoaded('items');
+    return this.itemsValue;
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ''));
+    this.ctx.queue({
+      write: false,
+      bytes: 80,
+      run: () => {
+        const items = this.ctx.wb.sheets.map((s) => {
+          const p = new WorksheetProxy(this.ctx, () => s);
+          for (const prop of list) p.pending.set(prop, p.readProp(prop, s));
+          return p;
+        });
+        return () => (this.itemsValue = items);
+      },
+    });
+    return this;
+  }
+
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => {
+      const s = this.ctx.wb.find(key);
+      if (!s) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist. (${key})`);
+      return s;
+    });
+  }
+
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.wb.find(key) ?? null, true);
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.wb.find(this.ctx.wb.activeName)!);
+  }
+
+  add(name: string): WorksheetProxy {
+    let created: FakeSheet | undefined;
+    this.ctx.queue({
+      write: true,
+      bytes: 100,
+      run: () => {
+        if (this.ctx.wb.find(name)) throw new OfficeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
+        created = this.ctx.wb.addSheet(name);
+      },
+    });
+    return new WorksheetProxy(this.ctx, () => {
+      if (!created) throw new OfficeError('ItemNotFound', 'sheet not created yet');
+      return created;
+    });
+  }
+}
+
+class WorksheetProxy extends Base {
+  readonly protection: ProtectionProxy;
+  readonly notes: NoteCollectionProxy;
+
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => FakeSheet | null,
+    nullable = false,
+  ) {
+    super(ctx, nullable);
+    this.protection = new ProtectionProxy(ctx, this);
+    this.notes = new NoteCollectionProxy(ctx, this);
+  }
+
+  resolve(): FakeSheet | null {
+    return this.target();
+  }
+
+  readProp(prop: string, s: FakeSheet): unknown {
+    return this.read(prop, s);
+  }
+
+  protected read(prop: string, t: unknown): unknown {
+    const s = t as FakeSheet;
+    if (prop === 'name') return s.name;
+    if (prop === 'id') return s.id;
+    if (prop === 'visibility') return s.visibility;
+    throw new Error(`fake: Worksheet.${prop} not modelled`);
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  set visibility(v: string) {
+    this.write(20, (s: FakeSheet) => (s.visibility = v as FakeSheet['visibility']));
+  }
+
+  activate(): void {
+    this.write(0, (s: FakeSheet) => (this.ctx.wb.activeName = s.name));
+  }
+
+  delete(): void {
+    this.write(0, (s: FakeSheet) => {
+      const i = this.ctx.wb.sheets.indexOf(s);
+      this.ctx.wb.sheets.splice(i, 1);
+      if (this.ctx.wb.activeName === s.name) this.ctx.wb.activeName = this.ctx.wb.sheets[0]?.name ?? '';
+    });
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.resolve();
+      if (!s) return null;
+      return { sheet: s, ...parseAddress(address ?? 'A:XFD') };
+    });
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.resolve();
+      if (!s) return null;
+      if (rows < 1 || cols < 1) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing.');
+      return { sheet: s, top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 };
+    });
+  }
+
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.resolve();
+      if (!s) return null;
+      return usedRange(s, !!valuesOnly) ?? { sheet: s, top: 0, left: 0, bottom: 0, right: 0 };
+    });
+  }
+}
+
+class ProtectionProxy extends Base {
+  constructor(
+    ctx: Ctx,
+    private readonly ws: WorksheetProxy,
+  ) {
+    super(ctx);
+  }
+  resolve(): unknown {
+    return this.ws.resolve();
+  }
+  protected read(prop: string, t: unknown): unknown {
+    if (prop === 'protected') return (t as FakeSheet).protected;
+    throw new Error(`fake: WorksheetProtection.${prop} not modelled`);
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
+// ───────────────────────────── ranges ─────────────────────────────
+
+interface Target {
+  sheet: FakeSheet;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+class RangeProxy extends Base {
+  readonly format: RangeFormatProxy;
+
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => Target | null,
+    nullable = false,
+  ) {
+    super(ctx, nullable);
+    this.format = new RangeFormatProxy(ctx, this);
+  }
+
+  resolve(): Target | null {
+    return this.target();
+  }
+
+  protected read(prop: string, t: unknown): unknown {
+    const r = t as Target;
+    const rows = r.bottom - r.top + 1;
+    const cols = r.right - r.left + 1;
+    switch (prop) {
+      case 'address':
+        return `${sheetRef(r.sheet.name)}!${a1(r.top, r.left)}${rows * cols > 1 ? ':' + a1(r.bottom, r.right) : ''}`;
+      case 'rowIndex':
+        return r.top;
+      case 'columnIndex':
+        return r.left;
+      case 'rowCount':
+        return rows;
+      case 'columnCount':
+        return cols;
+      case 'cellCount':
+        return rows * cols;
+    }
+    if (rows * cols > CELL_READ_LIMIT) {
+      throw new OfficeError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
+    }
+    const grid = (f: (c: FakeCell | undefined) => unknown) => {
+      const out: unknown[][] = [];
+      for (let y = r.top; y <= r.bottom; y++) {
+        const row: unknown[] = [];
+        for (let x = r.left; x <= r.right; x++) row.push(f(r.sheet.cellAt(y, x)));
+        out.push(row);
+      }
+      return out;
+    };
+    switch (prop) {
+      case 'values':
+        return grid((c) => (c?.error ? c.error : (c?.value ?? '')));
+      case 'formulas':
+        return grid((c) => c?.formula ?? (c?.error ? c.error : (c?.value ?? '')));
+      case 'text':
+        return grid(displayText);
+      case 'numberFormat':
+        return grid((c) => c?.format ?? 'General');
+      case 'valueTypes':
+        return grid(valueType);
+    }
+    throw new Error(`fake: Range.${prop} not modelled`);
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(v: unknown[][]) {
+    this.write(utf8(JSON.stringify(v)), (r: Target) => {
+      checkShape(r, v);
+      eachCell(r, (c, i, j) => {
+        const x = v[i][j];
+        delete c.formula;
+        delete c.error;
+        if (x === '' || x === null || x === undefined) delete c.value;
+        else if (typeof x === 'string' && x.startsWith('=')) c.formula = x;
+        else c.value = x as number | string | boolean;
+      });
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  get text(): string[][] {
+    return this.get('text');
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.write(utf8(JSON.stringify(v)), (r: Target) => {
+      checkShape(r, v);
+      eachCell(r, (c, i, j) => {
+        // 'General' is Excel's default format: storing it is the same as storing nothing.
+        if (v[i][j] === 'General') delete c.format;
+        else c.format = String(v[i][j]);
+      });
+    });
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+
+  clear(applyTo: string = 'All'): void {
+    this.write(20, (r: Target) =>
+      eachCell(r, (c) => {
+        if (applyTo === 'All' || applyTo === 'Contents') {
+          delete c.value;
+          delete c.formula;
+          delete c.error;
+        }
+        if (applyTo === 'All' || applyTo === 'Formats') {
+          delete c.format;
+          delete c.fill;
+        }
+      }),
+    );
+  }
+
+  select(): void {
+    this.write(0, () => undefined);
+  }
+
+  getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const a = this.resolve();
+        if (!a) return null;
+        const b = typeof other === 'string' ? { sheet: a.sheet, ...parseAddress(other) } : other.resolve();
+        if (!b || b.sheet !== a.sheet) return null;
+        const t = { sheet: a.sheet, top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+        return t.top > t.bottom || t.left > t.right ? null : t;
+      },
+      true,
+    );
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () => {
+      const r = this.resolve();
+      if (!r) return null;
+      const inside = r.sheet.merges.filter((m) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right);
+      if (inside.length > 512) throw new OfficeError('GeneralException', 'More than 512 merged areas.');
+      return inside.length ? inside.map((m) => ({ sheet: r.sheet, ...m })) : null;
+    });
+  }
+}
+
+class RangeAreasProxy extends Base {
+  readonly areas: RangeCollectionProxy;
+
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => Target[] | null,
+  ) {
+    super(ctx, true);
+    this.areas = new RangeCollectionProxy(ctx, this);
+  }
+
+  resolve(): Target[] | null {
+    return this.target();
+  }
+
+  protected read(prop: string, t: unknown): unknown {
+    const list = t as Target[];
+    if (prop === 'address') return list.map((r) => `${sheetRef(r.sheet.name)}!${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`).join(', ');
+    if (prop === 'areaCount') return list.length;
+    throw new Error(`fake: RangeAreas.${prop} not modelled`);
+  }
+}
+
+class RangeCollectionProxy extends Base {
+  private itemsValue: { address: string }[] | undefined;
+
+  constructor(
+    ctx: Ctx,
+    private readonly owner: RangeAreasProxy,
+  ) {
+    super(ctx);
+  }
+
+  resolve(): unknown {
+    return this.owner.resolve();
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  get items(): { address: string }[] {
+    if (!this.itemsValue) throw notLoaded('items');
+    return this.itemsValue;
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ''));
+    if (list.some((p) => p !== 'address')) throw new Error('fake: only RangeCollection address is modelled');
+    this.ctx.queue({
+      write: false,
+      bytes: 80,
+      run: () => {
+        const areas = this.owner.resolve();
+        if (!areas) return;
+        const items = areas.map((r) => ({ address: `${sheetRef(r.sheet.name)}!${a1(r.top, r.left)}:${a1(r.bottom, r.right)}` }));
+        this.pending.set('items', items);
+        return () => (this.itemsValue = items);
+      },
+    });
+    return this;
+  }
+}
+
+class RangeFormatProxy extends Base {
+  readonly fill: RangeFillProxy;
+  readonly font: { bold: boolean };
+
+  constructor(
+    ctx: Ctx,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+    this.fill = new RangeFillProxy(ctx, range);
+    const self = this;
+    this.font = {
+      set bold(_v: boolean) {
+        self.write(10, () => undefined);
+      },
+      get bold(): boolean {
+        throw notLoaded('bold');
+      },
+    };
+  }
+
+  resolve(): unknown {
+    return this.range.resolve();
+  }
+
+  protected read(): unknown {
+    throw new Error('fake: RangeFormat properties not modelled');
+  }
+
+  autofitColumns(): void {
+    this.write(0, () => undefined);
+  }
+}
+
+class RangeFillProxy extends Base {
+  constructor(
+    ctx: Ctx,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+
+  resolve(): Target | null {
+    return this.range.resolve();
+  }
+
+  protected read(prop: string, t: unknown): unknown {
+    const r = t as Target;
+    const fills: (FakeFill | undefined)[] = [];
+    eachCellRead(r, (c) => fills.push(c?.fill));
+    const first = fills[0];
+    const uniform = fills.every((f) => JSON.stringify(f) === JSON.stringify(first));
+    if (!uniform) return null;
+    // As Office reports it (office-js#4900): no fill and white both read '#FFFFFF' with pattern null;
+    // tintAndShade is null only for no fill.
+    switch (prop) {
+      case 'color':
+        return first ? first.color : '#FFFFFF';
+      case 'pattern':
+        return first && first.pattern !== 'Solid' ? first.pattern : null;
+      case 'patternColor':
+        return first?.patternColor ?? null;
+      case 'tintAndShade':
+        return first ? 0 : null;
+    }
+    throw new Error(`fake: RangeFill.${prop} not modelled`);
+  }
+
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.write(20, (r: Target) => eachCell(r, (c) => (c.fill = { color: normalColor(v), pattern: 'Solid', patternColor: null })));
+  }
+  get pattern(): string {
+    return this.get('pattern');
+  }
+  set pattern(v: string) {
+    this.write(20, (r: Target) =>
+      eachCell(r, (c) => {
+        if (v === 'None') delete c.fill;
+        else c.fill = { color: c.fill?.color ?? '#FFFFFF', pattern: v, patternColor: c.fill?.patternColor ?? null };
+      }),
+    );
+  }
+  get patternColor(): string {
+    return this.get('patternColor');
+  }
+  set patternColor(v: string) {
+    this.write(20, (r: Target) =>
+      eachCell(r, (c) => {
+        if (c.fill) c.fill.patternColor = normalColor(v);
+      }),
+    );
+  }
+  get tintAndShade(): number | null {
+    return this.get('tintAndShade');
+  }
+
+  clear(): void {
+    this.write(0, (r: Target) => eachCell(r, (c) => delete c.fill));
+  }
+}
+
+// ───────────────────────────── notes ─────────────────────────────
+
+class NoteCollectionProxy extends Base {
+  constructor(
+    ctx: Ctx,
+    private readonly ws: WorksheetProxy | null,
+  ) {
+    super(ctx);
+  }
+
+  resolve(): unknown {
+    return this.ws ? this.ws.resolve() : this.ctx.wb;
+  }
+
+  protected read(): unknown {
+    throw new Error('fake: NoteCollection properties not modelled');
+  }
+
+  private sheetOf(): FakeSheet {
+    if (!this.ws) throw new Error('fake: workbook-level getItem not modelled; use worksheet.notes');
+    const s = this.ws.resolve();
+    if (!s) throw new OfficeError('ItemNotFound', 'sheet');
+    return s;
+  }
+
+  getItem(cell: string): NoteProxy {
+    return new NoteProxy(this.ctx, () => {
+      const s = this.sheetOf();
+      if (!s.notes.has(cell)) throw new OfficeError('ItemNotFound', `No note at ${cell}.`);
+      return { sheet: s, cell };
+    });
+  }
+
+  getItemOrNullObject(cell: string): NoteProxy {
+    return new NoteProxy(
+      this.ctx,
+      () => {
+        const s = this.sheetOf();
+        return s.notes.has(cell) ? { sheet: s, cell } : null;
+      },
+      true,
+    );
+  }
+
+  add(where: RangeProxy | string, content: string): NoteProxy {
+    const locate = (): { sheet: FakeSheet; cell: string } => {
+      if (typeof where === 'string') {
+        const [sheetName, cell] = where.includes('!') ? where.split('!') : [undefined, where];
+        const s = sheetName ? this.ctx.wb.find(sheetName.replace(/^'|'$/g, '')) : this.sheetOf();
+        if (!s) throw new OfficeError('InvalidCellAddress', where);
+        return { sheet: s, cell };
+      }
+      const r = where.resolve();
+      if (!r || r.top !== r.bottom || r.left !== r.right) throw new OfficeError('InvalidArgument', 'A note needs one cell.');
+      return { sheet: r.sheet, cell: a1(r.top, r.left) };
+    };
+    this.ctx.queue({
+      write: true,
+      bytes: 120 + utf8(content),
+      run: () => {
+        const { sheet, cell } = locate();
+        if (sheet.protected) throw new OfficeError('AccessDenied', 'The sheet is protected.');
+        if (sheet.notes.has(cell)) throw new OfficeError('InvalidArgument', `Cell ${cell} already has a note.`);
+        sheet.notes.set(cell, { content, author: '绩效自评加载项' });
+      },
+    });
+    return new NoteProxy(this.ctx, () => locate());
+  }
+}
+
+class NoteProxy extends Base {
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => { sheet: FakeSheet; cell: string } | null,
+    nullable = false,
+  ) {
+    super(ctx, nullable);
+  }
+
+  resolve(): { sheet: FakeSheet; cell: string } | null {
+    return this.target();
+  }
+
+  protected read(prop: string, t: unknown): unknown {
+    const { sheet, cell } = t as { sheet: FakeSheet; cell: string };
+    const n = sheet.notes.get(cell)!;
+    if (prop === 'content') return n.content;
+    if (prop === 'authorName') return n.author;
+    throw new Error(`fake: Note.${prop} not modelled`);
+  }
+
+  get content(): string {
+    return this.get('content');
+  }
+  set content(v: string) {
+    this.write(utf8(v), (t: { sheet: FakeSheet; cell: string }) => {
+      if (t.sheet.protected) throw new OfficeError('AccessDenied', 'The sheet is protected.');
+      t.sheet.notes.get(t.cell)!.content = v;
+    });
+  }
+
+  delete(): void {
+    this.write(0, (t: { sheet: FakeSheet; cell: string }) => {
+      if (t.sheet.protected) throw new OfficeError('AccessDenied', 'The sheet is protected.');
+      t.sheet.notes.delete(t.cell);
+    });
+  }
+}
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+function eachCell(r: Target, f: (c: FakeCell, i: number, j: number) => void): void {
+  if (r.sheet.protected) throw new OfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+  for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) f(r.sheet.edit(y, x), y - r.top, x - r.left);
+}
+
+function eachCellRead(r: Target, f: (c: FakeCell | undefined) => void): void {
+  for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) f(r.sheet.cellAt(y, x));
+}
+
+function checkShape(r: Target, v: unknown[][]): void {
+  if (v.length !== r.bottom - r.top + 1 || v.some((row) => row.length !== r.right - r.left + 1)) {
+    throw new OfficeError('InvalidArgument', 'The number of rows or columns in the input array does not match the size of the range.');
+  }
+}
+
+function parseAddress(address: string): Omit<Target, 'sheet'> {
+  const a = address.replace(/\$/g, '').toUpperCase();
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) return { top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: MAX_COLS - 1 };
+  const cols = /^([A-Z]+):([A-Z]+)$/.exec(a);
+  if (cols) return { top: 0, bottom: MAX_ROWS - 1, left: parseA1(`${cols[1]}1`).col, right: parseA1(`${cols[2]}1`).col };
+  const [s, e] = a.split(':');
+  const p = parseA1(s);
+  const q = e ? parseA1(e) : p;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+function usedRange(s: FakeSheet, valuesOnly: boolean): Target | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [k, c] of s.cells) {
+    const has = c.value !== undefined || !!c.formula || !!c.error || (!valuesOnly && (!!c.fill || !!c.format));
+    if (!has) continue;
+    const y = Math.floor(k / MAX_COLS);
+    const x = k % MAX_COLS;
+    top = Math.min(top, y);
+    left = Math.min(left, x);
+    bottom = Math.max(bottom, y);
+    right = Math.max(right, x);
+  }
+  return bottom < 0 ? null : { sheet: s, top, left, bottom, right };
+}
+
+function valueType(c: FakeCell | undefined): string {
+  if (!c) return 'Empty';
+  if (c.error) return 'Error';
+  if (c.value === undefined) return 'Empty';
+  if (typeof c.value === 'number') return 'Double';
+  if (typeof c.value === 'boolean') return 'Boolean';
+  return c.value === '' ? 'Empty' : 'String';
+}
+
+function displayText(c: FakeCell | undefined): string {
+  if (!c) return '';
+  if (c.error) return c.error;
+  const v = c.value;
+  if (v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'string') return v;
+  const f = c.format ?? 'General';
+  const d = /0\.(0+)/.exec(f)?.[1].length ?? 0;
+  if (f.includes('%')) return `${(v * 100).toFixed(d)}%`;
+  if (/0\.0/.test(f) || f === '0') return v.toFixed(d);
+  return String(v);
+}
+
+function sheetRef(name: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function normalColor(c: string): string {
+  const hex = c.startsWith('#') ? c.slice(1) : c;
+  return /^[0-9a-f]{6}$/i.test(hex) ? `#${hex.toUpperCase()}` : c;
+}
+
+/** Bytes on the wire: Office's JSON is UTF-8, three bytes per Chinese character. */
+function utf8(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+function compareVersion(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+export { columnLetters };

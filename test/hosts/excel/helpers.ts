@@ -1,0 +1,42 @@
+/** Hand-built check results for the host tests (the core's check is not involved). */
+import type { Fill, Finding, FormResult, SheetCheck } from '../../../src/core/result';
+import type { FormCells } from './forms';
+
+export function form(sheet: string, findings: Finding[]): FormResult {
+  return {
+    sheet,
+    kind: 'project',
+    range: 'A1:J29',
+    projectName: null,
+    budget: { planned: null, executed: null, executionRate: null, weight: null, score: { stated: null, computed: null } },
+    indicators: [],
+    total: { weight: null, stated: null, computed: null },
+    grade: { stated: null, computed: null },
+    findings,
+  };
+}
+
+export function sheetCheck(sheet: string, findings: Finding[], fills: Fill[] = []): SheetCheck {
+  return { sheet, forms: [form(sheet, findings)], fills, findings: [] };
+}
+
+/** Per form: an error on 执行率, a warning on the formula score, fills for the empty cells (and, wrongly,
+ * for a formula cell and a typed cell, which the host must refuse). */
+export function checkOfForms(sheet: string, forms: FormCells[]): SheetCheck {
+  return {
+    sheet,
+    forms: forms.map((f) =>
+      form(sheet, [
+        { code: 'EXECUTION_RATE_MISMATCH', severity: 'error', cell: f.rate, message: '执行率应为 全年执行数 / 全年预算数 = 100.00%' },
+        { code: 'SCORE_RULE_MISMATCH', severity: 'warning', cell: f.formulaScore, message: '得分与计算值不符' },
+      ]),
+    ),
+    fills: forms.flatMap((f) => [
+      { cell: f.emptyScore, value: 10, label: '得分' },
+      { cell: f.grade, value: '优', label: '自评等级' },
+      { cell: f.formulaScore, value: 99, label: '得分' },
+      { cell: f.typedScore, value: 1, label: '得分' },
+    ]),
+    findings: [],
+  };
+}

@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import { ExcelHost } from '../../../src/hosts/excel/ExcelHost';
+import { HostError } from '../../../src/hosts/host';
+import { loadRecord } from '../../../src/hosts/excel/record';
+import { COMPUTED_FILL, SEVERITY_FILL } from '../../../src/core/marks';
+import { parseA1 } from '../../../src/core/sheet';
+import { FakeWorkbook, type FakeSheet } from './fakeExcel';
+import { stackForms, writeForm, type FormCells } from './forms';
+import { checkOfForms, sheetCheck } from './helpers';
+
+const ERROR = `#${SEVERITY_FILL.error}`;
+const WARNING = `#${SEVERITY_FILL.warning}`;
+const COMPUTED = `#${COMPUTED_FILL}`;
+const PREFIX = '【绩效自评校验】';
+
+function setup(opts: { platform?: 'web' | 'desktop'; api?: string } = {}) {
+  const wb = new FakeWorkbook(opts.platform ?? 'desktop', opts.api ?? '1.20');
+  const ws = wb.addSheet('表1');
+  const f = writeForm(ws, 1);
+  const env = wb.env();
+  return { wb, ws, f, env, host: new ExcelHost(env) };
+}
+
+function ourNotes(ws: FakeSheet): string[] {
+  return [...ws.notes.entries()].filter(([, n]) => n.content.startsWith(PREFIX)).map(([cell]) => cell);
+}
+
+describe('ExcelHost.applyMarks / clearMarks', () => {
+  it('1,000 stacked forms: one read sync, then one load sync and one write sync (one undo group)', async () => {
+    const wb = new FakeWorkbook('desktop', '1.20');
+    const ws = wb.addSheet('汇总');
+    const forms = stackForms(ws, 1000);
+    const env = wb.env();
+    const host = new ExcelHost(env);
+
+    let from = wb.syncs.length;
+    await host.readSheet('汇总');
+    expect(wb.since(from)).toHaveLength(1);
+
+    from = wb.syncs.length;
+    const summary = await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
+    const syncs = wb.since(from);
+    expect(syncs).toHaveLength(2);
+    expect(syncs[0].writes).toBe(0); // load: original fills, notes, emptiness, protection
+    expect(syncs[1].writes).toBeGreaterThan(0); // every mark, note and value
+    expect(syncs.every((s) => s.undoGroup)).toBe(true);
+    expect(env.settings.saves).toBe(1);
+    console.info(
+      `marks for 1,000 forms: load ${(syncs[0].requestBytes / 1e6).toFixed(2)} MB req / ${(syncs[0].responseBytes / 1e6).toFixed(2)} MB resp, ` +
+        `write ${(syncs[1].requestBytes / 1e6).toFixed(2)} MB req`,
+    );
+
+    expect(summary).toEqual({ marked: 2000, filled: 2000, notesSupported: true });
+    const f = forms[500];
+    expect(ws.fill(f.rate)?.color).toBe(ERROR);
+    expect(ws.fill(f.formulaScore)?.color).toBe(WARNING);
+    expect(ws.value(f.emptyScore)).toBe(10);
+    expect(ws.fill(f.emptyScore)?.color).toBe(COMPUTED);
+    expect(ws.value(f.grade)).toBe('优');
+    // Never written over: a formula, a typed value.
+    expect(ws.cell(f.formulaScore)?.formula).toBe(`=G${f.top + 12}`);
+    expect(ws.value(f.typedScore)).toBe(10);
+    expect(ws.fill(f.typedScore)).toBeUndefined(); // a refused fill leaves no trace
+    expect(ws.notes.get(f.rate)?.content).toMatch(/^【绩效自评校验】\n错误：执行率应为/);
+  });
+
+  it('the 1,000-form marks on the web stay under 5 MB per sync', async () => {
+    const wb = new FakeWorkbook('web', '1.20');
+    const ws = wb.addSheet('汇总');
+    const forms = stackForms(ws, 1000);
+    const host = new ExcelHost(wb.env());
+    const from = wb.syncs.length;
+    await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
+    const syncs = wb.since(from);
+    expect(syncs.every((s) => !s.failed && s.requestBytes < 5e6 && s.responseBytes < 5e6)).toBe(true);
+    console.info(`marks for 1,000 forms on the web: ${syncs.length} syncs`);
+  });
+
+  it('restores fills exactly: no fill stays no fill, white stays white, the user’s yellow and pattern stay', async () => {
+    const { ws, f, host } = setup();
+    ws.paint(f.formulaScore, '#FFFFFF'); // white
+    ws.paint(f.emptyScore, '#FFFF00'); // the user's yellow
+    ws.paint(f.grade, '#FFFFFF', 'Gray25', '#FF0000'); // a pattern
+    const before = ws.snapshot();
+    expect(ws.fill(f.rate)).toBeUndefined(); // no fill
+
+    await host.applyMarks([checkOfForms('表1', [f])], 'fill');
+    expect(ws.fill(f.rate)?.color).toBe(ERROR);
+    expect(ws.fill(f.formulaScore)?.color).toBe(WARNING);
+    expect(ws.fill(f.emptyScore)?.color).toBe(COMPUTED);
+    expect(ws.fill(f.grade)?.color).toBe(COMPUTED);
+
+    expect(await host.clearMarks()).toBe(4);
+    expect(ws.fill(f.rate)).toBeUndefined();
+    expect(ws.fill(f.formulaScore)).toEqual({ color: '#FFFFFF', pattern: 'Solid', patternColor: null });
+    expect(ws.fill(f.emptyScore)).toEqual({ color: '#FFFF00', pattern: 'Solid', patternColor: null });
+    expect(ws.fill(f.grade)).toEqual({ color: '#FFFFFF', pattern: 'Gray25', patternColor: '#FF0000' });
+    expect(ws.snapshot()).toBe(before); // the computed values are gone too
+  });
+
+  it('never writes over a formula or a typed value, and keeps the user’s notes', async () => {
+    const { ws, f, host } = setup();
+    ws.note(f.rate, '请财务科核对');
+    const check = sheetCheck(
+      '表1',
+      [
+        { code: 'EXECUTION_RATE_MISMATCH', severity: 'error', cell: f.rate, message: '执行率不符' },
+        { code: 'TOTAL_MISMATCH', severity: 'error', cell: f.total, message: '总分不符' },
+      ],
+      [
+        { cell: f.total, value: 95, label: '总分' },
+        { cell: f.typedScore, value: 1, label: '得分' },
+        { cell: f.rate, value: 0.5, numberFormat: '0.00%', label: '执行率' },
+      ],
+    );
+    const before = ws.snapshot();
+    const summary = await host.applyMarks([check], 'fill');
+    expect(summary.filled).toBe(0);
+    expect(ws.cell(f.total)?.formula).toMatch(/^=H6\+SUM/);
+    expect(ws.value(f.total)).toBe(90);
+    expect(ws.value(f.typedScore)).toBe(10);
+    expect(ws.value(f.rate)).toBe(1);
+    expect(ws.notes.get(f.rate)).toEqual({ content: '请财务科核对', author: '张三' });
+    expect(ws.notes.get(f.total)?.content).toContain('总分不符');
+
+    await host.clearMarks();
+    expect(ws.snapshot()).toBe(before);
+  });
+
+  it('checking twice leaves one set of marks; a re-check with fewer findings restores the fixed cells', async () => {
+    const { ws, f, host, env } = setup();
+    ws.paint(f.rate, '#00B050'); // the user's green under our red
+    const before = ws.snapshot();
+    const check = checkOfForms('表1', [f]);
+
+    await host.applyMarks([check], 'fill');
+    const once = ws.snapshot();
+    const recordOnce = loadRecord(env.settings);
+    await host.applyMarks([check], 'fill');
+    expect(ws.snapshot()).toBe(once);
+    expect(loadRecord(env.settings)).toEqual(recordOnce);
+
+    // The user fixed 执行率: the next check no longer flags it.
+    const fewer = checkOfForms('表1', [f]);
+    fewer.forms[0].findings = fewer.forms[0].findings.filter((x) => x.cell !== f.rate);
+    await host.applyMarks([fewer], 'fill');
+    expect(ws.fill(f.rate)).toEqual({ color: '#00B050', pattern: 'Solid', patternColor: null });
+    expect(ws.notes.has(f.rate)).toBe(false);
+    expect(ws.fill(f.formulaScore)?.color).toBe(WARNING);
+
+    await host.clearMarks();
+    expect(ws.snapshot()).toBe(before);
+    expect(loadRecord(env.settings)).toEqual([]);
+  });
+
+  it('clears from the record saved in the document alone (a fresh host = the workbook reopened)', async () => {
+    const { wb, ws, f, host } = setup();
+    ws.paint(f.formulaScore, '#FFFFFF');
+    const before = ws.snapshot();
+    await host.applyMarks([checkOfForms('表1', [f])], 'fill');
+    expect(ourNotes(ws).length).toBeGreaterThan(0);
+
+    const reopened = new ExcelHost(wb.env()); // settings loaded from the file, nothing in memory
+    expect(await reopened.clearMarks()).toBe(4);
+    expect(ws.snapshot()).toBe(before);
+    expect(wb.persistedSettings['selfeval.marks']).toBeUndefined();
+  });
+
+  it('leaves alone what the user changed after marking', async () => {
+    const { ws, f, host } = setup();
+    await host.applyMarks([checkOfForms('表1', [f])], 'fill');
+    ws.put(f.emptyScore, 8); // typed over our computed 10
+    ws.paint(f.rate, '#0070C0'); // repainted our red
+    ws.notes.delete(f.formulaScore); // deleted our note …
+    ws.note(f.formulaScore, '已核实'); // … and wrote one of their own
+
+    await host.clearMarks();
+    expect(ws.value(f.emptyScore)).toBe(8);
+    expect(ws.fill(f.rate)?.color).toBe('#0070C0');
+    expect(ws.notes.get(f.formulaScore)?.content).toBe('已核实');
+    expect(ws.fill(f.formulaScore)).toBeUndefined(); // our warning colour was still there: restored
+    expect(ws.value(f.grade)).toBeUndefined(); // untouched computed value removed
+    expect(ourNotes(ws)).toEqual([]);
+  });
+
+  it('after the user undid the marks (Ctrl+Z), clearing changes nothing', async () => {
+    const { ws, f, host, env } = setup();
+    const before = ws.snapshot();
+    const cells = new Map([...ws.cells].map(([k, c]) => [k, structuredClone(c)]));
+    const notes = new Map(ws.notes);
+    await host.applyMarks([checkOfForms('表1', [f])], 'fill');
+    // Undo puts the cells back; the settings record is not part of the undo stack.
+    ws.cells.clear();
+    for (const [k, c] of cells) ws.cells.set(k, c);
+    ws.notes.clear();
+    for (const [k, n] of notes) ws.notes.set(k, n);
+    ws.paint(f.emptyScore, '#FFC000'); // and then the user painted a cell we had marked
+
+    await host.clearMarks();
+    expect(ws.fill(f.emptyScore)?.color).toBe('#FFC000');
+    const { row, col } = parseA1(f.emptyScore);
+    ws.edit(row, col).fill = undefined;
+    expect(ws.snapshot()).toBe(before);
+    expect(loadRecord(env.settings)).toEqual([]);
+  });
+
+  it('a protected sheet: HostError naming the sheet, nothing written', async () => {
+    const { wb, ws, f, host, env } = setup();
+    ws.protected = true;
+    const before = ws.snapshot();
+    const from = wb.syncs.length;
+    const err = await host.applyMarks([checkOfForms('表1', [f])], 'fill').catch((e) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err.reason).toBe('protected');
+    expect(err.message).toContain('“表1”');
+    expect(wb.since(from).every((s) => s.writes === 0)).toBe(true);
+    expect(ws.snapshot()).toBe(before);
+    expect(loadRecord(env.settings)).toEqual([]);
+  });
+
+  it('a write that fails part-way is undone: HostError naming the sheet, sheet as before the run', async () => {
+    const { wb, ws, f, host, env } = setup();
+    const g = writeForm(ws, 31);
+    await host.applyMarks([checkOfForms('表1', [f])], 'fill'); // old marks on the first form
+    const before = ws.snapshot();
+    const record = loadRecord(env.settings);
+
+    wb.failWritesAfter = 7;
+    const err = await host.applyMarks([checkOfForms('表1', [g])], 'fill').catch((e) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err.reason).toBe('write-failed');
+    expect(err.message).toContain('“表1”');
+    expect(err.message).toContain('已撤回');
+    expect(ws.snapshot()).toBe(before);
+    expect(loadRecord(env.settings)).toEqual(record);
+  });
+
+  it('without ExcelApi 1.18 there are no notes (notesSupported false) and no undo group below 1.20', async () => {
+    const { wb, ws, f, host } = setup({ api: '1.17' });
+    const from = wb.syncs.length;
+    const summary = await host.applyMarks([checkOfForms('表1', [f])], 'fill');
+    expect(summary.notesSupported).toBe(false);
+    expect(ws.notes.size).toBe(0);
+    expect(ws.fill(f.rate)?.color).toBe(ERROR);
+    expect(wb.since(from).some((s) => s.undoGroup)).toBe(false);
+  });
+
+  it('mode review marks but writes no value', async () => {
+    const { ws, f, host } = setup();
+    const summary = await host.applyMarks([checkOfForms('表1', [f])], 'review');
+    expect(summary.filled).toBe(0);
+    expect(ws.value(f.emptyScore)).toBeUndefined();
+    expect(ws.fill(f.emptyScore)).toBeUndefined();
+    expect(ws.fill(f.rate)?.color).toBe(ERROR);
+  });
+
+  it('clearing one sheet leaves the other sheet’s marks and record', async () => {
+    const { wb, ws, f, host, env } = setup();
+    const ws2 = wb.addSheet('表2');
+    const g: FormCells = writeForm(ws2, 1);
+    await host.applyMarks([checkOfForms('表1', [f]), checkOfForms('表2', [g])], 'fill');
+    expect(await host.clearMarks(['表1'])).toBe(4);
+    expect(ourNotes(ws)).toEqual([]);
+    expect(ourNotes(ws2)).toHaveLength(4); // two findings, two computed values
+    expect(loadRecord(env.settings).every((e) => e.sheet === '表2')).toBe(true);
+  });
+
+  it('a sheet renamed after marking is still cleared (the record keeps the sheet id)', async () => {
+    const { wb, ws, f, host } = setup();
+    const before = ws.snapshot();
+    await host.applyMarks([checkOfForms('表1', [f])], 'fill');
+    ws.name = '表1（修订）';
+    wb.activeName = ws.name;
+    expect(await new ExcelHost(wb.env()).clearMarks()).toBe(4);
+    expect(ws.snapshot()).toBe(before.replace('"name":"表1"', '"name":"表1（修订）"'));
+  });
+
+  it('when the record cannot be saved into the file, the user is told to clear before closing', async () => {
+    const { ws, f, host, env } = setup();
+    const before = ws.snapshot();
+    env.settings.failSave = true;
+    const err = await host.applyMarks([checkOfForms('表1', [f])], 'fill').catch((e) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err.message).toContain('清除标记');
+    env.settings.failSave = false;
+    await host.clearMarks(); // the record is still in memory for this session
+    expect(ws.snapshot()).toBe(before);
+  });
+
+  it('a sheet with no form: nothing to write, no sync', async () => {
+    const { wb, host } = setup();
+    const from = wb.syncs.length;
+    const summary = await host.applyMarks([{ sheet: '表1', forms: [], fills: [], findings: [] }], 'fill');
+    expect(summary).toEqual({ marked: 0, filled: 0, notesSupported: true });
+    expect(wb.since(from)).toHaveLength(0);
+    expect(await host.clearMarks()).toBe(0);
+    expect(wb.since(from)).toHaveLength(0);
+  });
+});

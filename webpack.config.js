@@ -1,0 +1,175 @@
+/* eslint-disable */
+// Builds the task pane (taskpane.html, which also hosts the ribbon commands: shared runtime) into dist/.
+//
+//   npm start              webpack serve --mode development on port 3000, http, and prints the browser
+//                          preview's address: http://localhost:3000/taskpane.html
+//   HTTPS=1 npm start      the same over https with the trusted localhost certificate of
+//                          office-addin-dev-certs, which Excel requires to sideload manifest.xml
+//                          (Windows/Mac), or SSL_KEY/SSL_CERT PEM files. Once per machine:
+//                          `npm i -D office-addin-dev-certs && npx office-addin-dev-certs install`
+//                          (adds a local CA to the user's trust store), then `HTTPS=1 npm start` and
+//                          sideload: `npx office-addin-debugging start manifest.xml desktop`, or in
+//                          Excel on the web 插入 → 加载项 → 上传我的加载项 → manifest.xml.
+//   npm run build          production build into dist/; ADDIN_URL=https://example.org/addin/ rewrites
+//                          every https://localhost:3000/ of manifest.xml copied to dist/ (and the bare
+//                          https://localhost:3000 of <AppDomain> to the URL's origin)
+//   npm run bundle-report  production build, then the sizes of the first load vs the lazy chunks
+//   ADDIN_OUT=dir          build into another folder; PORT=n another dev server port
+//
+// The page never loads office.js in a plain browser: a small inline loader in taskpane.html adds the CDN
+// script only when the page runs inside Office (Office passes `_host_Info` in the URL), so the browser
+// preview makes no request outside its own origin. ExcelJS is only reached through dynamic import() from
+// the browser preview, so webpack puts it in a lazy chunk and Excel mode never downloads it.
+const fs = require('fs');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const ROOT = __dirname;
+const DEV_URL = 'https://localhost:3000/';
+const PORT = Number(process.env.PORT || 3000);
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+function exists(rel) {
+  return fs.existsSync(path.join(ROOT, rel));
+}
+
+/** The URL the add-in is served from in production, with a trailing slash. */
+function addinUrl() {
+  const url = process.env.ADDIN_URL;
+  if (!url) return null;
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/**
+ * The certificate for HTTPS=1: SSL_KEY/SSL_CERT (PEM files, e.g. from mkcert) when given, else the
+ * localhost certificate of office-addin-dev-certs (`npx office-addin-dev-certs install` once).
+ */
+async function httpsOptions() {
+  if (process.env.SSL_KEY && process.env.SSL_CERT) {
+    return { key: fs.readFileSync(process.env.SSL_KEY), cert: fs.readFileSync(process.env.SSL_CERT) };
+  }
+  let devCerts;
+  try {
+    devCerts = require('office-addin-dev-certs');
+  } catch {
+    throw new Error(
+      'HTTPS=1 needs a certificate: `npm i -D office-addin-dev-certs && npx office-addin-dev-certs install`, ' +
+        'or SSL_KEY=key.pem SSL_CERT=cert.pem (PEM files trusted by this machine).',
+    );
+  }
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || process.env.NODE_ENV || 'production';
+  const dev = mode === 'development';
+  const https = process.env.HTTPS === '1' || process.env.HTTPS === 'true';
+  const outDir = path.resolve(ROOT, process.env.ADDIN_OUT || 'dist');
+
+  // One entry. The ribbon commands (src/commands/commands.ts) share the pane's runtime (manifest.xml:
+  // SharedRuntime, FunctionFile = taskpane.html), so the pane imports them itself once Office reports
+  // Excel (src/taskpane/hostFactory.ts): one webpack runtime, one copy of every module, no commands.html.
+  const entry = { taskpane: './src/taskpane/index.tsx' };
+
+  const plugins = [
+    new HtmlWebpackPlugin({
+      filename: 'taskpane.html',
+      template: path.join(ROOT, 'src/taskpane/taskpane.html'),
+      chunks: ['taskpane'],
+      scriptLoading: 'defer',
+      templateParameters: { officeJs: OFFICE_JS },
+      minify: false,
+    }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: 'assets', to: 'assets', noErrorOnMissing: true },
+        {
+          from: 'manifest*.xml',
+          to: '[name][ext]',
+          noErrorOnMissing: true,
+          transform(content) {
+            const url = addinUrl();
+            if (!url) return content;
+            // Full URLs first, then what is left of the dev origin (<AppDomain>https://localhost:3000</AppDomain>).
+            const text = content.toString('utf8').split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(new URL(url).origin);
+            return Buffer.from(text, 'utf8');
+          },
+        },
+      ],
+    }),
+  ];
+  let server = 'http';
+  if (https) server = { type: 'https', options: await httpsOptions() };
+  const scheme = https ? 'https' : 'http';
+
+  return {
+    mode,
+    context: ROOT,
+    devtool: dev ? 'eval-cheap-module-source-map' : 'source-map',
+    entry,
+    output: {
+      path: outDir,
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js',
+      publicPath: 'auto',
+      // dist/ also holds the CLI build (tsc -p tsconfig.cli.json): keep it.
+      clean: { keep: /^(cli|core|hosts)[\\/]/ },
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
+    module: {
+      // ExcelJS's browser build (its package.json "browser" field) is a self-contained bundle.
+      noParse: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.join(ROOT, 'tsconfig.json'),
+              compilerOptions: { noEmit: false, sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: 'async',
+        cacheGroups: {
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: 'exceljs',
+            chunks: 'async',
+            enforce: true,
+            priority: 20,
+          },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins,
+    devServer: {
+      port: PORT,
+      host: 'localhost',
+      server,
+      hot: false,
+      liveReload: true,
+      static: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      client: { overlay: { errors: true, warnings: false }, logging: 'warn' },
+      onListening(devServer) {
+        const line = '='.repeat(64);
+        // eslint-disable-next-line no-console
+        console.log(
+          `\n${line}\n  绩效自评表校验 — 浏览器模式（Browser mode）:\n    ${scheme}://localhost:${PORT}/taskpane.html\n` +
+            (https ? '' : '  (https for sideloading into Excel: HTTPS=1 npm start)\n') +
+            `${line}\n`,
+        );
+        void devServer;
+      },
+    },
+  };
+};

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS + 1; round++) {
     let t = performance.now();
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file);
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
     const tBase = performance.now() - t;
 
     t = performance.now();

@@ -20,6 +20,8 @@ import type { Finding, SheetCheck } from '../../src/core/result';
 
 const SAMPLE = path.join(ROOT, 'assets/sample.xlsx');
 const haveChromium = chromiumPath() !== null;
+// On a developer's machine without Chromium the suite is skipped with a warning; in CI it must run.
+if (!haveChromium && process.env.CI) throw new Error('CI: Chromium is required for the browser tests (apt-get install -y chromium)');
 if (!haveChromium) console.warn('browser tests skipped: no Chromium (apt-get install -y chromium, or set CHROMIUM_PATH)');
 
 // ---- what the core says, computed in node ------------------------------------------------------

@@ -17,6 +17,11 @@ export const COMPUTED_FILL = 'E2EFDA';
 /** Author of every note we add; how our notes are told apart from the user's own. */
 export const NOTE_AUTHOR = '绩效自评校验';
 
+/** The note on a cell that received a computed value (and has no finding of its own). */
+export function computedNoteText(label: string): string {
+  return `【${NOTE_AUTHOR}】计算值（${label}）`;
+}
+
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

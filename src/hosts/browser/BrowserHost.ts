@@ -13,7 +13,7 @@ import { HostError } from '../host';
 import type { CellValue, SheetModel } from '../../core/sheet';
 import { SheetView, a1, parseA1, sheetRight } from '../../core/sheet';
 import type { Fill, Finding, SheetCheck, Severity } from '../../core/result';
-import { COMPUTED_FILL, NOTE_AUTHOR, SEVERITY_FILL, marksOf } from '../../core/marks';
+import { COMPUTED_FILL, SEVERITY_FILL, computedNoteText, marksOf } from '../../core/marks';
 import type { LoadedWorkbook } from '../workbook';
 
 type WorkbookModule = typeof import('../workbook');
@@ -61,12 +61,9 @@ export interface BrowserState {
 
 const SETTINGS_PREFIX = 'selfeval:';
 
-/**
- * The note of a cell that received a computed value: the same text the .xlsx adapter writes
- * (src/hosts/workbook/annotate.ts computedNoteText), kept here so this module imports no ExcelJS.
- */
+/** The note of a cell that received a computed value: the same text the .xlsx adapter writes. */
 export function fillNote(fill: Fill): string {
-  return `【${NOTE_AUTHOR}】计算值（${fill.label}）`;
+  return computedNoteText(fill.label);
 }
 
 /** A value as Excel would show it in the given number format (the few formats the check uses). */

@@ -4,7 +4,7 @@
  * values written into the cells the user left empty. Nothing else in the workbook changes.
  */
 import type { Cell, Comment, RichText, Worksheet } from 'exceljs';
-import { COMPUTED_FILL, NOTE_AUTHOR, SEVERITY_FILL, marksOf, type CellMark } from '../../core/marks';
+import { COMPUTED_FILL, NOTE_AUTHOR, SEVERITY_FILL, computedNoteText as computedNote, marksOf, type CellMark } from '../../core/marks';
 import type { Fill, Finding, SheetCheck } from '../../core/result';
 import type { LoadedWorkbook } from './read';
 
@@ -24,7 +24,7 @@ export interface AnnotateSummary {
 const OUR_NOTE_START = `【${NOTE_AUTHOR}】`;
 
 export function computedNoteText(fill: Fill): string {
-  return `${OUR_NOTE_START}计算值（${fill.label}）`;
+  return computedNote(fill.label);
 }
 
 export function annotateWorkbook(loaded: LoadedWorkbook, checks: SheetCheck[], mode: Mode): AnnotateSummary {

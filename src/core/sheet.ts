@@ -106,7 +106,10 @@ export class SheetView {
     this.model = model;
     this.bottom = sheetBottom(model);
     this.right = sheetRight(model);
-    this.width = this.right + 2;
+    // Merges may reach past the last column with a value (a merged cell holding nothing).
+    let widest = this.right;
+    for (const m of model.merges) if (m.right > widest) widest = m.right;
+    this.width = widest + 2;
     for (const m of model.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) this.masterOf.set(r * this.width + c, m);

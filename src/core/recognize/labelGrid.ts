@@ -1,5 +1,8 @@
-import { isCellError, type SheetView } from '../sheet';
+import type { SheetView } from '../sheet';
 import { labelKey } from './labels';
+
+/** Longer text is not looked at as a label (the longest real ones, a 一级 cell naming two blocks, ~40). */
+const MAX_LABEL_LENGTH = 80;
 
 /** A text cell (a merge master or an unmerged cell) with its normalized label key. */
 export interface LabelCell {
@@ -29,7 +32,8 @@ export class LabelGrid {
       let cells: LabelCell[] | undefined;
       for (let j = 0; j < line.length; j++) {
         const v = line[j];
-        if (typeof v !== 'string' || isCellError(v)) continue;
+        // Labels are short; long prose (goals, explanations) is never one and costs most to normalize.
+        if (typeof v !== 'string' || v.length > MAX_LABEL_LENGTH) continue;
         const col = m.left + j;
         const key = labelKey(v);
         if (!key) continue;

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
 import { FIXTURES } from '../loadFixture';
+import { setPartText, unzipParts, zipParts } from '../hosts/workbook/zipTools';
 
 const fx = (name: string) => join(FIXTURES, name);
 
@@ -107,6 +108,20 @@ describe('selfeval check', () => {
     const cell = ws.getCell(missing.cell);
     expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toMatch(/FFC7CE$/);
     expect(JSON.stringify(cell.note)).toContain('绩效自评校验');
+  });
+
+  it('--out reports what the copy cannot keep (a chart) as a warning, not silently', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'selfeval-'));
+    const parts = unzipParts(new Uint8Array(readFileSync(fx('clean.xlsx'))));
+    setPartText(parts, 'xl/charts/chart1.xml', '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    const withChart = join(dir, 'with-chart.xlsx');
+    writeFileSync(withChart, zipParts(parts));
+    const r = await cli('check', '--json', '--out', dir, withChart);
+    const json = JSON.parse(r.out);
+    expect(json[0].findings).toEqual([{ code: 'CONTENT_NOT_PRESERVED', severity: 'warning', cell: '', message: expect.stringContaining('图表') }]);
+    expect(r.code).toBe(0);
+    const plain = JSON.parse((await cli('check', '--json', withChart)).out);
+    expect(plain[0].findings).toEqual([]);
   });
 
   it('the installed binary runs and returns the exit code', async () => {

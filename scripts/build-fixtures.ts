@@ -52,7 +52,11 @@ function oneForm(sheet: string, form: FormData): ExcelJS.Workbook {
   return wb;
 }
 
-/** The bundled sample for the browser preview: three 002 forms, 主管部门 filled, the real problems kept. */
+/**
+ * The bundled sample for the browser preview: three 002 forms (主管部门 filled, the real problems kept:
+ * 执行率 against 年初预算数, `31..5`), the 000 临沧 form (a score below the rule with no reason, template
+ * rows, 自评等级) and the 001 阿克陶 form with its scores left empty (what 填报 fills in).
+ */
 export function sampleWorkbook(): ExcelJS.Workbook {
   const wb = newWorkbook();
   const forms = hengyangForms();
@@ -66,6 +70,8 @@ export function sampleWorkbook(): ExcelJS.Workbook {
     f.department = '衡阳市人民政府办公室';
     writeForm(wb.addWorksheet(sheet), f, { row: 1, col: 1 });
   }
+  writeForm(wb.addWorksheet('驻京联络处工作经费'), lincangForm(), { row: 1, col: 1 });
+  writeForm(wb.addWorksheet('阿克陶工作经费（待计分）'), aktoForm(), { row: 1, col: 1 });
   return wb;
 }
 

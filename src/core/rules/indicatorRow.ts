@@ -79,7 +79,7 @@ export function checkIndicatorRow(
   const level2 = carry.level2;
   const level1Raw = carry.level1;
   const level1Cell = carry.level1Cell ?? layout.level1Cell;
-  const name = level3 || `第 ${row + 1} 行指标`;
+  const name = shortName(level3) || `第 ${row + 1} 行指标`;
 
   // 一级: the 二级 name decides when one 一级 cell covers two blocks (the 其他补助经费 form).
   const named = categoriesOfLevel1(labelKey(level1Raw));
@@ -207,4 +207,10 @@ function bandOf(result: string, w: number, profile: Profile): { min: number; max
   if (result === '达成') return { min: w * achieved, max: w, maxInclusive: true, text: `${r(achieved)}～${r(1)} 分` };
   if (result === '部分达成') return { min: w * partial, max: w * achieved, maxInclusive: false, text: `${r(partial)}～${r(achieved)} 分（不含 ${r(achieved)}）` };
   return { min: 0, max: w * partial, maxInclusive: false, text: `0～${r(partial)} 分（不含 ${r(partial)}）` };
+}
+
+/** A 三级 name as messages quote it: long descriptions are cut, the cell address says where the rest is. */
+function shortName(level3: string): string {
+  const chars = [...level3];
+  return chars.length > 24 ? `${chars.slice(0, 20).join('')}…` : level3;
 }

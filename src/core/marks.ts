@@ -22,6 +22,16 @@ export function computedNoteText(label: string): string {
   return `【${NOTE_AUTHOR}】计算值（${label}）`;
 }
 
+/** A value we write, as the cell will show it in its number format (`0.00%` → 98.50%). */
+export function displayValue(value: number | string, numberFormat?: string): string {
+  if (typeof value !== 'number') return value;
+  const fmt = numberFormat ?? '';
+  const decimals = /0\.(0+)/.exec(fmt)?.[1].length ?? null;
+  if (fmt.includes('%')) return `${(value * 100).toFixed(decimals ?? 0)}%`;
+  if (decimals !== null) return value.toFixed(decimals);
+  return String(Math.round(value * 100) / 100);
+}
+
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

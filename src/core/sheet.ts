@@ -132,6 +132,18 @@ export class SheetView {
     return m ? { row: m.top, col: m.left } : { row, col };
   }
 
+  /** The A1 address of the master cell of the merge holding `ref` (`ref` itself when unmerged); null for a bad address. */
+  masterAddress(ref: string): string | null {
+    let p: { row: number; col: number };
+    try {
+      p = parseA1(ref);
+    } catch {
+      return null;
+    }
+    const m = this.master(p.row, p.col);
+    return a1(m.row, m.col);
+  }
+
   /** The raw value stored at the cell itself (a non-master merged cell reads null). */
   own(row: number, col: number): CellValue {
     const r = this.model.values[row - this.model.top];

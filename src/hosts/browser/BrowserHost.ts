@@ -11,9 +11,9 @@
 import type { ApplySummary, Host, Mode, ReportRow } from '../host';
 import { HostError } from '../host';
 import type { CellValue, SheetModel } from '../../core/sheet';
-import { SheetView, a1, parseA1, sheetRight } from '../../core/sheet';
+import { SheetView, parseA1, sheetRight } from '../../core/sheet';
 import type { Fill, Finding, SheetCheck, Severity } from '../../core/result';
-import { COMPUTED_FILL, SEVERITY_FILL, computedNoteText, marksOf } from '../../core/marks';
+import { COMPUTED_FILL, SEVERITY_FILL, computedNoteText, displayValue, marksOf } from '../../core/marks';
 import type { LoadedWorkbook } from '../workbook';
 
 type WorkbookModule = typeof import('../workbook');
@@ -67,14 +67,7 @@ export function fillNote(fill: Fill): string {
 }
 
 /** A value as Excel would show it in the given number format (the few formats the check uses). */
-export function formatFillValue(value: number | string, numberFormat?: string): string {
-  if (typeof value !== 'number') return value;
-  const fmt = numberFormat ?? '';
-  const decimals = /0\.(0+)/.exec(fmt)?.[1].length ?? null;
-  if (fmt.includes('%')) return `${(value * 100).toFixed(decimals ?? 0)}%`;
-  if (decimals !== null) return value.toFixed(decimals);
-  return String(Math.round(value * 100) / 100);
-}
+export const formatFillValue = displayValue;
 
 /** The findings of the sheet and its forms that name a cell, each once (as annotateWorkbook takes them). */
 function uniqueFindings(check: SheetCheck): Finding[] {
@@ -224,15 +217,7 @@ export class BrowserHost implements Host {
     for (const c of checks) {
       const sheetMarks = new Map<string, GridMark>();
       const view = new SheetView(this.requireSheet(c.sheet));
-      const master = (cell: string): string | null => {
-        try {
-          const p = parseA1(cell);
-          const m = view.master(p.row, p.col);
-          return a1(m.row, m.col);
-        } catch {
-          return null;
-        }
-      };
+      const master = (cell: string): string | null => view.masterAddress(cell);
       // As annotateWorkbook does: a finding's fill and note win over a computed value's tint and note.
       for (const m of marksOf(c.sheet, uniqueFindings(c))) {
         const cell = master(m.cell);

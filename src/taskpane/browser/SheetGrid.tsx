@@ -143,16 +143,7 @@ function SheetGridImpl({ model, marks, selected, colWidths, onSelectCell }: Shee
   const [tip, setTip] = useState<{ cell: string; top: number; left: number } | null>(null);
 
   // The selected cell, resolved to its merge master.
-  const selectedMaster = useMemo(() => {
-    if (!selected) return null;
-    try {
-      const p = parseA1(selected);
-      const m = view.master(p.row, p.col);
-      return a1(m.row, m.col);
-    } catch {
-      return null;
-    }
-  }, [selected, view]);
+  const selectedMaster = useMemo(() => (selected ? view.masterAddress(selected) : null), [selected, view]);
 
   useEffect(() => {
     if (!selectedMaster) return;

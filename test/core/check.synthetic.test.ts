@@ -164,3 +164,16 @@ describe('recognition', () => {
     expect(codes(r)).toEqual([]);
   });
 });
+
+describe('lenient readings of what people type', () => {
+  it('an actual of 96 against ≥95% is 96%, not a 96-fold overachievement', () => {
+    const rows = STANDARD_ROWS.map((r, i) => (i === 5 ? { ...r, actual: 90, score: null } : r));
+    const r = check(projectForm({ rows, total: { score: null, grade: null } }));
+    expect(r.forms[0].indicators[5].score.computed).toBe(9.47);
+    expect(r.forms[0].indicators[5].rule).toContain('实际 90%');
+  });
+  it('优秀 / 良好 are the grades 优 / 良', () => {
+    expect(check(projectForm({ total: { grade: '优秀' } })).forms[0].findings).toEqual([]);
+    expect(check(projectForm({ total: { grade: '良好' } })).forms[0].findings.map((f) => f.code)).toEqual(['GRADE_MISMATCH']);
+  });
+});

@@ -49,10 +49,12 @@ export function scoreIndicator(target: IndicatorValue, actual: IndicatorValue, w
       overachievement: target.direction !== 'reverse' && r >= 1.3 ? r : null,
     };
   }
-  const a = actual.value;
+  // `96` against a target of `≥95%`: the percent sign was left out, not a 96-fold overachievement.
+  const act = target.percent && !actual.percent && actual.unit === '' && actual.value > 1.5 && actual.value <= 1000 ? { ...actual, value: actual.value / 100, percent: true } : actual;
+  const a = act.value;
   if (target.direction === 'reverse') {
     if (a <= t) {
-      return { kind: 'quantitative', computed: w, rule: `反向指标：实际 ${show(actual)} ≤ 目标 ${show(target)}，得满分 ${fmt(w)}`, overachievement: null };
+      return { kind: 'quantitative', computed: w, rule: `反向指标：实际 ${show(act)} ≤ 目标 ${show(target)}，得满分 ${fmt(w)}`, overachievement: null };
     }
     if (profile.reverseFormula === 'linear') {
       const x = t > 0 ? Math.max(0, 1 - (a - t) / t) : 0;
@@ -60,7 +62,7 @@ export function scoreIndicator(target: IndicatorValue, actual: IndicatorValue, w
       return {
         kind: 'quantitative',
         computed,
-        rule: `反向指标（线性）：实际 ${show(actual)} 超过目标 ${show(target)}，得分 = ${fmt(w)} × (1 − (${show(actual)} − ${show(target)}) ÷ ${show(target)}) = ${fmt(computed)}`,
+        rule: `反向指标（线性）：实际 ${show(act)} 超过目标 ${show(target)}，得分 = ${fmt(w)} × (1 − (${show(act)} − ${show(target)}) ÷ ${show(target)}) = ${fmt(computed)}`,
         overachievement: null,
       };
     }
@@ -68,20 +70,20 @@ export function scoreIndicator(target: IndicatorValue, actual: IndicatorValue, w
     return {
       kind: 'quantitative',
       computed,
-      rule: `反向指标：实际 ${show(actual)} 超过目标 ${show(target)}，得分 = ${fmt(w)} × ${show(target)} ÷ ${show(actual)} = ${fmt(computed)}`,
+      rule: `反向指标：实际 ${show(act)} 超过目标 ${show(target)}，得分 = ${fmt(w)} × ${show(target)} ÷ ${show(act)} = ${fmt(computed)}`,
       overachievement: null,
     };
   }
   const name = target.direction === 'exact' ? '定量指标' : '正向指标';
   const over = t > 0 && a >= 1.3 * t ? a / t : null;
   if (a >= t) {
-    return { kind: 'quantitative', computed: w, rule: `${name}：实际 ${show(actual)} ≥ 目标 ${show(target)}，得满分 ${fmt(w)}`, overachievement: over };
+    return { kind: 'quantitative', computed: w, rule: `${name}：实际 ${show(act)} ≥ 目标 ${show(target)}，得满分 ${fmt(w)}`, overachievement: over };
   }
   const computed = roundHalfUp(t > 0 ? (w * a) / t : w, 2);
   return {
     kind: 'quantitative',
     computed,
-    rule: `${name}：实际 ${show(actual)} 未达到目标 ${show(target)}，得分 = ${fmt(w)} × ${show(actual)} ÷ ${show(target)} = ${fmt(computed)}`,
+    rule: `${name}：实际 ${show(act)} 未达到目标 ${show(target)}，得分 = ${fmt(w)} × ${show(act)} ÷ ${show(target)} = ${fmt(computed)}`,
     overachievement: null,
   };
 }

@@ -63,7 +63,7 @@ export function checkTotal(
     const at = a1(form.gradeCell.row, form.gradeCell.col);
     gradeStated = text === '' ? null : text;
     if (gradeComputed !== null) {
-      if (gradeStated !== null && labelKey(gradeStated).replace(/[“”"]/g, '') !== gradeComputed) {
+      if (gradeStated !== null && !sameGrade(gradeStated, gradeComputed)) {
         findings.add(
           'GRADE_MISMATCH',
           form.gradeCell,
@@ -76,4 +76,12 @@ export function checkTotal(
     }
   }
   return { stated, computed, gradeStated, gradeComputed, fills };
+}
+
+/** 优秀 / 良好 / 中等 / 较差 are how many forms write 优 / 良 / 中 / 差. */
+const GRADE_WORDS: Record<string, string> = { 优秀: '优', 良好: '良', 中等: '中', 较差: '差' };
+
+function sameGrade(stated: string, computed: string): boolean {
+  const key = labelKey(stated).replace(/[“”"'‘’]/g, '');
+  return key === computed || GRADE_WORDS[key] === computed;
 }

@@ -32,13 +32,17 @@ export interface Host {
   /** Names of all worksheets, in workbook order. */
   sheetNames(): Promise<string[]>;
   activeSheetName(): Promise<string>;
-  /** Reads the whole used range of a sheet (the active one when no name). */
+  /**
+   * Reads the whole used range of a sheet (the active one when no name), as the user left it: a computed
+   * value an earlier 填报 run wrote into an empty cell reads as empty while the cell still holds exactly
+   * that value (one the user typed over it is the user's). So a run needs no `clearMarks` first.
+   */
   readSheet(name?: string): Promise<SheetModel>;
   /**
    * Writes one run's marks in a single batch: removes our previous marks on these sheets first (so a
    * second run leaves one set), then fills and notes, then computed values (mode 'fill' only, empty cells
-   * only). All or nothing: on failure the sheets are left as they were and the promise rejects with a
-   * HostError.
+   * only — a cell still holding the computed value we wrote counts as empty and gets the new one). All
+   * or nothing: on failure the sheets are left as they were and the promise rejects with a HostError.
    */
   applyMarks(checks: SheetCheck[], mode: Mode): Promise<ApplySummary>;
   /** Removes every mark we made on these sheets (all sheets when omitted), restoring cells exactly. */

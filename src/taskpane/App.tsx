@@ -153,8 +153,8 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
       const names =
         sheets ??
         (scope === 'all' ? (await host.sheetNames()).filter((n) => n !== REPORT_SHEET) : [await host.activeSheetName()]);
-      // Our own earlier marks (and computed values) go first, so the check reads the user's cells only.
-      await host.clearMarks(names);
+      // No clearMarks first: readSheet shows the computed values of an earlier run as empty cells, and
+      // applyMarks replaces the earlier marks (the ribbon command takes the same path).
       const checks: SheetCheck[] = [];
       for (const name of names) checks.push(checkSheet(await host.readSheet(name), profile));
       const summary = await host.applyMarks(checks, mode);

@@ -98,10 +98,12 @@ describe('task pane', () => {
     expect(within(card).getByTestId('grade').textContent).toContain('填报 优');
     expect(within(card).getByText('错误 2')).toBeTruthy();
     expect(within(card).getByText('警告 1')).toBeTruthy();
-    // Only the active sheet, our earlier marks cleared first, marks written in 填报 mode.
-    expect(host.callsOf('clearMarks')).toEqual([[['表1']]]);
+    // Only the active sheet: read once, marks written in 填报 mode. No clearMarks first (the host reads
+    // our earlier computed values as empty and applyMarks replaces the earlier marks), as the ribbon does.
+    expect(host.callsOf('clearMarks')).toEqual([]);
     expect(host.callsOf('readSheet')).toEqual([['表1']]);
     expect(host.callsOf('applyMarks')[0][1]).toBe('fill');
+    expect(host.calls.map((c) => c[0]).filter((n) => n !== 'loadSetting')).toEqual(['activeSheetName', 'readSheet', 'applyMarks']);
     expect(screen.getByRole('status').textContent).toMatch(/1 张表，错误 2 个，警告 1 个，提示 1 个/);
   });
 
@@ -148,6 +150,7 @@ describe('task pane', () => {
     await waitFor(() => expect(host.callsOf('applyFix')).toEqual([['表1', 'H7', 0.9836, '0.00%']]));
     await waitFor(() => expect(host.callsOf('applyMarks')).toHaveLength(2));
     expect(host.callsOf('readSheet')).toEqual([['表1'], ['表1']]);
+    expect(host.callsOf('clearMarks')).toEqual([]);
     await screen.findByText(/已采用计算值写入 表1!H7/);
   });
 
@@ -223,6 +226,7 @@ describe('task pane', () => {
     await runCheck(user);
     // The report sheet the pane writes itself is never checked.
     expect(host.callsOf('readSheet')).toEqual([['表1'], ['表2']]);
+    expect(host.callsOf('clearMarks')).toEqual([]);
     const table = screen.getByRole('table', { name: '各工作表汇总' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);

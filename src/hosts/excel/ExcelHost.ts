@@ -3,9 +3,14 @@
  *
  * Sync counts (measured in test/hosts/excel):
  *   readSheet   1 sync on Windows/Mac up to DESKTOP_ROW_HORIZON (65,536) rows, 1,000 stacked forms
- *               included; on the web 1 sync up to row 3,900, then one per ~4 MB (limits.ts).
+ *               included; on the web 1 sync up to row 3,900, then one per ~4 MB (limits.ts). Cells
+ *               holding a computed value we wrote read as empty (from the record in memory, no sync),
+ *               so a second run needs no 清除标记 first.
  *   applyMarks  1 load sync (original fills, notes, emptiness, protection) + 1 write sync, in one undo
- *               group where ExcelApi 1.20 allows; then the mark record is saved with the settings.
+ *               group where ExcelApi 1.20 allows; then the mark record is saved with the settings. A re-run
+ *               over unchanged marks and values has nothing to write: the load sync alone.
+ *   a run       readSheet + applyMarks, no clearMarks first: 3 syncs (the ribbon command; the pane adds
+ *               1 to ask for the active sheet), 2 when a re-run finds everything in place.
  *   clearMarks  1 sync to list the sheets + 1 load + 1 write (no sync at all when nothing is marked).
  */
 import { HostError, type ApplySummary, type Host, type Mode, type ReportRow } from '../host';
@@ -15,6 +20,7 @@ import { officeEnv, type ExcelEnv } from './env';
 import { errorText, officeCode, quoted, readError, writeError } from './errors';
 import { readSheet } from './readSheet';
 import { reconcile } from './reconcile';
+import { withoutOurValues } from './ourValues';
 import { loadRecord, storeRecord, type MarkEntry } from './record';
 import { queueReport } from './report';
 import { persistSettings, readSetting } from './settings';
@@ -55,10 +61,16 @@ export class ExcelHost implements Host {
     });
   }
 
+  /**
+   * The cells as the user left them: a computed value we wrote (and the record remembers) reads as an
+   * empty cell while it is still exactly that value, so a second run fills it again instead of taking it
+   * for the user's (ourValues.ts). The record is in memory: no extra sync.
+   */
   async readSheet(name?: string): Promise<SheetModel> {
     const read = await readSheet(this.env, name);
     this.ids.set(read.model.name, read.id);
-    return read.model;
+    const { inScope } = this.split(loadRecord(this.env.settings), [read.model.name]);
+    return withoutOurValues(read.model, inScope);
   }
 
   async applyMarks(checks: SheetCheck[], mode: Mode): Promise<ApplySummary> {

@@ -1,5 +1,7 @@
 /** Hand-built check results for the host tests (the core's check is not involved). */
 import type { Fill, Finding, FormResult, SheetCheck } from '../../../src/core/result';
+import { isCellError, type SheetModel } from '../../../src/core/sheet';
+import type { FakeSheet, FakeWorkbook } from './fakeExcel';
 import type { FormCells } from './forms';
 
 export function form(sheet: string, findings: Finding[]): FormResult {
@@ -39,4 +41,24 @@ export function checkOfForms(sheet: string, forms: FormCells[]): SheetCheck {
     ]),
     findings: [],
   };
+}
+
+/** Puts a SheetModel (a fixture read by the workbook adapter) on a new fake sheet, as Excel would hold it. */
+export function fakeSheetOf(wb: FakeWorkbook, model: SheetModel, name = model.name): FakeSheet {
+  const ws = wb.addSheet(name);
+  model.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const formula = model.formulas?.[i]?.[j] ?? null;
+      const format = model.formats?.[i]?.[j] ?? null;
+      const hasFormat = !!format && format !== 'General';
+      if (v === null && !formula && !hasFormat) return;
+      const cell = ws.edit(model.top + i, model.left + j);
+      if (formula) cell.formula = formula;
+      if (isCellError(v)) cell.error = v.error;
+      else if (v !== null) cell.value = v;
+      if (hasFormat) cell.format = format;
+    }),
+  );
+  for (const m of model.merges) ws.merges.push({ ...m });
+  return ws;
 }

@@ -1,0 +1,147 @@
+/**
+ * The ribbon command 校验并计分 (src/commands/commands.ts), the real handler, against the fake workbook:
+ * `Office` and `Excel` are stubbed as globals that lead to it (what officeEnv() and the handler touch).
+ */
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SheetModel } from '../../../src/core/sheet';
+import { loadRecord } from '../../../src/hosts/excel/record';
+import { fixtureSheets } from '../../loadFixture';
+import { FakeWorkbook, type FakeSheet } from './fakeExcel';
+import { fakeSheetOf } from './helpers';
+
+type Commands = typeof import('../../../src/commands/commands');
+type LastRun = typeof import('../../../src/commands/lastRun');
+
+let akto: SheetModel;
+beforeAll(async () => {
+  [akto] = await fixtureSheets('akto-empty-scores.xlsx');
+});
+
+interface Session {
+  commands: Commands;
+  lastRun: LastRun;
+  settings: ReturnType<FakeWorkbook['env']>['settings'];
+  shown: number;
+}
+
+/** Opens the document in a fresh shared runtime: new globals, new module instances (a new ExcelHost). */
+async function open(wb: FakeWorkbook): Promise<Session> {
+  vi.resetModules();
+  const env = wb.env();
+  const session = { shown: 0, settings: env.settings } as Session;
+  vi.stubGlobal('Office', {
+    onReady: (cb?: () => void) => {
+      cb?.();
+      return Promise.resolve({ host: 'Excel', platform: 'PC' });
+    },
+    actions: { associate: () => undefined },
+    addin: {
+      showAsTaskpane: () => {
+        session.shown++;
+        return Promise.resolve();
+      },
+    },
+    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC' },
+    context: {
+      diagnostics: { platform: 'PC' },
+      requirements: { isSetSupported: env.isSetSupported },
+      document: { settings: env.settings },
+    },
+  });
+  vi.stubGlobal('Excel', {
+    run: (a: unknown, b?: unknown) =>
+      typeof a === 'function' ? env.run({}, a as never) : env.run(a as never, b as never),
+  });
+  session.commands = await import('../../../src/commands/commands');
+  session.lastRun = await import('../../../src/commands/lastRun');
+  return session;
+}
+
+async function checkAndScore(s: Session): Promise<void> {
+  let completed = 0;
+  await s.commands.checkAndScore({ completed: () => completed++ } as unknown as Office.AddinCommands.Event);
+  expect(completed).toBe(1);
+  const run = s.lastRun.lastRun();
+  if (run?.kind === 'failed') throw new Error(run.message);
+}
+
+function setup(): { wb: FakeWorkbook; ws: FakeSheet } {
+  const wb = new FakeWorkbook('desktop', '1.20');
+  const ws = fakeSheetOf(wb, akto, '表1');
+  ws.put('H33', 5).put('H34', 5);
+  return { wb, ws };
+}
+
+describe('ribbon command 校验并计分', () => {
+  beforeEach(() => vi.useRealTimers());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('run twice leaves the same sheet (values, marks, notes, record) as run once', async () => {
+    const { wb, ws } = setup();
+    const before = ws.snapshot();
+    const s = await open(wb);
+
+    let from = wb.syncs.length;
+    await checkAndScore(s);
+    const firstSyncs = wb.since(from);
+    const first = s.lastRun.lastRun();
+    expect(first?.kind).toBe('checked');
+    if (first?.kind !== 'checked') return;
+    expect(first.summary.filled).toBe(first.check.fills.length);
+    expect(first.summary.filled).toBeGreaterThanOrEqual(22);
+    const once = ws.snapshot();
+    expect(once).not.toBe(before);
+    const recordOnce = loadRecord(s.settings);
+    for (const f of first.check.fills) expect(ws.value(f.cell)).toBe(f.value);
+
+    from = wb.syncs.length;
+    await checkAndScore(s);
+    const secondSyncs = wb.since(from);
+    const second = s.lastRun.lastRun();
+    expect(second?.kind).toBe('checked');
+    if (second?.kind !== 'checked') return;
+    expect(second.check.fills).toEqual(first.check.fills);
+    expect(second.summary).toEqual(first.summary);
+    expect(ws.snapshot()).toBe(once);
+    expect(loadRecord(s.settings)).toEqual(recordOnce);
+    expect(s.shown).toBe(2);
+
+    // 1 read + 1 load + 1 write the first time; the second run writes nothing (all in place already).
+    expect(firstSyncs.map((x) => x.writes > 0)).toEqual([false, false, true]);
+    expect(secondSyncs.map((x) => x.writes > 0)).toEqual([false, false]);
+    console.info(`ribbon 校验并计分: first run ${firstSyncs.length} syncs, second ${secondSyncs.length}`);
+
+    // 清除标记 gives back the user's sheet.
+    await s.commands.clearMarks({ completed: () => undefined } as unknown as Office.AddinCommands.Event);
+    expect(ws.snapshot()).toBe(before);
+  });
+
+  it('run again after the workbook was closed and reopened: the same sheet', async () => {
+    const { wb, ws } = setup();
+    await checkAndScore(await open(wb));
+    const once = ws.snapshot();
+    const s = await open(wb); // settings (the record) loaded from the file, nothing in memory
+    await checkAndScore(s);
+    expect(ws.snapshot()).toBe(once);
+  });
+
+  it('an input changed between two runs: the new computed values, one set of marks', async () => {
+    const { wb, ws } = setup();
+    const s = await open(wb);
+    await checkAndScore(s);
+    ws.put('F7', 172.845); // 全年执行数: 90 %
+    const from = wb.syncs.length;
+    await checkAndScore(s);
+    expect(wb.since(from)).toHaveLength(3);
+    const run = s.lastRun.lastRun();
+    if (run?.kind !== 'checked') throw new Error('not checked');
+    for (const f of run.check.fills) expect(ws.value(f.cell)).toBe(f.value);
+    expect(ws.value('H7')).toBeCloseTo(0.9, 10);
+
+    // Same as one run on the changed sheet from scratch.
+    const fresh = setup();
+    fresh.ws.put('F7', 172.845);
+    await checkAndScore(await open(fresh.wb));
+    expect(ws.snapshot()).toBe(fresh.ws.snapshot());
+  });
+});

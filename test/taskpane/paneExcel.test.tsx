@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+/**
+ * The pane on the real ExcelHost over the fake workbook (test/hosts/excel/fakeExcel.ts) and the real
+ * check: 校验并计分 twice leaves the sheet as once, with no 清除标记 before the read — the same path as
+ * the ribbon command (one read sync + applyMarks's load and write syncs).
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { App } from '../../src/taskpane/App';
+import { ExcelHost } from '../../src/hosts/excel/ExcelHost';
+import { loadRecord } from '../../src/hosts/excel/record';
+import type { SheetModel } from '../../src/core/sheet';
+import { fixtureSheets } from '../loadFixture';
+import { FakeWorkbook } from '../hosts/excel/fakeExcel';
+import { fakeSheetOf } from '../hosts/excel/helpers';
+
+afterEach(() => cleanup());
+
+let akto: SheetModel;
+beforeAll(async () => {
+  [akto] = await fixtureSheets('akto-empty-scores.xlsx');
+});
+
+describe('task pane on ExcelHost', () => {
+  it('校验并计分 twice: the same sheet as once; each run reads once and marks without clearing first', async () => {
+    const wb = new FakeWorkbook('desktop', '1.20');
+    const ws = fakeSheetOf(wb, akto, '表1');
+    ws.put('H33', 5).put('H34', 5);
+    const env = wb.env();
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={new ExcelHost(env)} />
+      </FluentProvider>,
+    );
+    const button = screen.getByRole('button', { name: '校验并计分' });
+    const click = async () => {
+      const from = wb.syncs.length;
+      await user.click(button);
+      await waitFor(() => expect(screen.getByTestId('status').textContent).toMatch(/校验完成/));
+      await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+      return wb.since(from);
+    };
+
+    const first = await click();
+    const once = ws.snapshot();
+    const record = loadRecord(env.settings);
+    expect(record.filter((e) => e.value !== undefined).length).toBeGreaterThanOrEqual(22);
+    expect(ws.value('H14')).toBe(2);
+
+    const second = await click();
+    expect(ws.snapshot()).toBe(once);
+    expect(loadRecord(env.settings)).toEqual(record);
+
+    // activeSheetName + read + load + write; the second run has nothing to write.
+    expect(first.map((s) => s.writes > 0)).toEqual([false, false, false, true]);
+    expect(second.map((s) => s.writes > 0)).toEqual([false, false, false]);
+    console.info(`pane 校验并计分: first run ${first.length} syncs, second ${second.length}`);
+  });
+});

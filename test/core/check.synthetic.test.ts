@@ -177,3 +177,14 @@ describe('lenient readings of what people type', () => {
     expect(check(projectForm({ total: { grade: '良好' } })).forms[0].findings.map((f) => f.code)).toEqual(['GRADE_MISMATCH']);
   });
 });
+
+describe('a 执行率 typed as a plain number', () => {
+  it('0.5 is read as 50% and the message says so', () => {
+    const r = check(projectForm({ funds: [152.5, 152.5, 152.5, 10, 0.5, 10] }));
+    const f = r.forms[0].findings.find((x) => x.code === 'EXECUTION_RATE_MISMATCH')!;
+    expect(f.message).toContain('填写为 0.5（按 50.00% 理解）');
+  });
+  it('100 is read as 100% and agrees', () => {
+    expect(check(projectForm({ funds: [152.5, 152.5, 152.5, 10, 100, 10] })).forms[0].findings).toEqual([]);
+  });
+});

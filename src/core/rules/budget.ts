@@ -107,7 +107,7 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
         findings.add(
           'EXECUTION_RATE_MISMATCH',
           rateCell.pos,
-          `执行率（${a1(rateCell.pos.row, rateCell.pos.col)}）填写为 ${p.raw.trim()}，按全年执行数 ${fmt(executed!)} ÷ ${plannedLabel} ${fmt(planned!)} 应为 ${pct(rate)}。${why}请改为 ${pct(rate)}，或点“采用计算值”。`,
+          `执行率（${a1(rateCell.pos.row, rateCell.pos.col)}）填写为 ${p.percent ? p.raw.trim() : `${p.raw.trim()}（按 ${pct(stated)} 理解）`}，按全年执行数 ${fmt(executed!)} ÷ ${plannedLabel} ${fmt(planned!)} 应为 ${pct(rate)}。${why}请改为 ${pct(rate)}，或点“采用计算值”。`,
           { fix: { cell: a1(rateCell.pos.row, rateCell.pos.col), value: roundHalfUp(rate, 4), numberFormat: '0.00%' }, rule: rateRule },
         );
       }

@@ -9,7 +9,9 @@ export interface CheckArgs {
   files: string[];
 }
 
-export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|配置.json] [--out 目录] [--review] 文件.xlsx ...
+export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|配置.json] [--out 目录] [--review] 文件.xlsx|目录 ...
+
+  目录：检查其中（含子目录）所有 .xlsx 文件
 
   --json          按 JSON 约定输出结果（SPEC §5）
   --profile ID    计分方案：mof（默认，财政部通用）、lincang（临沧市），或一个 JSON 配置文件

@@ -1,4 +1,4 @@
-import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { check } from '../core/check';
 import type { FileResult, Finding } from '../core/result';
@@ -42,7 +42,6 @@ async function checkFile(path: string, args: CheckArgs, profile: Profile): Promi
   const ext = extname(path).toLowerCase();
   let data: Buffer;
   try {
-    if ((await stat(path)).isDirectory()) throw new Error('dir');
     data = await readFile(path);
   } catch {
     result.findings.push(fileFinding('FILE_UNREADABLE', 'error', `文件“${path}”不存在或无法打开。`));
@@ -78,6 +77,34 @@ async function checkFile(path: string, args: CheckArgs, profile: Profile): Promi
   return { result, unreadable: false };
 }
 
+/**
+ * The files to check: a directory stands for every .xlsx in it and below (not Excel's `~$` lock files,
+ * not our own `.checked.xlsx` copies), in name order, so a reviewer can point at a folder of submissions.
+ */
+async function expandPaths(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = (await stat(p)).isDirectory();
+    } catch {
+      /* a missing path is reported by checkFile */
+    }
+    if (!isDir) {
+      out.push(p);
+      continue;
+    }
+    const entries = await readdir(p, { recursive: true });
+    const found = entries
+      .filter((e) => /\.xlsx$/i.test(e) && !/(^|[\\/])~\$/.test(e) && !/\.checked\.xlsx$/i.test(e))
+      .sort()
+      .map((e) => join(p, e));
+    if (found.length === 0) throw new UsageError(`目录“${p}”中没有 .xlsx 文件。`);
+    out.push(...found);
+  }
+  return out;
+}
+
 /** `selfeval check …`; returns the exit code (0 no errors, 1 errors in a form, 2 usage or unreadable file). */
 export async function run(argv: string[], io: Io): Promise<number> {
   let args: CheckArgs;
@@ -92,9 +119,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     throw e;
   }
+  let files: string[];
+  try {
+    files = await expandPaths(args.files);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
   const results: FileResult[] = [];
   let unreadable = false;
-  for (const path of args.files) {
+  for (const path of files) {
     try {
       const r = await checkFile(path, args, profile);
       results.push(r.result);

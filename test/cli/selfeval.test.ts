@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -122,6 +122,23 @@ describe('selfeval check', () => {
     expect(r.code).toBe(0);
     const plain = JSON.parse((await cli('check', '--json', withChart)).out);
     expect(plain[0].findings).toEqual([]);
+  });
+
+  it('a directory stands for every .xlsx below it, not lock files or our own copies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'selfeval-'));
+    mkdirSync(join(dir, '二季度'));
+    copyFileSync(fx('clean.xlsx'), join(dir, 'a.xlsx'));
+    copyFileSync(fx('errors.xlsx'), join(dir, '二季度', 'b.xlsx'));
+    copyFileSync(fx('clean.xlsx'), join(dir, '~$a.xlsx'));
+    copyFileSync(fx('clean.xlsx'), join(dir, 'a.checked.xlsx'));
+    writeFileSync(join(dir, 'notes.txt'), 'x');
+    const r = await cli('check', '--json', dir);
+    expect(JSON.parse(r.out).map((f: { file: string }) => f.file)).toEqual([join(dir, 'a.xlsx'), join(dir, '二季度', 'b.xlsx')]);
+    expect(r.code).toBe(1);
+    const empty = mkdtempSync(join(tmpdir(), 'selfeval-'));
+    const none = await cli('check', empty);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('没有 .xlsx 文件');
   });
 
   it('the installed binary runs and returns the exit code', async () => {

@@ -150,13 +150,19 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
   /** Runs one check on the given sheets (or the scope's) and writes its marks. */
   const runCheck = useCallback(
     async (sheets?: string[]) => {
-      const names =
-        sheets ??
-        (scope === 'all' ? (await host.sheetNames()).filter((n) => n !== REPORT_SHEET) : [await host.activeSheetName()]);
       // No clearMarks first: readSheet shows the computed values of an earlier run as empty cells, and
       // applyMarks replaces the earlier marks (the ribbon command takes the same path).
       const checks: SheetCheck[] = [];
-      for (const name of names) checks.push(checkSheet(await host.readSheet(name), profile));
+      let names: string[];
+      if (sheets || scope === 'all') {
+        names = sheets ?? (await host.sheetNames()).filter((n) => n !== REPORT_SHEET);
+        for (const name of names) checks.push(checkSheet(await host.readSheet(name), profile));
+      } else {
+        // The active sheet: its name comes with the read (in Excel one sync, not one more to ask it).
+        const model = await host.readSheet();
+        names = [model.name];
+        checks.push(checkSheet(model, profile));
+      }
       const summary = await host.applyMarks(checks, mode);
       lastSheets.current = names;
       lastMode.current = mode;

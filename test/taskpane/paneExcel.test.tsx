@@ -2,7 +2,7 @@
 /**
  * The pane on the real ExcelHost over the fake workbook (test/hosts/excel/fakeExcel.ts) and the real
  * check: 校验并计分 twice leaves the sheet as once, with no 清除标记 before the read — the same path as
- * the ribbon command (one read sync + applyMarks's load and write syncs).
+ * the ribbon command (one read sync, one write sync).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
@@ -15,6 +15,7 @@ import type { SheetModel } from '../../src/core/sheet';
 import { fixtureSheets } from '../loadFixture';
 import { FakeWorkbook } from '../hosts/excel/fakeExcel';
 import { fakeSheetOf } from '../hosts/excel/helpers';
+import { stackForms } from '../hosts/excel/forms';
 
 afterEach(() => cleanup());
 
@@ -54,9 +55,27 @@ describe('task pane on ExcelHost', () => {
     expect(ws.snapshot()).toBe(once);
     expect(loadRecord(env.settings)).toEqual(record);
 
-    // activeSheetName + read + load + write; the second run has nothing to write.
-    expect(first.map((s) => s.writes > 0)).toEqual([false, false, false, true]);
-    expect(second.map((s) => s.writes > 0)).toEqual([false, false, false]);
+    // The active sheet read (its name comes with it) + the write; the second run has nothing to write.
+    expect(first.map((s) => s.writes > 0)).toEqual([false, true]);
+    expect(second.map((s) => s.writes > 0)).toEqual([false]);
     console.info(`pane 校验并计分: first run ${first.length} syncs, second ${second.length}`);
+  });
+
+  it('one sheet of 1,000 stacked forms: 校验并计分 is one read sync and one write sync', async () => {
+    const wb = new FakeWorkbook('desktop', '1.20');
+    stackForms(wb.addSheet('汇总'), 1000);
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={new ExcelHost(wb.env())} />
+      </FluentProvider>,
+    );
+    const button = screen.getByRole('button', { name: '校验并计分' });
+    const from = wb.syncs.length;
+    await user.click(button);
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toMatch(/校验完成/), { timeout: 20_000 });
+    const syncs = wb.since(from);
+    expect(syncs.map((s) => s.writes > 0)).toEqual([false, true]);
+    console.info(`pane 校验并计分, 1,000 forms: ${syncs.length} syncs`);
   });
 });

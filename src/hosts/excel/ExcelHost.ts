@@ -3,14 +3,19 @@
  *
  * Sync counts (measured in test/hosts/excel):
  *   readSheet   1 sync on Windows/Mac up to DESKTOP_ROW_HORIZON (65,536) rows, 1,000 stacked forms
- *               included; on the web 1 sync up to row 3,900, then one per ~4 MB (limits.ts). Cells
- *               holding a computed value we wrote read as empty (from the record in memory, no sync),
- *               so a second run needs no 清除标记 first.
- *   applyMarks  1 load sync (original fills, notes, emptiness, protection) + 1 write sync, in one undo
- *               group where ExcelApi 1.20 allows; then the mark record is saved with the settings. A re-run
- *               over unchanged marks and values has nothing to write: the load sync alone.
- *   a run       readSheet + applyMarks, no clearMarks first: 3 syncs (the ribbon command; the pane adds
- *               1 to ask for the active sheet), 2 when a re-run finds everything in place.
+ *               included; on the web 1 sync up to row ~1,100, then one per ~4 MB (limits.ts). The same
+ *               syncs bring what the write will need (snapshot.ts): every cell's fill, the sheet's
+ *               protection, where its notes are. Cells holding a computed value we wrote read as empty
+ *               (from the record in memory, no sync), so a second run needs no 清除标记 first.
+ *   applyMarks  right after a read of the sheet: 1 write sync (fills, notes, values; one undo group where
+ *               ExcelApi 1.20 allows), none when a re-run finds everything in place; then the mark record
+ *               is saved with the settings. Without a fresh read (applyMarks on its own, a read older than
+ *               SNAPSHOT_MAX_AGE_MS, marks outside what the read covered, the user's own notes elsewhere on
+ *               the sheet): 1 load sync first, as before. One more sync only when something went wrong: a
+ *               value typed between the read and the write (put back), or a failed write (rolled back).
+ *   a run       readSheet + applyMarks, no clearMarks first: 2 syncs (the ribbon command, and the pane,
+ *               which reads the active sheet without asking its name first), 1 when a re-run finds
+ *               everything in place.
  *   clearMarks  1 sync to list the sheets + 1 load + 1 write (no sync at all when nothing is marked).
  */
 import { HostError, type ApplySummary, type Host, type Mode, type ReportRow } from '../host';
@@ -19,10 +24,12 @@ import type { SheetCheck } from '../../core/result';
 import { officeEnv, type ExcelEnv } from './env';
 import { errorText, officeCode, quoted, readError, writeError } from './errors';
 import { readSheet } from './readSheet';
+import { SNAPSHOT_MAX_AGE_MS } from './limits';
+import type { SheetSnapshot } from './snapshot';
 import { reconcile } from './reconcile';
 import { withoutOurValues } from './ourValues';
 import { loadRecord, storeRecord, type MarkEntry } from './record';
-import { queueReport } from './report';
+import { REPORT_SHEET, queueReport } from './report';
 import { persistSettings, readSetting } from './settings';
 import { normalCell, targetsOf } from './targets';
 
@@ -31,6 +38,11 @@ export class ExcelHost implements Host {
   private readonly env: ExcelEnv;
   /** Sheet name → Worksheet.id, learned on every read (to match record entries after a rename). */
   private readonly ids = new Map<string, string>();
+  /**
+   * Sheet name → what its last read saw (fills, protection, notes), for the applyMarks that follows.
+   * Used once: any write to the sheet (marks, clear, a fix) drops it.
+   */
+  private readonly snapshots = new Map<string, SheetSnapshot>();
 
   constructor(env?: ExcelEnv) {
     this.env = env ?? officeEnv();
@@ -67,9 +79,12 @@ export class ExcelHost implements Host {
    * for the user's (ourValues.ts). The record is in memory: no extra sync.
    */
   async readSheet(name?: string): Promise<SheetModel> {
-    const read = await readSheet(this.env, name);
+    const record = loadRecord(this.env.settings);
+    if (name !== undefined) this.snapshots.delete(name);
+    const read = await readSheet(this.env, name, { notes: this.notesSupported, noteCells: this.noteCells(record, name) });
     this.ids.set(read.model.name, read.id);
-    const { inScope } = this.split(loadRecord(this.env.settings), [read.model.name]);
+    this.snapshots.set(read.model.name, read.snapshot);
+    const { inScope } = this.split(record, [read.model.name]);
     return withoutOurValues(read.model, inScope);
   }
 
@@ -81,8 +96,16 @@ export class ExcelHost implements Host {
     const { inScope, rest } = this.split(record, sheets);
     if (!targets.length && !inScope.length) return { marked: 0, filled: 0, notesSupported };
 
-    const result = await this.reconcile(sheets, inScope, targets, notesSupported);
+    // The reads just before (the ribbon command, the pane) saw everything the write needs.
+    const snapshots = new Map<string, SheetSnapshot>();
+    for (const name of sheets) {
+      const snap = this.snapshots.get(name);
+      if (snap && snap.fresh(SNAPSHOT_MAX_AGE_MS) && (this.ids.get(name) ?? snap.id) === snap.id) snapshots.set(name, snap);
+    }
+    for (const name of sheets) this.snapshots.delete(name); // the sheet is about to change
+    const result = await this.reconcile(sheets, inScope, targets, notesSupported, snapshots);
     await this.saveRecord([...rest, ...result.entries]);
+    if (result.failure) throw result.failure;
     return { marked: result.marked, filled: result.filled, notesSupported };
   }
 
@@ -113,6 +136,7 @@ export class ExcelHost implements Host {
       return 0;
     }
     const touched = unique(inScope.map((e) => e.sheet));
+    for (const name of touched) this.snapshots.delete(name);
     const result = await this.reconcile(touched, inScope, [], this.notesSupported);
     await this.saveRecord([...rest, ...result.entries]);
     return result.cleared;
@@ -129,6 +153,7 @@ export class ExcelHost implements Host {
 
   async applyFix(sheet: string, cell: string, value: number | string, numberFormat?: string): Promise<void> {
     const address = normalCell(cell);
+    this.snapshots.delete(sheet);
     await this.env.run({}, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.protection.load('protected');
@@ -160,6 +185,7 @@ export class ExcelHost implements Host {
   }
 
   async exportReport(rows: ReportRow[]): Promise<void> {
+    this.snapshots.delete(REPORT_SHEET);
     await this.env.run({}, async (context) => {
       queueReport(context, rows);
       try {
@@ -205,10 +231,30 @@ export class ExcelHost implements Host {
     return id !== undefined && id !== e.sheetId && [...this.ids.values()].includes(e.sheetId);
   }
 
-  private async reconcile(sheets: string[], old: MarkEntry[], targets: ReturnType<typeof targetsOf>, notes: boolean) {
+  /**
+   * The cells whose note a read asks for: every cell of the mark record (our earlier notes), so that the
+   * read can tell where all the sheet's notes are (snapshot.ts). Capped: beyond, only this sheet's.
+   */
+  private noteCells(record: MarkEntry[], name: string | undefined): string[] {
+    if (!this.notesSupported || !record.length) return [];
+    const all = unique(record.map((e) => e.cell));
+    if (all.length <= MAX_NOTE_QUERIES) return all;
+    if (name === undefined) return [];
+    const id = this.ids.get(name);
+    const mine = unique(record.filter((e) => e.sheet === name || e.sheetId === id).map((e) => e.cell));
+    return mine.length <= MAX_NOTE_QUERIES ? mine : [];
+  }
+
+  private async reconcile(
+    sheets: string[],
+    old: MarkEntry[],
+    targets: ReturnType<typeof targetsOf>,
+    notes: boolean,
+    snapshots?: ReadonlyMap<string, SheetSnapshot>,
+  ) {
     const undoGroup = this.env.isSetSupported('ExcelApi', '1.20');
     try {
-      return await reconcile(this.env, { sheets, old, targets, notes, undoGroup });
+      return await reconcile(this.env, { sheets, old, targets, notes, undoGroup, snapshots });
     } catch (e) {
       if (e instanceof HostError) throw e;
       // A failure before any write (a sheet gone since the check, …).
@@ -236,6 +282,9 @@ export class ExcelHost implements Host {
     }
   }
 }
+
+/** Note queries a read carries at most (about 8 MB of request and response on Windows/Mac). */
+const MAX_NOTE_QUERIES = 20_000;
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];

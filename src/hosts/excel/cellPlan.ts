@@ -14,7 +14,16 @@ import type { MarkEntry } from './record';
 import { isPainted, type FillState } from './fills';
 import { NOTE_PREFIX, composeNote, type CellTarget } from './targets';
 
-/** A cell as loaded just before writing. */
+/** A cell's value, formula and number format, as loaded. */
+export interface ValueState {
+  /** No value, no formula. */
+  blank: boolean;
+  value: unknown;
+  formula: string | null;
+  format: string;
+}
+
+/** A cell as loaded just before writing (or as the read's snapshot saw it). */
 export interface CellState {
   fill: FillState;
   /** No value, no formula. */
@@ -31,7 +40,7 @@ export type NoteOp = { op: 'add'; text: string } | { op: 'set'; text: string } |
 export type ValueOp =
   | { op: 'write'; value: number | string; format?: string }
   | { op: 'remove'; format?: string }
-  | { op: 'put'; value: unknown; format?: string };
+  | { op: 'put'; value: unknown; formula?: string | null; format?: string };
 
 export interface CellPlan {
   fill?: FillOp;
@@ -113,23 +122,37 @@ export function planCell(ctx: PlanContext, now: CellState, old: MarkEntry | unde
 }
 
 /**
- * The writes that put the cell back to `before` (read just before a write that failed part-way).
- * `noteNow` is the note content after the failure.
+ * The writes that put the cell back to `before` (the state the plan `done` was made from), after `done`
+ * was queued and may or may not have been applied (a write that failed part-way, or one that succeeded
+ * over a cell that had changed since). `noteNow` is the note content now. A note is deleted or rewritten
+ * only while it is ours: a note the user added meanwhile (our add then failed on it) stays.
  */
-export function planRollback(before: CellState, done: CellPlan, noteNow: string | null): CellPlan {
+export function planRollback(before: CellState, done: CellPlan, noteNow: string | null, valueNow?: ValueState): CellPlan {
   const plan: CellPlan = { entry: null, filled: false };
   if (done.fill) plan.fill = { restore: before.fill };
   if (done.value) {
-    plan.value = before.blank
-      ? { op: 'remove', format: before.format }
-      : { op: 'put', value: before.value, format: before.format };
+    // Without `valueNow` the value write is known to have been applied.
+    const v = done.value;
+    const applied =
+      !valueNow ||
+      (v.op === 'write' && valueNow.formula === null && sameValue(valueNow.value, v.value)) ||
+      (v.op === 'remove' && valueNow.blank);
+    if (applied) {
+      plan.value = before.blank
+        ? { op: 'remove', format: before.format }
+        : { op: 'put', value: before.value, formula: before.formula, format: before.format };
+    } else if (v.format !== undefined && valueNow.format === v.format && v.format !== before.format) {
+      // Only the number format got through: put it back, leave the value (it is not ours).
+      plan.value = { op: 'put', value: undefined, format: before.format };
+    }
   }
   if (done.note) {
+    const ours = noteNow !== null && noteNow.startsWith(NOTE_PREFIX);
     if (before.note === null) {
-      if (noteNow !== null) plan.note = { op: 'delete' };
+      if (ours) plan.note = { op: 'delete' };
     } else if (noteNow === null) {
       plan.note = { op: 'add', text: before.note };
-    } else if (noteNow !== before.note) {
+    } else if (ours && noteNow !== before.note) {
       plan.note = { op: 'set', text: before.note };
     }
   }

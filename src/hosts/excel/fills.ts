@@ -6,6 +6,10 @@
  * (ExcelApi 1.9): null for no fill, a number for any colour (Microsoft's answer in #4900). So: no fill
  * when tintAndShade is null or pattern is 'None'. Restoring no fill is `fill.clear()`; restoring a colour
  * sets color (and a non-solid pattern with its pattern colour).
+ *
+ * The same four properties come, per cell, from `Range.getCellProperties` (ExcelApi 1.9), which is how a
+ * read takes the fill of every cell of the sheet in the same sync as its values (#6218 reports the same
+ * '#FFFFFF' there; tintAndShade is what we go by in both).
  */
 
 export type FillState =
@@ -14,16 +18,31 @@ export type FillState =
 
 export const FILL_PROPS = 'color,pattern,patternColor,tintAndShade';
 
-type LoadedFill = Pick<Excel.RangeFill, 'color' | 'pattern' | 'patternColor' | 'tintAndShade'>;
+/** What `getCellProperties` is asked for: the fill's four properties, nothing else. */
+export const CELL_FILL_LOAD: Excel.CellPropertiesLoadOptions = {
+  format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
+};
+
+interface LoadedFill {
+  color?: string | null;
+  pattern?: string | null;
+  patternColor?: string | null;
+  tintAndShade?: number | null;
+}
 
 export function fillOf(f: LoadedFill): FillState {
   if (f.tintAndShade === null || f.tintAndShade === undefined || f.pattern === 'None') return { none: true };
-  const state: FillState = { color: normalColor(f.color) };
+  const state: FillState = { color: normalColor(f.color ?? '#FFFFFF') };
   if (f.pattern && f.pattern !== 'Solid') {
     state.pattern = f.pattern;
     state.patternColor = f.patternColor ? normalColor(f.patternColor) : null;
   }
   return state;
+}
+
+/** The fill of one cell of a `getCellProperties(CELL_FILL_LOAD)` result. */
+export function fillOfCell(p: Excel.CellProperties | null | undefined): FillState {
+  return fillOf(p?.format?.fill ?? {});
 }
 
 /** Queues the writes that put `state` back on the range. */

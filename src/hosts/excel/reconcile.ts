@@ -1,27 +1,36 @@
 /**
  * Brings a set of cells from "our old marks" to "this run's marks" (or to none, when clearing).
  *
- * Syncs: ONE load sync, then ONE write sync, in one `Excel.run` that is a single undo step where
- * ExcelApi 1.20 offers `mergeUndoGroup`.
- *   1. load: each sheet's protection and id; for every cell concerned (old marks ∪ new marks) its fill,
- *      value, formula, number format and note. The original fill of a cell can only be read here, after
- *      the check has said which cells to mark, so marking costs this one extra (read-only) sync; it also
- *      re-verifies that cells to fill are still empty, so nothing typed since the read is overwritten.
+ * Syncs, in one `Excel.run` that is a single undo step where ExcelApi 1.20 offers `mergeUndoGroup`:
+ *   0. load — only for what no fresh read snapshot tells (snapshot.ts): each such sheet's protection and
+ *      id, and for each such cell its fill, value, formula, number format and note. After a read of the
+ *      sheet (the ribbon command, the pane) there is nothing to load and this sync does not happen; a
+ *      clear, or marks written with no read just before, load here as they always did.
  *      A protected sheet stops everything here, before any write.
- *   2. write: fills, notes, values, all cells, all sheets.
+ *   1. write: fills and notes of all cells, then the values. Queued first in the same sync, the value,
+ *      formula and number format of every cell whose value we write, remove or keep as ours, as they are
+ *      at that point of the batch (just before our writes): so a value typed after the read is seen.
+ * A re-run that finds every mark and value in place writes nothing: no write sync either.
  * On the web, where a sync may not exceed 5 MB, very large runs are split into several load and write
- * syncs (still one undo step). If a write sync fails, Office has applied the operations before the
- * failing one; we then put every touched cell back to the state read in step 1 (one more load and write),
- * and report the failure.
+ * syncs (still one undo step).
+ *
+ * Only when something went wrong, one more sync:
+ *   - a value typed (or a formula entered) between the read and the write, in a cell we then wrote or
+ *     cleared: a repair sync puts the user's content back and marks the cell as a load just before the
+ *     write would have (the same result as the load+write of old, never the user's value lost);
+ *   - a write sync that fails: Office has applied the operations before the failing one; one load (notes,
+ *     values now) and one write put every touched cell back to the state the plan was made from.
  */
 import type { ExcelEnv } from './env';
 import { FILL_PROPS, fillOf, restoreFill } from './fills';
 import { isBlank } from './cells';
-import { protectedError, writeError } from './errors';
-import { STATE_BYTES_PER_CELL, WRITE_BYTES_PER_CELL, payloadBudget } from './limits';
+import { HostError } from '../host';
+import { errorText, protectedError, writeError } from './errors';
+import { STATE_BYTES_PER_CELL, VERIFY_BYTES_PER_CELL, WRITE_BYTES_PER_CELL, payloadBudget } from './limits';
 import type { MarkEntry } from './record';
+import type { SheetSnapshot } from './snapshot';
 import type { CellTarget } from './targets';
-import { planCell, planRollback, type CellPlan, type CellState } from './cellPlan';
+import { planCell, planRollback, sameValue, type CellPlan, type CellState, type ValueState } from './cellPlan';
 
 export interface ReconcileInput {
   /** Sheets concerned, by current name. */
@@ -32,6 +41,8 @@ export interface ReconcileInput {
   targets: CellTarget[];
   notes: boolean;
   undoGroup: boolean;
+  /** Fresh read snapshots, by sheet name: what they tell is not loaded again. */
+  snapshots?: ReadonlyMap<string, SheetSnapshot>;
 }
 
 export interface ReconcileResult {
@@ -42,6 +53,16 @@ export interface ReconcileResult {
   /** Cells we took something off. */
   cleared: number;
   syncs: number;
+  /** Cells whose state came from a read snapshot / had to be loaded. */
+  fromSnapshot: number;
+  loaded: number;
+  /** Cells changed between the read and the write, put right by a repair sync. */
+  repaired: number;
+  /**
+   * The write went through but the repair sync after it failed: `entries` describe the sheet as the
+   * write left it (so 清除标记 still finds every mark); the caller saves them, then reports this.
+   */
+  failure?: HostError;
 }
 
 interface Slot {
@@ -65,7 +86,13 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
   for (const t of input.targets) slot(t.sheet, t.cell).target = t;
   const all = [...slots.values()];
   const budget = payloadBudget(env.platform);
+  const snapshots = input.snapshots ?? new Map<string, SheetSnapshot>();
   let syncs = 0;
+
+  // What the snapshots tell.
+  for (const s of all) s.state = snapshots.get(s.sheet)?.stateOf(s.cell);
+  const unknown = all.filter((s) => !s.state);
+  const fromSnapshot = all.length - unknown.length;
 
   const result = await env.run({ mergeUndoGroup: input.undoGroup }, async (context) => {
     const sync = async () => {
@@ -82,39 +109,53 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
       return ws;
     };
 
-    // 1. Load.
-    for (const name of input.sheets) {
+    // 0. Load what the snapshots do not tell.
+    const bare = input.sheets.filter((name) => !snapshots.has(name));
+    for (const name of bare) {
       const ws = sheet(name);
       ws.load('id,name');
       ws.protection.load('protected');
     }
-    const chunks = chunk(all, budget / STATE_BYTES_PER_CELL);
-    for (let i = 0; i < Math.max(1, chunks.length); i++) {
+    const chunks = chunk(unknown, budget / STATE_BYTES_PER_CELL);
+    for (let i = 0; i < (bare.length ? Math.max(1, chunks.length) : chunks.length); i++) {
       const loads = (chunks[i] ?? []).map((s) => queueState(sheet(s.sheet), s.cell, input.notes));
       await sync();
       (chunks[i] ?? []).forEach((s, j) => (s.state = loads[j]()));
     }
+    const info = (name: string) => {
+      const snap = snapshots.get(name);
+      return snap ? { id: snap.id, isProtected: snap.isProtected } : { id: sheet(name).id, isProtected: sheet(name).protection.protected };
+    };
     for (const name of input.sheets) {
-      if (sheet(name).protection.protected) throw protectedError(name);
+      if (info(name).isProtected) throw protectedError(name);
     }
 
-    // 2. Plan and write.
+    // 1. Plan and write.
     let marked = 0;
-    let filled = 0;
     let cleared = 0;
-    const entries: MarkEntry[] = [];
+    const plan = (s: Slot, state: CellState) =>
+      planCell({ sheetId: info(s.sheet).id, sheet: s.sheet, cell: s.cell, notes: input.notes }, state, s.old, s.target);
     for (const s of all) {
-      const ws = sheet(s.sheet);
-      s.plan = planCell({ sheetId: ws.id, sheet: s.sheet, cell: s.cell, notes: input.notes }, s.state!, s.old, s.target);
-      if (s.plan.entry) entries.push(s.plan.entry);
+      s.plan = plan(s, s.state!);
       if (s.target?.findings.length) marked++;
-      if (s.plan.filled) filled++;
       if (s.old && !s.target) cleared++;
     }
-    const writes = all.filter((s) => s.plan!.fill || s.plan!.note || s.plan!.value);
+    const hasOps = (s: Slot) => !!(s.plan!.fill || s.plan!.note || s.plan!.value);
+    const writes = all.filter(hasOps);
+    // Cells whose plan rests on their value: a value to write or remove, or ours to keep.
+    const valued = (s: Slot) => !!s.plan!.value || s.plan!.filled;
+    const seen = new Map<Slot, () => ValueState>();
+    // With nothing to write there is no sync at all (a re-run that finds everything in place).
+    const batch = writes.length ? all.filter((s) => hasOps(s) || valued(s)) : [];
     try {
-      for (const part of chunk(writes, budget / WRITE_BYTES_PER_CELL)) {
-        for (const s of part) queuePlan(context, sheet(s.sheet), s.cell, s.plan!);
+      const weight = (s: Slot) => WRITE_BYTES_PER_CELL + (valued(s) ? VERIFY_BYTES_PER_CELL : 0);
+      for (const part of chunkBy(batch, budget, weight)) {
+        // The values as they are now, read in the batch before our writes.
+        for (const s of part) if (valued(s)) seen.set(s, queueValueState(sheet(s.sheet), s.cell));
+        // Fills and notes first: a note that cannot be added (one the user put there since the read)
+        // fails the sync before any value is written.
+        for (const s of part) queueMarks(context, sheet(s.sheet), s.cell, s.plan!);
+        for (const s of part) queueValue(sheet(s.sheet), s.cell, s.plan!);
         await sync();
       }
     } catch (e) {
@@ -124,18 +165,62 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
       );
       throw writeError(input.sheets, e, restored);
     }
-    return { entries, marked, filled, cleared };
 
+    // A value typed since the read, where we wrote or cleared ours: give it back, mark as planned from it.
+    const changed = [...seen].filter(([s, now]) => !sameValueState(s.state!, now()));
+    let failure: HostError | undefined;
+    if (changed.length) {
+      const written = new Map(changed.map(([s]) => [s, s.plan!]));
+      for (const [s, now] of changed) {
+        const before: CellState = { ...s.state!, ...now() };
+        const undo = planRollback(before, s.plan!, noteAfter(s.plan!, s.state!.note));
+        s.plan = plan(s, before);
+        queuePlan(context, sheet(s.sheet), s.cell, undo);
+        queuePlan(context, sheet(s.sheet), s.cell, s.plan);
+      }
+      try {
+        await sync();
+      } catch (e) {
+        // The sheet is as the write left it (Office may have applied part of the repair): record that.
+        for (const [s, p] of written) s.plan = p;
+        const cells = changed.map(([s]) => `${s.sheet}!${s.cell}`).join('、');
+        failure = new HostError(
+          `${cells} 在校验期间被修改，本应保留修改后的内容，但恢复时出错：${errorText(e)}。请检查这些单元格，必要时点击“清除标记”后重新校验。`,
+          'write-failed',
+        );
+      }
+    }
+
+    const entries: MarkEntry[] = [];
+    let filled = 0;
+    for (const s of all) {
+      if (s.plan!.entry) entries.push(s.plan!.entry);
+      if (s.plan!.filled) filled++;
+    }
+    return { entries, marked, filled, cleared, repaired: failure ? 0 : changed.length, failure };
+
+    /** Puts every cell of `done` back to the state its plan was made from (the write failed part-way). */
     async function rollback(done: Slot[]): Promise<void> {
-      const notesNow = input.notes
-        ? done.map((s) => (s.plan!.note ? queueNote(sheet(s.sheet), s.cell) : () => null))
-        : done.map(() => () => null);
+      const notesNow = done.map((s) => (input.notes && s.plan!.note ? queueNote(sheet(s.sheet), s.cell) : () => null));
+      const valuesNow = done.map((s) => (s.plan!.value ? queueValueState(sheet(s.sheet), s.cell) : () => undefined));
       await sync();
-      done.forEach((s, i) => queuePlan(context, sheet(s.sheet), s.cell, planRollback(s.state!, s.plan!, notesNow[i]())));
+      done.forEach((s, i) =>
+        queuePlan(context, sheet(s.sheet), s.cell, planRollback(s.state!, s.plan!, notesNow[i](), valuesNow[i]())),
+      );
       await sync();
     }
   });
-  return { ...result, syncs };
+  return { ...result, syncs, fromSnapshot, loaded: unknown.length };
+}
+
+function sameValueState(a: ValueState, b: ValueState): boolean {
+  return a.blank === b.blank && a.formula === b.formula && a.format === b.format && (a.blank || sameValue(a.value, b.value));
+}
+
+/** The note a plan leaves on the cell (it was applied). */
+function noteAfter(plan: CellPlan, before: string | null): string | null {
+  if (!plan.note) return before;
+  return plan.note.op === 'delete' ? null : plan.note.text;
 }
 
 /** Queues the loads for one cell; the returned function reads them after the sync. */
@@ -144,18 +229,25 @@ function queueState(ws: Excel.Worksheet, cell: string, notes: boolean): () => Ce
   r.load('values,valueTypes,formulas,numberFormat');
   r.format.fill.load(FILL_PROPS);
   const note = notes ? queueNote(ws, cell) : () => null;
-  return () => {
-    const value = r.values[0][0];
-    const formula = r.formulas[0][0];
-    const type = String(r.valueTypes[0][0]);
-    return {
-      fill: fillOf(r.format.fill),
-      blank: isBlank({ value, formula, type }),
-      value,
-      formula: typeof formula === 'string' && formula.startsWith('=') ? formula : null,
-      format: String(r.numberFormat[0][0] ?? 'General'),
-      note: note(),
-    };
+  return () => ({ fill: fillOf(r.format.fill), ...valueStateOf(r), note: note() });
+}
+
+/** Queues the load of one cell's value, formula and number format. */
+function queueValueState(ws: Excel.Worksheet, cell: string): () => ValueState {
+  const r = ws.getRange(cell);
+  r.load('values,valueTypes,formulas,numberFormat');
+  return () => valueStateOf(r);
+}
+
+function valueStateOf(r: Pick<Excel.Range, 'values' | 'valueTypes' | 'formulas' | 'numberFormat'>): ValueState {
+  const value = r.values[0][0];
+  const formula = r.formulas[0][0];
+  const type = String(r.valueTypes[0][0]);
+  return {
+    blank: isBlank({ value, formula, type }),
+    value,
+    formula: typeof formula === 'string' && formula.startsWith('=') ? formula : null,
+    format: String(r.numberFormat[0][0] ?? 'General'),
   };
 }
 
@@ -167,23 +259,36 @@ function queueNote(ws: Excel.Worksheet, cell: string): () => string | null {
 }
 
 function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, cell: string, plan: CellPlan): void {
-  const r = ws.getRange(cell);
+  queueMarks(context, ws, cell, plan);
+  queueValue(ws, cell, plan);
+}
+
+/** The fill and the note of a plan. */
+function queueMarks(context: Excel.RequestContext, ws: Excel.Worksheet, cell: string, plan: CellPlan): void {
   if (plan.fill) {
+    const r = ws.getRange(cell);
     if ('paint' in plan.fill) r.format.fill.color = plan.fill.paint;
     else restoreFill(r.format.fill, plan.fill.restore);
   }
-  if (plan.value) {
-    const v = plan.value;
-    if (v.op === 'remove') r.clear('Contents');
-    if (v.format !== undefined) r.numberFormat = [[v.format]];
-    if (v.op === 'write') r.values = [[v.value]];
-    if (v.op === 'put') r.values = [[v.value as string | number | boolean]];
-  }
   if (plan.note) {
     const n = plan.note;
-    if (n.op === 'add') context.workbook.notes.add(r, n.text);
+    if (n.op === 'add') context.workbook.notes.add(ws.getRange(cell), n.text);
     else if (n.op === 'set') ws.notes.getItem(cell).content = n.text;
     else ws.notes.getItem(cell).delete();
+  }
+}
+
+/** The value (and its number format) of a plan. */
+function queueValue(ws: Excel.Worksheet, cell: string, plan: CellPlan): void {
+  const v = plan.value;
+  if (!v) return;
+  const r = ws.getRange(cell);
+  if (v.op === 'remove') r.clear('Contents');
+  if (v.format !== undefined) r.numberFormat = [[v.format]];
+  if (v.op === 'write') r.values = [[v.value]];
+  if (v.op === 'put') {
+    if (v.formula) r.formulas = [[v.formula]];
+    else if (v.value !== undefined) r.values = [[v.value as string | number | boolean]];
   }
 }
 
@@ -192,5 +297,25 @@ function chunk<T>(items: T[], size: number): T[][] {
   const n = Math.max(1, Math.floor(size));
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
+  return out;
+}
+
+/** Consecutive groups whose summed weight stays within `budget` (at least one item each). */
+function chunkBy<T>(items: T[], budget: number, weight: (x: T) => number): T[][] {
+  if (!Number.isFinite(budget)) return items.length ? [items] : [];
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let used = 0;
+  for (const x of items) {
+    const w = weight(x);
+    if (cur.length && used + w > budget) {
+      out.push(cur);
+      cur = [];
+      used = 0;
+    }
+    cur.push(x);
+    used += w;
+  }
+  if (cur.length) out.push(cur);
   return out;
 }

@@ -12,7 +12,13 @@
  *   - Excel on the web: a request or response over 5 MB fails the sync; every platform: a range read over
  *     5,000,000 cells fails; `getMergedAreasOrNullObject` over 512 areas fails (all documented limits);
  *   - fills read back like Office's: '#FFFFFF' for no fill AND for white, pattern null for both, and only
- *     `tintAndShade` (null vs number) tells them apart (OfficeDev/office-js#4900);
+ *     `tintAndShade` (null vs number) tells them apart (OfficeDev/office-js#4900) — through
+ *     `format.fill.load` and through `getCellProperties` (#6218) alike;
+ *   - `getCellProperties` returns only the properties asked for (one JSON object per cell, counted in the
+ *     response bytes), and like every load it sees the cells as they are at ITS point in the batch:
+ *     before the writes queued after it, after those queued before it;
+ *   - methods that return a value (`getCellProperties`, `getCount`) return a ClientResult whose `value`
+ *     throws until a sync delivered it;
  *   - a protected sheet refuses every write with AccessDenied;
  *   - `getMergedAreasOrNullObject` returns only areas whose top-left cell is in the range (office-js#3611).
  * It does not model calculation, styles, fonts, or any API the host does not call.
@@ -405,6 +411,37 @@ function propList(props?: string | string[] | { select?: string }): string[] {
     .filter(Boolean);
 }
 
+/** `OfficeExtension.ClientResult`: `value` is there once a sync delivered it. */
+class ClientResultProxy<T> extends Base {
+  constructor(
+    ctx: Ctx,
+    bytes: number,
+    compute: () => { value: T } | null,
+  ) {
+    super(ctx);
+    ctx.queue({
+      write: false,
+      bytes,
+      run: () => {
+        const r = compute();
+        if (r) this.pending.set('value', r.value);
+      },
+    });
+  }
+
+  resolve(): unknown {
+    return null;
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  get value(): T {
+    return this.get('value');
+  }
+}
+
 // ───────────────────────────── workbook, sheets ─────────────────────────────
 
 class WorkbookProxy extends Base {
@@ -697,6 +734,20 @@ class RangeProxy extends Base {
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
+  /** A formula is stored without its result: the fake does not calculate. */
+  set formulas(v: unknown[][]) {
+    this.write(utf8(JSON.stringify(v)), (r: Target) => {
+      checkShape(r, v);
+      eachCell(r, (c, i, j) => {
+        const x = v[i][j];
+        delete c.error;
+        delete c.formula;
+        delete c.value;
+        if (typeof x === 'string' && x.startsWith('=')) c.formula = x;
+        else if (x !== '' && x !== null && x !== undefined) c.value = x as number | string | boolean;
+      });
+    });
+  }
   get text(): string[][] {
     return this.get('text');
   }
@@ -750,6 +801,67 @@ class RangeProxy extends Base {
       },
       true,
     );
+  }
+
+  /** ExcelApi 1.2. Out of the grid: InvalidArgument, as Office. */
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const a = this.resolve();
+      if (!a) return null;
+      return inGrid({ ...a, bottom: a.bottom + deltaRows, right: a.right + deltaColumns });
+    });
+  }
+
+  /** ExcelApi 1.2: the `count` columns right of the range, same rows. */
+  getColumnsAfter(count = 1): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const a = this.resolve();
+      if (!a) return null;
+      return inGrid({ ...a, left: a.right + 1, right: a.right + count });
+    });
+  }
+
+  /**
+   * ExcelApi 1.9. Only `address` and `format.fill.{color, pattern, patternColor, tintAndShade}` are
+   * modelled; each cell's object holds exactly the properties asked for. On a null object: nothing.
+   */
+  getCellProperties(options: Excel.CellPropertiesLoadOptions): ClientResultProxy<Record<string, unknown>[][]> {
+    const { format, ...rest } = options;
+    const { fill, ...otherFormat } = format ?? {};
+    const restKeys = Object.keys(rest).filter((k) => (rest as Record<string, unknown>)[k]);
+    if (restKeys.some((k) => k !== 'address') || Object.values(otherFormat).some(Boolean)) {
+      throw new Error(`fake: getCellProperties ${JSON.stringify(options)} not modelled`);
+    }
+    const fillKeys = Object.entries(fill ?? {})
+      .filter(([, v]) => v)
+      .map(([k]) => k);
+    for (const k of fillKeys) {
+      if (!['color', 'pattern', 'patternColor', 'tintAndShade'].includes(k)) throw new Error(`fake: fill.${k} not modelled`);
+    }
+    return new ClientResultProxy(this.ctx, 60 + JSON.stringify(options).length, () => {
+      const r = this.resolve();
+      if (!r) return null;
+      if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > CELL_READ_LIMIT) {
+        throw new OfficeError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
+      }
+      const out: Record<string, unknown>[][] = [];
+      for (let y = r.top; y <= r.bottom; y++) {
+        const row: Record<string, unknown>[] = [];
+        for (let x = r.left; x <= r.right; x++) {
+          const cell: Record<string, unknown> = {};
+          if (restKeys.includes('address')) cell.address = `${sheetRef(r.sheet.name)}!${a1(y, x)}`;
+          if (fillKeys.length) {
+            const f = r.sheet.cellAt(y, x)?.fill;
+            const props: Record<string, unknown> = {};
+            for (const k of fillKeys) props[k] = fillProp(f, k);
+            cell.format = { fill: props };
+          }
+          row.push(cell);
+        }
+        out.push(row);
+      }
+      return { value: out };
+    });
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
@@ -880,19 +992,7 @@ class RangeFillProxy extends Base {
     const first = fills[0];
     const uniform = fills.every((f) => JSON.stringify(f) === JSON.stringify(first));
     if (!uniform) return null;
-    // As Office reports it (office-js#4900): no fill and white both read '#FFFFFF' with pattern null;
-    // tintAndShade is null only for no fill.
-    switch (prop) {
-      case 'color':
-        return first ? first.color : '#FFFFFF';
-      case 'pattern':
-        return first && first.pattern !== 'Solid' ? first.pattern : null;
-      case 'patternColor':
-        return first?.patternColor ?? null;
-      case 'tintAndShade':
-        return first ? 0 : null;
-    }
-    throw new Error(`fake: RangeFill.${prop} not modelled`);
+    return fillProp(first, prop);
   }
 
   get color(): string {
@@ -947,6 +1047,16 @@ class NoteCollectionProxy extends Base {
 
   protected read(): unknown {
     throw new Error('fake: NoteCollection properties not modelled');
+  }
+
+  /** ExcelApi 1.18. */
+  getCount(): ClientResultProxy<number> {
+    return new ClientResultProxy(this.ctx, 60, () => {
+      const t = this.resolve();
+      if (!t) return null;
+      if (this.ws) return { value: (t as FakeSheet).notes.size };
+      return { value: this.ctx.wb.sheets.reduce((n, x) => n + x.notes.size, 0) };
+    });
   }
 
   private sheetOf(): FakeSheet {
@@ -1049,6 +1159,31 @@ function eachCell(r: Target, f: (c: FakeCell, i: number, j: number) => void): vo
 
 function eachCellRead(r: Target, f: (c: FakeCell | undefined) => void): void {
   for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) f(r.sheet.cellAt(y, x));
+}
+
+/**
+ * One fill property as Office reports it (office-js#4900, #6218): no fill and white both read '#FFFFFF'
+ * with pattern null; tintAndShade is null only for no fill.
+ */
+function fillProp(f: FakeFill | undefined, prop: string): unknown {
+  switch (prop) {
+    case 'color':
+      return f ? f.color : '#FFFFFF';
+    case 'pattern':
+      return f && f.pattern !== 'Solid' ? f.pattern : null;
+    case 'patternColor':
+      return f?.patternColor ?? null;
+    case 'tintAndShade':
+      return f ? 0 : null;
+  }
+  throw new Error(`fake: RangeFill.${prop} not modelled`);
+}
+
+function inGrid(t: Target): Target {
+  if (t.top < 0 || t.left < 0 || t.bottom >= MAX_ROWS || t.right >= MAX_COLS || t.bottom < t.top || t.right < t.left) {
+    throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+  }
+  return t;
 }
 
 function checkShape(r: Target, v: unknown[][]): void {

@@ -102,4 +102,32 @@ describe('ExcelHost: sheets, selection, fixes, report, settings', () => {
       expect(() => r.text).toThrow(/not available/);
     });
   });
+
+  it('the fake is honest about getCellProperties: only what was asked, as the cells are at its point of the batch', async () => {
+    const { wb, ws } = setup();
+    ws.paint('B2', '#FFFFFF').paint('C2', '#FFFF00').paint('D2', '#FFFFFF', 'Gray25', '#FF0000');
+    await wb.run({}, async (context) => {
+      const r = context.workbook.worksheets.getItem('表1').getRange('A2:D2');
+      const colours = r.getCellProperties({ format: { fill: { color: true, tintAndShade: true } } });
+      r.format.fill.color = '#FFC7CE'; // queued after the read: not seen by it
+      const after = r.getCellProperties({ format: { fill: { color: true } }, address: true });
+      expect(() => colours.value).toThrow(/not available/);
+      await context.sync();
+      // No fill and white both '#FFFFFF'; tintAndShade null only for no fill (office-js#4900, #6218).
+      expect(colours.value).toEqual([
+        [
+          { format: { fill: { color: '#FFFFFF', tintAndShade: null } } },
+          { format: { fill: { color: '#FFFFFF', tintAndShade: 0 } } },
+          { format: { fill: { color: '#FFFF00', tintAndShade: 0 } } },
+          { format: { fill: { color: '#FFFFFF', tintAndShade: 0 } } },
+        ],
+      ]);
+      expect(after.value[0][3]).toEqual({ address: '表1!D2', format: { fill: { color: '#FFC7CE' } } });
+      const n = context.workbook.worksheets.getItem('表1').notes.getCount();
+      ws.note('A1', '备注');
+      await context.sync();
+      expect(n.value).toBe(1);
+      expect(() => r.getCellProperties({ format: { font: { bold: true } } })).toThrow(/not modelled/);
+    });
+  });
 });

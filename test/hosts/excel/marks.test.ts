@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ExcelHost } from '../../../src/hosts/excel/ExcelHost';
 import { HostError } from '../../../src/hosts/host';
 import { loadRecord } from '../../../src/hosts/excel/record';
 import { COMPUTED_FILL, SEVERITY_FILL } from '../../../src/core/marks';
 import { parseA1 } from '../../../src/core/sheet';
+import { SNAPSHOT_MAX_AGE_MS, WEB_PAYLOAD_BUDGET } from '../../../src/hosts/excel/limits';
+import type { SheetCheck } from '../../../src/core/result';
 import { FakeWorkbook, type FakeSheet } from './fakeExcel';
 import { stackForms, writeForm, type FormCells } from './forms';
 import { checkOfForms, sheetCheck } from './helpers';
@@ -26,7 +28,7 @@ function ourNotes(ws: FakeSheet): string[] {
 }
 
 describe('ExcelHost.applyMarks / clearMarks', () => {
-  it('1,000 stacked forms: one read sync, then one load sync and one write sync (one undo group)', async () => {
+  it('1,000 stacked forms: one read sync, then ONE write sync (one undo group), nothing loaded in between', async () => {
     const wb = new FakeWorkbook('desktop', '1.20');
     const ws = wb.addSheet('汇总');
     const forms = stackForms(ws, 1000);
@@ -40,14 +42,13 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     from = wb.syncs.length;
     const summary = await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
     const syncs = wb.since(from);
-    expect(syncs).toHaveLength(2);
-    expect(syncs[0].writes).toBe(0); // load: original fills, notes, emptiness, protection
-    expect(syncs[1].writes).toBeGreaterThan(0); // every mark, note and value
-    expect(syncs.every((s) => s.undoGroup)).toBe(true);
+    expect(syncs).toHaveLength(1); // fills, notes and values, from what the read saw
+    expect(syncs[0].writes).toBeGreaterThan(0);
+    expect(syncs[0].undoGroup).toBe(true);
     expect(env.settings.saves).toBe(1);
     console.info(
-      `marks for 1,000 forms: load ${(syncs[0].requestBytes / 1e6).toFixed(2)} MB req / ${(syncs[0].responseBytes / 1e6).toFixed(2)} MB resp, ` +
-        `write ${(syncs[1].requestBytes / 1e6).toFixed(2)} MB req`,
+      `marks for 1,000 forms after the read: 1 sync, ${(syncs[0].requestBytes / 1e6).toFixed(2)} MB req / ` +
+        `${(syncs[0].responseBytes / 1e6).toFixed(2)} MB resp (the values re-read just before writing)`,
     );
 
     expect(summary).toEqual({ marked: 2000, filled: 2000, notesSupported: true });
@@ -56,12 +57,51 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     expect(ws.fill(f.formulaScore)?.color).toBe(WARNING);
     expect(ws.value(f.emptyScore)).toBe(10);
     expect(ws.fill(f.emptyScore)?.color).toBe(COMPUTED);
-    expect(ws.value(f.grade)).toBe('优');
+    expect(ws.value(f.grade)).toBe('优'); // column J: right of the used range, in the read's margin
     // Never written over: a formula, a typed value.
     expect(ws.cell(f.formulaScore)?.formula).toBe(`=G${f.top + 12}`);
     expect(ws.value(f.typedScore)).toBe(10);
     expect(ws.fill(f.typedScore)).toBeUndefined(); // a refused fill leaves no trace
     expect(ws.notes.get(f.rate)?.content).toMatch(/^【绩效自评校验】\n错误：执行率应为/);
+
+    // Clearing gives the sheet back (the record's originals came from the read).
+    const before = new FakeWorkbook('desktop', '1.20');
+    stackForms(before.addSheet('汇总'), 1000);
+    await host.clearMarks();
+    expect(ws.snapshot()).toBe(before.sheet('汇总').snapshot());
+  });
+
+  it('applyMarks with no read just before (or an old one): one load sync, then the write, as before', async () => {
+    const wb = new FakeWorkbook('desktop', '1.20');
+    const ws = wb.addSheet('汇总');
+    const forms = stackForms(ws, 1000);
+    const host = new ExcelHost(wb.env());
+
+    let from = wb.syncs.length;
+    await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
+    let syncs = wb.since(from);
+    expect(syncs.map((x) => x.writes > 0)).toEqual([false, true]); // load: fills, notes, emptiness, protection
+    expect(syncs.every((x) => x.undoGroup)).toBe(true);
+    console.info(
+      `marks for 1,000 forms with no read before: load ${(syncs[0].requestBytes / 1e6).toFixed(2)} MB req / ` +
+        `${(syncs[0].responseBytes / 1e6).toFixed(2)} MB resp, write ${(syncs[1].requestBytes / 1e6).toFixed(2)} MB req`,
+    );
+
+    // A read older than SNAPSHOT_MAX_AGE_MS is not trusted either.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await host.readSheet('汇总');
+      vi.setSystemTime(Date.now() + SNAPSHOT_MAX_AGE_MS + 1);
+      ws.put(forms[0].emptyScore, 7); // typed meanwhile: the load sees it
+      from = wb.syncs.length;
+      const summary = await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
+      syncs = wb.since(from);
+      expect(syncs.map((x) => x.writes > 0)).toEqual([false, true]);
+      expect(ws.value(forms[0].emptyScore)).toBe(7);
+      expect(summary.filled).toBe(1999);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('the 1,000-form marks on the web stay under 5 MB per sync', async () => {
@@ -74,6 +114,216 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     const syncs = wb.since(from);
     expect(syncs.every((s) => !s.failed && s.requestBytes < 5e6 && s.responseBytes < 5e6)).toBe(true);
     console.info(`marks for 1,000 forms on the web: ${syncs.length} syncs`);
+  });
+
+  it('on the web, read + marks of 1,000 forms: every sync under 5 MB; the rows whose fills the read left out are loaded once', async () => {
+    const wb = new FakeWorkbook('web', '1.20');
+    const ws = wb.addSheet('汇总');
+    const forms = stackForms(ws, 1000);
+    const host = new ExcelHost(wb.env());
+    let from = wb.syncs.length;
+    await host.readSheet('汇总');
+    const read = wb.since(from);
+    from = wb.syncs.length;
+    await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
+    const apply = wb.since(from);
+    for (const x of [...read, ...apply]) {
+      expect(x.failed).toBeUndefined();
+      expect(x.requestBytes).toBeLessThan(WEB_PAYLOAD_BUDGET);
+      expect(x.responseBytes).toBeLessThan(WEB_PAYLOAD_BUDGET);
+    }
+    expect(apply.map((x) => x.writes > 0)).toEqual([false, true]);
+    expect(ws.value(forms[999].grade)).toBe('优');
+    console.info(`1,000 forms on the web: read ${read.length} syncs + marks ${apply.length} (1 load + 1 write)`);
+  });
+
+  it('on the web, a sheet of 60 forms (1,800 rows): the read brings the fills too, marks are one write sync', async () => {
+    const wb = new FakeWorkbook('web', '1.20');
+    const ws = wb.addSheet('汇总');
+    const forms = stackForms(ws, 60);
+    const host = new ExcelHost(wb.env());
+    let from = wb.syncs.length;
+    await host.readSheet('汇总');
+    const read = wb.since(from);
+    from = wb.syncs.length;
+    await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
+    const apply = wb.since(from);
+    expect(read.length).toBe(2);
+    expect(apply.map((x) => x.writes > 0)).toEqual([true]);
+    expect([...read, ...apply].every((x) => !x.failed && x.responseBytes < WEB_PAYLOAD_BUDGET)).toBe(true);
+  });
+
+  describe('right after a read (one write sync, from what the read saw)', () => {
+    /** readSheet then applyMarks, as the ribbon command and the pane do; the syncs of applyMarks. */
+    async function readAndMark(wb: FakeWorkbook, host: ExcelHost, check: SheetCheck, between?: () => void) {
+      await host.readSheet(check.sheet);
+      between?.();
+      const from = wb.syncs.length;
+      const out = await host.applyMarks([check], 'fill').then(
+        (summary) => ({ summary, error: undefined }),
+        (error: unknown) => ({ summary: undefined, error: error as HostError }),
+      );
+      return { ...out, syncs: wb.since(from) };
+    }
+
+    it('restores fills exactly: no fill, white, the user’s yellow and pattern (the originals from the read)', async () => {
+      const { wb, ws, f, host } = setup();
+      ws.paint(f.formulaScore, '#FFFFFF');
+      ws.paint(f.emptyScore, '#FFFF00');
+      ws.paint(f.grade, '#FFFFFF', 'Gray25', '#FF0000'); // J: in the read's margin
+      const before = ws.snapshot();
+      const { syncs } = await readAndMark(wb, host, checkOfForms('表1', [f]));
+      expect(syncs.map((x) => x.writes > 0)).toEqual([true]);
+      expect(ws.fill(f.grade)?.color).toBe(COMPUTED);
+
+      expect(await host.clearMarks()).toBe(4);
+      expect(ws.fill(f.rate)).toBeUndefined();
+      expect(ws.fill(f.formulaScore)).toEqual({ color: '#FFFFFF', pattern: 'Solid', patternColor: null });
+      expect(ws.fill(f.emptyScore)).toEqual({ color: '#FFFF00', pattern: 'Solid', patternColor: null });
+      expect(ws.fill(f.grade)).toEqual({ color: '#FFFFFF', pattern: 'Gray25', patternColor: '#FF0000' });
+      expect(ws.snapshot()).toBe(before);
+    });
+
+    it('a second run: our old notes were read with the sheet, so it is one write sync again, and idempotent', async () => {
+      const { wb, ws, f, host, env } = setup();
+      ws.note(f.formulaScore, '请核对公式'); // the user's note on a cell we mark: kept, no note of ours
+      const first = await readAndMark(wb, host, checkOfForms('表1', [f]));
+      expect(first.syncs.map((x) => x.writes > 0)).toEqual([false, true]); // a note elsewhere: load first
+      const once = ws.snapshot();
+      const record = loadRecord(env.settings);
+
+      // The user's note is now at a recorded cell: the read finds every note.
+      const fewer = checkOfForms('表1', [f]);
+      fewer.forms[0].findings = fewer.forms[0].findings.filter((x) => x.cell !== f.rate);
+      const second = await readAndMark(wb, host, fewer);
+      expect(second.syncs.map((x) => x.writes > 0)).toEqual([true]);
+      expect(ws.notes.has(f.rate)).toBe(false);
+      expect(ws.notes.get(f.formulaScore)).toEqual({ content: '请核对公式', author: '张三' });
+
+      const third = await readAndMark(wb, host, checkOfForms('表1', [f]));
+      expect(third.syncs.map((x) => x.writes > 0)).toEqual([true]);
+      expect(ws.snapshot()).toBe(once);
+      const byCell = (r: ReturnType<typeof loadRecord>) => [...r].sort((x, y) => x.cell.localeCompare(y.cell));
+      expect(byCell(loadRecord(env.settings))).toEqual(byCell(record));
+      const fourth = await readAndMark(wb, host, checkOfForms('表1', [f]));
+      expect(fourth.syncs).toEqual([]); // everything in place: no sync at all
+      expect(ws.snapshot()).toBe(once);
+    });
+
+    it('a protected sheet: HostError before any sync of applyMarks (the read saw the protection)', async () => {
+      const { wb, ws, f, host, env } = setup();
+      ws.protected = true;
+      const before = ws.snapshot();
+      const { error, syncs } = await readAndMark(wb, host, checkOfForms('表1', [f]));
+      expect(error).toBeInstanceOf(HostError);
+      expect(error!.reason).toBe('protected');
+      expect(error!.message).toContain('“表1”');
+      expect(syncs).toEqual([]);
+      expect(ws.snapshot()).toBe(before);
+      expect(loadRecord(env.settings)).toEqual([]);
+    });
+
+    it('protected between the read and the write: refused, nothing changed', async () => {
+      const { wb, ws, f, host, env } = setup();
+      const before = ws.snapshot();
+      const { error } = await readAndMark(wb, host, checkOfForms('表1', [f]), () => (ws.protected = true));
+      expect(error).toBeInstanceOf(HostError);
+      expect(error!.reason).toBe('protected');
+      expect(ws.snapshot()).toBe(before);
+      expect(loadRecord(env.settings)).toEqual([]);
+    });
+
+    it('a write that fails part-way is undone from the read’s originals: sheet as before the run', async () => {
+      const { wb, ws, f, host, env } = setup();
+      const g = writeForm(ws, 31);
+      ws.paint(g.rate, '#FFFFFF');
+      ws.paint(g.emptyScore, '#FFFF00');
+      await readAndMark(wb, host, checkOfForms('表1', [f])); // old marks on the first form
+      const before = ws.snapshot();
+      const record = loadRecord(env.settings);
+
+      const { error, syncs } = await readAndMark(wb, host, checkOfForms('表1', [g]), () => (wb.failWritesAfter = 7));
+      expect(error).toBeInstanceOf(HostError);
+      expect(error!.reason).toBe('write-failed');
+      expect(error!.message).toContain('已撤回');
+      expect(syncs.map((x) => !!x.failed)).toEqual([true, false, false]); // write, then rollback: load + write
+      expect(ws.snapshot()).toBe(before);
+      expect(loadRecord(env.settings)).toEqual(record);
+    });
+
+    it('a value typed between the read and the write is given back, and the cell marked as if typed before', async () => {
+      const { wb, ws, f, host, env } = setup();
+      const check = checkOfForms('表1', [f]);
+      const { summary, syncs } = await readAndMark(wb, host, check, () => ws.put(f.emptyScore, 8));
+      expect(syncs.map((x) => x.writes > 0)).toEqual([true, true]); // the write, then the repair
+      expect(ws.value(f.emptyScore)).toBe(8);
+      expect(summary!.filled).toBe(1);
+
+      // The same as a run where the value was there before the read.
+      const fresh = setup();
+      fresh.ws.put(fresh.f.emptyScore, 8);
+      await readAndMark(fresh.wb, fresh.host, checkOfForms('表1', [fresh.f]));
+      expect(ws.snapshot()).toBe(fresh.ws.snapshot());
+      expect(loadRecord(env.settings)).toEqual(loadRecord(fresh.env.settings));
+    });
+
+    it('the repair sync itself fails: HostError naming the cell, and the record still covers every mark', async () => {
+      const { wb, ws, f, env } = setup();
+      const before = ws.snapshot();
+      // Fail the sync after the write (the repair), whatever it holds.
+      let syncs = 0;
+      let armed = false;
+      const run = env.run;
+      env.run = (options, batch) =>
+        run(options, (context) => {
+          const sync = context.sync.bind(context);
+          context.sync = (async () => {
+            if (armed && ++syncs === 2) wb.failWritesAfter = 0;
+            return sync();
+          }) as typeof context.sync;
+          return batch(context);
+        });
+      const host = new ExcelHost(env);
+      await host.readSheet('表1');
+      ws.put(f.emptyScore, 8);
+      armed = true;
+      const err = (await host.applyMarks([checkOfForms('表1', [f])], 'fill').then(() => undefined, (e: unknown) => e)) as HostError;
+      expect(err).toBeInstanceOf(HostError);
+      expect(err.reason).toBe('write-failed');
+      expect(err.message).toContain(`表1!${f.emptyScore}`);
+      expect(syncs).toBe(2);
+      expect(loadRecord(env.settings).map((e) => e.cell).sort()).toEqual([f.emptyScore, f.formulaScore, f.grade, f.rate].sort());
+      armed = false;
+      await host.clearMarks();
+      ws.put(f.emptyScore, 8); // what the failed repair could not give back
+      const typed = setup().ws.put(f.emptyScore, 8).snapshot();
+      expect(ws.snapshot()).toBe(typed);
+      expect(ws.snapshot()).not.toBe(before);
+    });
+
+    it('a note the user added between the read and the write: the write fails, is undone, the user’s note stays', async () => {
+      const { wb, ws, f, host } = setup();
+      const before = ws.snapshot();
+      const { error } = await readAndMark(wb, host, checkOfForms('表1', [f]), () => ws.note(f.rate, '刚加的备注'));
+      expect(error).toBeInstanceOf(HostError);
+      expect(error!.reason).toBe('write-failed');
+      expect(ws.notes.get(f.rate)).toEqual({ content: '刚加的备注', author: '张三' });
+      ws.notes.delete(f.rate);
+      expect(ws.snapshot()).toBe(before);
+    });
+
+    it('a mark beyond what the read covered: that cell alone is loaded first', async () => {
+      const { wb, ws, f, host } = setup();
+      const far = sheetCheck('表1', [{ code: 'TOTAL_MISMATCH', severity: 'error', cell: 'N5', message: '远处的单元格' }]);
+      ws.paint('N5', '#00B050');
+      const { syncs } = await readAndMark(wb, host, far);
+      expect(syncs.map((x) => x.writes > 0)).toEqual([false, true]);
+      expect(syncs[0].loads).toBeLessThan(10);
+      expect(ws.fill('N5')?.color).toBe(ERROR);
+      await host.clearMarks();
+      expect(ws.fill('N5')?.color).toBe('#00B050');
+      expect(ws.value(f.emptyScore)).toBeUndefined();
+    });
   });
 
   it('restores fills exactly: no fill stays no fill, white stays white, the user’s yellow and pattern stay', async () => {

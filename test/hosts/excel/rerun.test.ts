@@ -160,16 +160,44 @@ describe('a second run over computed values we wrote', () => {
     expect(ws.snapshot()).toBe(before);
   });
 
-  it('a value the user typed between the read and applyMarks is not overwritten (re-verified in the load)', async () => {
-    const { ws, host } = setup();
-    await run(host);
+  it('a value the user typed between the read and applyMarks is not overwritten (re-read inside the write sync)', async () => {
+    const { wb, ws, env, host } = setup();
+    const before = ws.snapshot();
     const model = await host.readSheet('表1');
     const result = check(model, MOF);
     expect(result.fills.map((f) => f.cell)).toContain('H14');
     ws.put('H14', 1.5); // typed while the check ran
+    const from = wb.syncs.length;
     const summary = await host.applyMarks([result], 'fill');
+    expect(wb.since(from).map((s) => s.writes > 0)).toEqual([true, true]); // the write, then the repair
     expect(ws.value('H14')).toBe(1.5);
     expect(summary.filled).toBe(result.fills.length - 1);
+    expect(loadRecord(env.settings).find((e) => e.cell === 'H14')?.value).toBeUndefined();
+    // Clearing leaves the sheet as the user made it: their 1.5, nothing of ours.
+    await host.clearMarks();
+    const typed = setup().ws.put('H14', 1.5);
+    expect(ws.snapshot() === typed.snapshot()).toBe(true);
+    expect(ws.snapshot() === before).toBe(false);
+  });
+
+  it('typed over our value between the read and a re-run that has nothing to write: kept; the next run unmarks it', async () => {
+    const { wb, ws, host } = setup();
+    await run(host);
+    const model = await host.readSheet('表1');
+    const result = check(model, MOF);
+    ws.put('H14', 1.5); // over our computed 2, while the check ran
+    const from = wb.syncs.length;
+    await host.applyMarks([result], 'fill');
+    expect(wb.since(from)).toEqual([]); // everything else in place: no sync, so nothing written over it
+    expect(ws.value('H14')).toBe(1.5);
+
+    // The next run sees 1.5 as the user's and takes our mark off it: as if typed before any run.
+    await run(host);
+    const fresh = setup();
+    await run(fresh.host);
+    fresh.ws.put('H14', 1.5);
+    await run(fresh.host);
+    expect(ws.snapshot()).toBe(fresh.ws.snapshot());
   });
 
   it('a sheet whose only value in a column is ours: the column is not part of the read (as before the fill)', async () => {
@@ -238,12 +266,12 @@ describe('a second run over computed values we wrote', () => {
     expect(again).toEqual(first);
     const mid = wb.syncs.length;
     await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
-    expect(wb.since(mid).map((s) => s.writes > 0)).toEqual([false]); // load only: everything in place
+    expect(wb.since(mid)).toEqual([]); // everything in place: no sync at all
     expect(ws.snapshot()).toBe(once);
     console.info(`1,000 forms, second read with 2,000 of our values: 1 sync, ${ms.toFixed(0)} ms`);
   });
 
-  it('sync counts: the second run costs what the first did (1 read + 1 load + 1 write), none when nothing changed', async () => {
+  it('sync counts: a run is 1 read + 1 write, the second the same, none to write when nothing changed', async () => {
     const { wb, ws, host } = setup();
     const count = async () => {
       const from = wb.syncs.length;
@@ -255,15 +283,15 @@ describe('a second run over computed values we wrote', () => {
       return { read, apply: apply.length, writes: apply.filter((s) => s.writes > 0).length };
     };
     const first = await count();
-    expect(first).toEqual({ read: 1, apply: 2, writes: 1 });
+    expect(first).toEqual({ read: 1, apply: 1, writes: 1 });
 
     ws.put('F7', 172.845); // new computed values to write
     const second = await count();
     expect(second).toEqual(first);
 
-    // Nothing changed since: the load finds every mark and value in place, nothing to write.
+    // Nothing changed since: every mark and value in place, nothing to write, no sync.
     const third = await count();
-    expect(third).toEqual({ read: 1, apply: 1, writes: 0 });
+    expect(third).toEqual({ read: 1, apply: 0, writes: 0 });
     console.info(`syncs per run: first ${first.read}+${first.apply}, second ${second.read}+${second.apply}, unchanged ${third.read}+${third.apply}`);
   });
 });

@@ -107,11 +107,8 @@ async function expandPaths(paths: string[]): Promise<string[]> {
 
 /** `selfeval check …`; returns the exit code (0 no errors, 1 errors in a form, 2 usage or unreadable file). */
 export async function run(argv: string[], io: Io): Promise<number> {
-  let args: CheckArgs;
-  let profile: Profile;
   try {
-    args = parseArgs(argv);
-    profile = await loadProfile(args.profile);
+    return await checkAll(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(e.message);
@@ -119,31 +116,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     throw e;
   }
-  let files: string[];
-  try {
-    files = await expandPaths(args.files);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(e.message);
-      return 2;
-    }
-    throw e;
-  }
+}
+
+async function checkAll(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  const profile = await loadProfile(args.profile);
+  const files = await expandPaths(args.files);
   const results: FileResult[] = [];
   let unreadable = false;
   for (const path of files) {
-    try {
-      const r = await checkFile(path, args, profile);
-      results.push(r.result);
-      unreadable ||= r.unreadable;
-      if (!args.json) io.out(`${textReport(r.result)}\n`);
-    } catch (e) {
-      if (e instanceof UsageError) {
-        io.err(e.message);
-        return 2;
-      }
-      throw e;
-    }
+    const r = await checkFile(path, args, profile);
+    results.push(r.result);
+    unreadable ||= r.unreadable;
+    if (!args.json) io.out(`${textReport(r.result)}\n`);
   }
   if (args.json) io.out(JSON.stringify(toContract(results), null, 2));
   else io.out(summaryLine(results));

@@ -99,21 +99,19 @@ export class SheetView {
   readonly model: SheetModel;
   readonly bottom: number;
   readonly right: number;
-  private readonly masterOf = new Map<number, CellRange>();
-  private readonly width: number;
+  /** The merges crossing each row, indexed by row − mergeTop; a row holds only a few. */
+  private readonly mergesByRow: (CellRange[] | undefined)[] = [];
+  private readonly mergeTop: number;
 
   constructor(model: SheetModel) {
     this.model = model;
     this.bottom = sheetBottom(model);
     this.right = sheetRight(model);
-    // Merges may reach past the last column with a value (a merged cell holding nothing).
-    let widest = this.right;
-    for (const m of model.merges) if (m.right > widest) widest = m.right;
-    this.width = widest + 2;
+    let top = Infinity;
+    for (const m of model.merges) if (m.top < top) top = m.top;
+    this.mergeTop = Number.isFinite(top) ? top : 0;
     for (const m of model.merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.masterOf.set(r * this.width + c, m);
-      }
+      for (let r = m.top; r <= m.bottom; r++) (this.mergesByRow[r - this.mergeTop] ??= []).push(m);
     }
   }
 
@@ -123,7 +121,10 @@ export class SheetView {
 
   /** The merge containing (row, col), if any. */
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.masterOf.get(row * this.width + col);
+    const list = this.mergesByRow[row - this.mergeTop];
+    if (!list) return undefined;
+    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    return undefined;
   }
 
   /** The master cell of the merge containing (row, col), or the cell itself. */
@@ -152,33 +153,41 @@ export class SheetView {
     return v === undefined ? null : v;
   }
 
+  // The accessors below resolve the merge master inline: they run for every cell the rules read, and a
+  // {row, col} object per call is what a large sheet's check spends its time collecting.
+
   /** The value Excel shows at (row, col): the merge master's value where merged. */
   value(row: number, col: number): CellValue {
-    const m = this.master(row, col);
-    return this.own(m.row, m.col);
+    const m = this.mergeAt(row, col);
+    return m ? this.own(m.top, m.left) : this.own(row, col);
   }
 
   formula(row: number, col: number): string | null {
-    const m = this.master(row, col);
-    const f = this.model.formulas?.[m.row - this.model.top]?.[m.col - this.model.left];
-    return f ?? null;
+    const m = this.mergeAt(row, col);
+    const r = m ? m.top : row;
+    const c = m ? m.left : col;
+    return this.model.formulas?.[r - this.model.top]?.[c - this.model.left] ?? null;
   }
 
   format(row: number, col: number): string | null {
-    const m = this.master(row, col);
-    return this.model.formats?.[m.row - this.model.top]?.[m.col - this.model.left] ?? null;
+    const m = this.mergeAt(row, col);
+    const r = m ? m.top : row;
+    const c = m ? m.left : col;
+    return this.model.formats?.[r - this.model.top]?.[c - this.model.left] ?? null;
   }
 
   /** Display text: the host's text where given, else a plain rendering of the value. */
   text(row: number, col: number): string {
-    const m = this.master(row, col);
-    const t = this.model.texts?.[m.row - this.model.top]?.[m.col - this.model.left];
+    const m = this.mergeAt(row, col);
+    const r = m ? m.top : row;
+    const c = m ? m.left : col;
+    const t = this.model.texts?.[r - this.model.top]?.[c - this.model.left];
     if (t !== undefined && t !== null) return t;
-    const v = this.own(m.row, m.col);
+    const v = this.own(r, c);
     if (v === null) return '';
     if (isCellError(v)) return v.error;
     if (typeof v === 'number') {
-      const f = this.format(m.row, m.col);
+      const f = this.format(r, c);
       if (f && f.includes('%')) return `${roundTo(v * 100, decimalsOfFormat(f))}%`;
       return String(v);
     }

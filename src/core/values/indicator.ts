@@ -92,7 +92,21 @@ interface ParsedText {
 }
 
 /** Null means the text is qualitative. */
+// Forms repeat the same values (100%, 满意, 15) thousands of times; the parse of a text never changes.
+// Results are shared, so they are never mutated by callers.
+const parseIndicatorTextCache = new Map<string, ParsedText | null>();
+
 function parseIndicatorText(raw: string): ParsedText | null {
+  let r = parseIndicatorTextCache.get(raw);
+  if (r === undefined) {
+    r = parseIndicatorTextUncached(raw);
+    if (parseIndicatorTextCache.size >= 20000) parseIndicatorTextCache.clear();
+    parseIndicatorTextCache.set(raw, r);
+  }
+  return r;
+}
+
+function parseIndicatorTextUncached(raw: string): ParsedText | null {
   const shown = cleanText(raw);
   const symbolsSpelled = UNIT_SYMBOLS.reduce((t, [re, word]) => t.replace(re, word), raw);
   const s = normalizeLabel(symbolsSpelled).replace(/\u2212/g, '-').replace(/[,;。、!?.…]+$/, '');

@@ -46,7 +46,21 @@ function percentText(fraction: number, decimals: number): string {
   return `${roundHalfUp(shiftDecimal(fraction, 2), decimals).toFixed(decimals)}%`;
 }
 
+// Forms repeat the same values (100%, 满意, 15) thousands of times; the parse of a text never changes.
+// Results are shared, so they are never mutated by callers.
+const parseNumberTextCache = new Map<string, NumberParse>();
+
 function parseNumberText(raw: string): NumberParse {
+  let r = parseNumberTextCache.get(raw);
+  if (r === undefined) {
+    r = parseNumberTextUncached(raw);
+    if (parseNumberTextCache.size >= 20000) parseNumberTextCache.clear();
+    parseNumberTextCache.set(raw, r);
+  }
+  return r;
+}
+
+function parseNumberTextUncached(raw: string): NumberParse {
   const s = cleanText(raw).replace(/\u2212/g, '-').replace(/\s+%$/, '%');
   if (s === '') return { ok: false, reason: 'empty' };
   const m = NUMBER_TEXT.exec(s);

@@ -4,8 +4,16 @@
  * (`_)`, `*-`) are not format codes, so `0"%"` is not a percent format.
  */
 
+const codesOf = new Map<string, string>();
+
 function formatCodes(format: string): string {
-  return format.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '').split(';')[0];
+  let codes = codesOf.get(format);
+  if (codes === undefined) {
+    codes = format.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '').split(';')[0];
+    if (codesOf.size >= 1000) codesOf.clear();
+    codesOf.set(format, codes);
+  }
+  return codes;
 }
 
 /** True when the format multiplies by 100 and shows `%` (`0%`, `0.00%`). */

@@ -7,6 +7,7 @@ import { shiftDecimal } from './decimal';
 export function roundHalfUp(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
   if (x === 0) return 0;
+  if (Number.isInteger(x) && decimals >= 0) return x;
   const scaled = shiftDecimal(Math.abs(x), decimals);
   // Beyond 2^52 every double is an integer already: nothing is left to round.
   if (scaled >= 2 ** 52) return x;

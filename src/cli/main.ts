@@ -49,7 +49,7 @@ async function checkFile(path: string, args: CheckArgs, profile: Profile): Promi
   }
   let loaded;
   try {
-    loaded = await readWorkbook(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    loaded = await readWorkbook(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { detectLost: args.out !== null });
   } catch (e) {
     const why = e instanceof WorkbookReadError ? e.message : `无法读取：${(e as Error).message}`;
     const hint = ext === '.xls' && !(e instanceof WorkbookReadError) ? '请在 Excel 中另存为 .xlsx 后再试。' : '';

@@ -54,7 +54,15 @@ export const READ_MESSAGES = {
     `文件已损坏或不完整，无法读取（${detail}）。如文件是下载或拷贝得来的，请重新获取完整文件；否则请在 Excel 中用“文件 → 打开 → 打开并修复”打开，另存为新的 .xlsx 后再试。`,
 };
 
-export async function readWorkbook(data: Uint8Array | ArrayBuffer): Promise<LoadedWorkbook> {
+export interface ReadOptions {
+  /**
+   * Work out what an annotated copy would lose (notPreserved). Costs a second pass over the sheet parts;
+   * a read that will not write a copy (the CLI without --out) skips it and gets an empty list. Default true.
+   */
+  detectLost?: boolean;
+}
+
+export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<LoadedWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const parts = refuseWhatIsNotAnXlsx(bytes);
 
@@ -71,7 +79,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer): Promise<Load
   let notPreserved: string[] = [];
   if (parts) {
     const notes = await restoreDroppedNotes(parts, workbook);
-    notPreserved = await notPreservedIn(parts, workbook, notes.kept < notes.inPackage);
+    if (options.detectLost !== false) notPreserved = await notPreservedIn(parts, workbook, notes.kept < notes.inPackage);
   }
   const date1904 = Boolean(workbook.properties?.date1904);
   const sheets = workbook.worksheets.map((ws) => sheetModelOf(ws, date1904));

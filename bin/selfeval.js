@@ -1,12 +1,32 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/, built by `npm install` through the prepare script); in a checkout where
-// it has not been built yet, runs the TypeScript source through tsx.
+// Runs the compiled CLI (dist/, built by `npm install` through the prepare script). In a checkout where it
+// has not been built, or where src/ changed since, runs the TypeScript source through tsx instead, so the
+// command never reports with stale rules.
 const path = require('node:path');
 const fs = require('node:fs');
-const compiled = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
-const main = fs.existsSync(compiled)
+
+const root = path.join(__dirname, '..');
+const compiled = path.join(root, 'dist', 'cli', 'main.js');
+
+function newestSource(dir) {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function useCompiled() {
+  if (!fs.existsSync(compiled)) return false;
+  const built = fs.statSync(compiled).mtimeMs;
+  return ['core', 'cli', path.join('hosts', 'workbook')].every((d) => newestSource(path.join(root, 'src', d)) <= built);
+}
+
+const main = useCompiled()
   ? require(compiled)
-  : (require('tsx/cjs/api').register(), require(path.join(__dirname, '..', 'src', 'cli', 'main.ts')));
+  : (require('tsx/cjs/api').register(), require(path.join(root, 'src', 'cli', 'main.ts')));
 main
   .run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) })
   .then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`内部错误：${(e && e.stack) || e}\n`); process.exitCode = 2; });

@@ -37,7 +37,8 @@ function checkForm(view: SheetView, layout: FormLayout, profile: Profile): { for
     }
     return text;
   };
-  const projectName = field(layout.projectName, '项目名称', '请填写项目名称。');
+  const nameLabel = layout.kind === 'department' ? '部门名称' : '项目名称';
+  const projectName = field(layout.projectName, nameLabel, `请填写${nameLabel}。`);
   if (!layout.projectName) {
     findings.add('REQUIRED_FIELD_MISSING', { row: layout.range.top, col: layout.range.left }, '表中没有“项目名称”一栏；请按模板填写项目名称。');
   }

@@ -53,7 +53,7 @@ function buildForm(view: SheetView, grid: LabelGrid, h: IndicatorHeader, upper: 
     return { label: { row: c.row, col: c.col }, value: valueRightOf(view, grid, c, right) };
   };
 
-  const projectName = labelled('projectName');
+  const projectName = labelled('projectName') ?? labelled('deptName');
   const department = labelled('department');
   const implementer = labelled('implementer');
   const deptName = findAbove('deptName');
@@ -116,7 +116,7 @@ function valueRightOf(view: SheetView, grid: LabelGrid, label: LabelCell, right:
 }
 
 function isAnyFieldLabel(key: string): boolean {
-  return (['projectName', 'department', 'implementer', 'grade', 'deptName'] as LabelKey[]).some((w) => isLabel(key, w));
+  return (['projectName', 'department', 'implementer', 'grade', 'deptName', 'deptExecuted', 'deptRate'] as LabelKey[]).some((w) => isLabel(key, w));
 }
 
 function findFunds(view: SheetView, grid: LabelGrid, h: IndicatorHeader, upper: number): FundsLayout | null {
@@ -128,7 +128,7 @@ function findFunds(view: SheetView, grid: LabelGrid, h: IndicatorHeader, upper: 
       break;
     }
   }
-  if (headerRow < 0) return null;
+  if (headerRow < 0) return findDepartmentFunds(grid, h, upper);
   const cells = grid.inRow(headerRow, left, right);
   const colOf = (which: LabelKey) => cells.find((c) => isLabel(c.key, which))?.col ?? null;
   const annual = cells.find((c) => isLabel(c.key, 'annualBudget'));
@@ -154,7 +154,49 @@ function findFunds(view: SheetView, grid: LabelGrid, h: IndicatorHeader, upper: 
     if (totalRow === null && labelCell.key.startsWith('年度资金总额')) totalRow = r;
   }
   void view;
-  return { headerRow, cols, totalRow, rows, annualLabel: annual ? labelKey(annual.text) : '全年预算数' };
+  const executed = cells.find((c) => isLabel(c.key, 'executed'));
+  return {
+    headerRow,
+    cols,
+    totalRow,
+    rows,
+    annualLabel: annual ? labelKey(annual.text) : '全年预算数',
+    annualPrefix: null,
+    executedLabel: executed ? labelKey(executed.text) : '全年执行数',
+  };
+}
+
+/**
+ * Family B (部门整体支出绩效自评表): the header 执行数 / 资金执行率 / 分值 / 得分 shares its row with 部门名称,
+ * and the row below, 年度预算申请, holds `资金总额：2677.71` (the planned amount, as text) and the numbers.
+ */
+function findDepartmentFunds(grid: LabelGrid, h: IndicatorHeader, upper: number): FundsLayout | null {
+  const { left, right } = h;
+  for (let r = h.row - 1; r >= upper; r--) {
+    const cells = grid.inRow(r, left, right);
+    const executed = cells.find((c) => isLabel(c.key, 'deptExecuted'));
+    if (!executed) continue;
+    const colOf = (which: LabelKey) => cells.find((c) => isLabel(c.key, which))?.col ?? null;
+    const valueRow = r + 1;
+    const planned = grid.find(valueRow, (k) => k.startsWith('资金总额'), left, executed.col - 1);
+    return {
+      headerRow: r,
+      cols: {
+        initial: null,
+        annual: planned?.col ?? null,
+        executed: executed.col,
+        weight: colOf('weight'),
+        rate: colOf('deptRate') ?? colOf('rate'),
+        score: colOf('score'),
+      },
+      totalRow: valueRow,
+      rows: [{ row: valueRow, label: grid.find(valueRow, (k) => isLabel(k, 'deptBudget'), left, right)?.text ?? '年度预算申请' }],
+      annualLabel: '年度预算申请（资金总额）',
+      annualPrefix: '资金总额',
+      executedLabel: '执行数',
+    };
+  }
+  return null;
 }
 
 function scanIndicatorRows(

@@ -10,6 +10,10 @@ export const LABELS = {
   department: ['主管部门'],
   implementer: ['实施单位', '资金使用单位', '项目实施单位'],
   deptName: ['部门名称'],
+  /** Family B's funds block: 部门名称 | name | 执行数 | 资金执行率 | 分值 | 得分, then 年度预算申请 | 资金总额：… */
+  deptExecuted: ['执行数'],
+  deptRate: ['资金执行率'],
+  deptBudget: ['年度预算申请(万元)', '年度预算申请'],
   fundsHeader: ['项目资金(万元)', '项目资金'],
   initialBudget: ['年初预算数'],
   annualBudget: ['全年预算数', '调整后预算数'],

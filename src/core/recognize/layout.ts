@@ -27,6 +27,13 @@ export interface FundsLayout {
   rows: { row: number; label: string }[];
   /** The label text of the annual-budget column, as written (`全年预算数` or `调整后预算数`). */
   annualLabel: string;
+  /**
+   * Family B writes the planned amount as text after a label in one cell (`资金总额：2677.71`); the label
+   * to strip before reading the number, or null.
+   */
+  annualPrefix: string | null;
+  /** The label of the executed column as the form words it (`全年执行数`, `预算执行数`, `执行数`). */
+  executedLabel: string;
 }
 
 export interface IndicatorCols {

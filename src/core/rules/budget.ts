@@ -41,7 +41,7 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
     const names: Record<keyof typeof cols, string> = {
       initial: '年初预算数',
       annual: funds.annualLabel,
-      executed: '全年执行数',
+      executed: funds.executedLabel,
       weight: '分值',
       rate: '执行率',
       score: '得分',
@@ -49,7 +49,7 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
     const out = {} as Record<keyof typeof cols, NumberCell | null>;
     for (const k of Object.keys(cols) as (keyof typeof cols)[]) {
       const c = cols[k];
-      out[k] = c === null ? null : readNumber(view, { row: r, col: c }, names[k], findings);
+      out[k] = c === null ? null : readNumber(view, { row: r, col: c }, names[k], findings, k === 'annual' ? funds.annualPrefix : null);
     }
     return out;
   };
@@ -81,12 +81,12 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
     plannedLabel = '年初预算数';
   }
   if (total.executed?.parse.ok === false && total.executed.parse.reason === 'empty') {
-    findings.add('REQUIRED_FIELD_MISSING', total.executed.pos, `全年执行数（${a1(total.executed.pos.row, total.executed.pos.col)}）为空；请填写全年实际支出（万元）。`);
+    findings.add('REQUIRED_FIELD_MISSING', total.executed.pos, `${funds.executedLabel}（${a1(total.executed.pos.row, total.executed.pos.col)}）为空；请填写全年实际支出（万元）。`);
   }
 
   const rate = planned !== null && executed !== null && planned > 0 ? executed / planned : null;
   const rateRule =
-    rate === null ? '' : `执行率 = 全年执行数 ${fmt(executed!)} ÷ ${plannedLabel} ${fmt(planned!)} = ${pct(rate)}`;
+    rate === null ? '' : `执行率 = ${funds.executedLabel} ${fmt(executed!)} ÷ ${plannedLabel} ${fmt(planned!)} = ${pct(rate)}`;
 
   // 执行率: agree at the stated precision, or fill when empty.
   const rateCell = total.rate;
@@ -107,7 +107,7 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
         findings.add(
           'EXECUTION_RATE_MISMATCH',
           rateCell.pos,
-          `执行率（${a1(rateCell.pos.row, rateCell.pos.col)}）填写为 ${p.percent ? p.raw.trim() : `${p.raw.trim()}（按 ${pct(stated)} 理解）`}，按全年执行数 ${fmt(executed!)} ÷ ${plannedLabel} ${fmt(planned!)} 应为 ${pct(rate)}。${why}请改为 ${pct(rate)}，或点“采用计算值”。`,
+          `执行率（${a1(rateCell.pos.row, rateCell.pos.col)}）填写为 ${p.percent ? p.raw.trim() : `${p.raw.trim()}（按 ${pct(stated)} 理解）`}，按${funds.executedLabel} ${fmt(executed!)} ÷ ${plannedLabel} ${fmt(planned!)} 应为 ${pct(rate)}。${why}请改为 ${pct(rate)}，或点“采用计算值”。`,
           { fix: { cell: a1(rateCell.pos.row, rateCell.pos.col), value: roundHalfUp(rate, 4), numberFormat: '0.00%' }, rule: rateRule },
         );
       }

@@ -17,11 +17,22 @@ export interface NumberCell {
  * Reads a cell that must hold a number. Unreadable content is reported as NUMBER_INVALID naming the cell
  * and what it holds; the value is then null, so nothing downstream mistakes it for 0.
  */
-export function readNumber(view: SheetView, pos: Pos | null, what: string, findings: FindingList): NumberCell | null {
+export function readNumber(
+  view: SheetView,
+  pos: Pos | null,
+  what: string,
+  findings: FindingList,
+  /** A label the cell may carry before its number (`资金总额：2677.71`). */
+  prefix: string | null = null,
+): NumberCell | null {
   if (!pos) return null;
   const m = view.master(pos.row, pos.col);
-  const value = view.value(m.row, m.col);
-  const parse = parseNumberCell(value, view.format(m.row, m.col), view.text(m.row, m.col));
+  let value = view.value(m.row, m.col);
+  if (prefix && typeof value === 'string') {
+    const t = cleanText(value);
+    if (t.startsWith(prefix)) value = t.slice(prefix.length).replace(/^[\s:：]+/, '');
+  }
+  const parse = parseNumberCell(value, view.format(m.row, m.col), typeof value === 'string' ? value : view.text(m.row, m.col));
   const hasFormula = view.formula(m.row, m.col) !== null;
   if (!parse.ok && parse.reason === 'invalid') {
     const cell = a1(m.row, m.col);

@@ -15,11 +15,13 @@ import {
   buildOffset,
   buildSideBySide,
   buildSplitTarget,
+  departmentForm,
   hengyangForms,
   lincangForm,
   newWorkbook,
   REPO_ROOT,
   saveWorkbook,
+  writeDepartmentForm,
   writeForm,
   type FormData,
 } from './fixtures/index';
@@ -43,6 +45,13 @@ export function hengyangStacked(): ExcelJS.Workbook {
   const ws = wb.addWorksheet('汇总');
   let row = 1;
   for (const f of hengyangForms()) row = writeForm(ws, f, { row, col: 1 }).bottom + STACK_GAP + 1;
+  return wb;
+}
+
+/** The 部门整体支出绩效自评表 of seed 002 (附件3) on sheet `部门整体`, at A1. */
+export function hengyangDepartment(): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  writeDepartmentForm(wb.addWorksheet('部门整体'), departmentForm(), { row: 1, col: 1 });
   return wb;
 }
 
@@ -86,6 +95,7 @@ export async function buildAll(outDir = DEFAULT_OUT_DIR, options: BuildOptions =
   const books: [string, ExcelJS.Workbook][] = [
     ['hengyang-one-per-sheet.xlsx', hengyangOnePerSheet()],
     ['hengyang-stacked.xlsx', hengyangStacked()],
+    ['hengyang-department.xlsx', hengyangDepartment()],
     ['lincang-template.xlsx', oneForm('自评表', lincangForm())],
     ['akto-empty-scores.xlsx', oneForm('自评表', aktoForm())],
     ['offset.xlsx', buildOffset().wb],

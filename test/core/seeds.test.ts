@@ -207,3 +207,29 @@ describe('synthetic layouts', () => {
     expect(r.forms[0].grade).toEqual({ stated: '优', computed: '优' });
   });
 });
+
+describe('002 衡阳 附件3: the 部门整体 form (family B)', () => {
+  it('reads the department form as the document has it', async () => {
+    const [sheet] = await fixtureSheets('hengyang-department.xlsx');
+    const r = check(sheet);
+    expect(r.forms).toHaveLength(1);
+    const f = r.forms[0];
+    expect(f).toMatchObject({ kind: 'department', range: 'A1:J27', projectName: '衡阳市人民政府办公室' });
+    expect(f.budget).toEqual({ planned: 2677.71, executed: 4848.13, executionRate: 1.810551, weight: 10, score: { stated: 10, computed: 10 } });
+    expect(f.indicators).toHaveLength(14);
+    expect(f.indicators[0]).toMatchObject({ level3: '督查督办次数', target: '30次以上', actual: '100%', weight: 15, score: { stated: 15 } });
+    // 50 + 40 + 10 with every score full: 总分 100, left empty in the document, so filled.
+    expect(f.total).toEqual({ weight: 100, stated: null, computed: 100 });
+    expect(r.fills).toContainEqual({ cell: 'H27', value: 100, label: '总分' });
+  });
+  it('flags what the document gets wrong, each once', async () => {
+    const [sheet] = await fixtureSheets('hengyang-department.xlsx');
+    const f = check(sheet).forms[0];
+    const at = f.findings.map((x) => `${x.code}@${x.cell}`);
+    // 143.91% is not 4848.13 ÷ 2677.71.
+    expect(at).toContain('EXECUTION_RATE_MISMATCH@F4');
+    // 满意度 as a 二级 under 效益: once for its merged cell.
+    expect(at.filter((c) => c === 'HIERARCHY_INVALID@C25')).toHaveLength(1);
+    expect(new Set(at).size).toBe(at.length);
+  });
+});

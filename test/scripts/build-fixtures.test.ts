@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aktoForm,
   buildAll,
+  departmentForm,
   effectiveLevels,
   hengyangForms,
   joinSplitRows,
@@ -15,6 +16,7 @@ import {
   splitTarget,
   typed,
   workbookBuffer,
+  writeDepartmentForm,
   writeForm,
   type FormData,
 } from '../../scripts/build-fixtures';
@@ -112,6 +114,83 @@ describe('seed 002 (衡阳, 附件4)', () => {
   });
 });
 
+describe('seed 002 (衡阳, 附件3 部门整体支出绩效自评表)', () => {
+  const d = departmentForm();
+
+  it('parses the header and the budget block as written', () => {
+    expect(d.title).toBe('部门整体支出绩效自评表');
+    expect(d.unitLine).toMatch(/^填报单位： （盖章） +（2022年度）$/u);
+    expect(d.yearLine).toBe('（2022年度）');
+    expect(d.departmentLabel).toBe('部门名称');
+    expect(d.department).toBe('衡阳市人民政府办公室　');
+    expect(trim(d.department)).toBe('衡阳市人民政府办公室');
+    expect(d.budgetHeader).toEqual(['执行数', '资金执行率', '分值', '得分']);
+    expect(d.budgetLabel).toBe('年度预算\n申请（万元）');
+    expect([d.planned, d.executed, d.rate, d.weight, d.score]).toEqual(['资金总额：2677.71', '4848.13', '143.91%', '10', '10']);
+    expect(d.budgetLines.map(([l, r]) => [trim(l), trim(r)])).toEqual([
+      ['按收入性质分：', '按指出性质分：'],
+      ['其中： 一般公共预算收入：2677.71', '其中：基本支出：1839.57'],
+      ['政府性基金拨款：', '项目支出：838.14'],
+      ['纳入专户管理的非税收入拨款：', ''],
+      ['其他资金：', ''],
+    ]);
+    expect(d.dutiesLabel).toBe('部门职能职责概述');
+    expect(d.goalLabel).toBe('整体绩效\n目标');
+    expect(d.indicatorsLabel).toBe('部门整体支出年度绩效指标');
+  });
+
+  it('has 14 indicators, 满意度 a 二级 under the 效益 一级 cell, 总分 100 with an empty score', () => {
+    expect(d.indicators).toHaveLength(14);
+    expect(d.indicators[0]).toMatchObject({
+      level1: '产出\n指标\n(50分)',
+      level2: '数量指标',
+      level3: '督查督办次数',
+      target: '30次以上',
+      actual: '100%',
+      weight: '15',
+      score: '　15',
+    });
+    expect(d.indicators.map((i) => i.level1).filter((x) => x !== null)).toEqual(['产出\n指标\n(50分)', '效益\n指标\n（40分）']);
+    const k = d.indicators.findIndex((i) => i.level2 === '社会公众或服务对象满意度');
+    expect(k).toBe(12);
+    expect(d.indicators[k].level1).toBeNull();
+    expect(effectiveLevels(d)[k]).toEqual({ level1: '效益\n指标\n（40分）', level2: '社会公众或服务对象满意度' });
+    expect(effectiveLevels(d)[13].level2).toBe('社会公众或服务对象满意度');
+    expect(d.indicators.reduce((s, i) => s + Number(trim(i.weight)), 0)).toBe(90);
+    expect(d.indicators.reduce((s, i) => s + Number(trim(i.score)), 0)).toBe(90);
+    expect(trim(d.total.label)).toBe('总分');
+    expect(d.total).toMatchObject({ weight: '100', score: '', tail: '' });
+  });
+
+  it('writes at the template addresses', () => {
+    const L = writeDepartmentForm(newWorkbook().addWorksheet('t'), d, { row: 1, col: 1 });
+    expect(L).toMatchObject({
+      range: 'A1:J27',
+      department: 'B3',
+      budgetHeaderRow: 3,
+      budgetRow: 4,
+      budgetLabel: 'A4',
+      planned: 'B4',
+      executed: 'E4',
+      rate: 'F4',
+      budgetWeight: 'G4',
+      budgetScore: 'H4',
+      duties: 'B10',
+      goal: 'B11',
+      indicatorHeaderRow: 12,
+      totalRow: 27,
+      totalWeight: 'G27',
+      totalScore: 'H27',
+    });
+    expect(L.budgetLines.map((b) => [b.row, b.left, b.right])).toEqual([5, 6, 7, 8, 9].map((r) => [r, `B${r}`, `E${r}`]));
+    expect(L.indicatorRows).toEqual(Array.from({ length: 14 }, (_, k) => 13 + k));
+    expect(L.indicators[0]).toMatchObject({ level1: 'B13', level2: 'C13', level3: 'D13', target: 'E13', actual: 'F13', weight: 'G13', score: 'H13', reason: 'I13' });
+    expect(L.indicators[13]).toMatchObject({ level1: 'B20', level2: 'C25' });
+    const moved = writeDepartmentForm(newWorkbook().addWorksheet('t'), d, { row: 5, col: 3 });
+    expect(moved).toMatchObject({ range: 'C5:L31', department: 'D7', planned: 'D8', rate: 'H8', totalScore: 'J31' });
+  });
+});
+
 describe('seed 000 (临沧, 附件1)', () => {
   const f = lincangForm();
 
@@ -203,6 +282,7 @@ describe('written fixtures', () => {
         'clean.xlsx',
         'errors.xlsx',
         'formulas.xlsx',
+        'hengyang-department.xlsx',
         'hengyang-one-per-sheet.xlsx',
         'hengyang-stacked.xlsx',
         'label-variants.xlsx',
@@ -239,6 +319,50 @@ describe('written fixtures', () => {
     expect(rate2.value).toBeCloseTo(1.3658, 10);
     expect(rate2.numFmt).toBe('0.00%');
     expect(wb.getWorksheet('表12')!.getCell('F8').value).toBe('　31..5');
+  });
+
+  it('hengyang-department: the 部门整体 form of 002 with its merges, values as written', () => {
+    const wb = book('hengyang-department.xlsx');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['部门整体']);
+    const ws = wb.getWorksheet('部门整体')!;
+    const v = (a: string): unknown => ws.getCell(a).value;
+    const m = merges(ws);
+    for (const r of [
+      'A1:J1', 'A2:J2', 'B3:D3', 'H3:J3', 'A4:A9', 'B4:D4', 'H4:J4',
+      'B5:D5', 'E5:J5', 'B9:D9', 'E9:J9', 'B10:J10', 'B11:J11',
+      'A12:A26', 'I12:J12', 'B13:B19', 'B20:B26', 'C13:C14', 'C15:C16', 'C17:C18', 'C21:C22', 'C25:C26', 'I13:J13',
+      'A27:F27', 'I27:J27',
+    ])
+      expect(m).toContain(r);
+    for (const single of ['C19', 'C20', 'C23', 'C24']) expect(m.some((x) => x.startsWith(`${single}:`))).toBe(false);
+
+    expect(v('A1')).toBe('部门整体支出绩效自评表');
+    expect(v('A2')).toMatch(/^填报单位： （盖章） +（2022年度）$/u);
+    expect([v('A3'), v('B3'), v('E3'), v('F3'), v('G3'), v('H3')]).toEqual(['部门名称', '衡阳市人民政府办公室　', '执行数', '资金执行率', '分值', '得分']);
+    expect([v('A4'), v('B4'), v('E4'), v('G4'), v('H4')]).toEqual(['年度预算\n申请（万元）', '资金总额：2677.71', 4848.13, 10, 10]);
+    expect(v('F4')).toBeCloseTo(1.4391, 10);
+    expect(ws.getCell('F4').numFmt).toBe('0.00%');
+    expect(trim(v('B5'))).toBe('按收入性质分：');
+    expect(v('E5')).toBe('按指出性质分：');
+    expect(v('E7')).toBe('项目支出：838.14'); // text, as written
+    expect(v('E8')).toBeNull();
+    expect([v('A10'), v('B10'), v('A11'), v('B11')]).toEqual([
+      '部门职能职责概述',
+      '通过预算执行，保障政府办在职人员正常办公、生活秩序',
+      '整体绩效\n目标',
+      '保障政府机关大院正常运转及各项工作任务完成',
+    ]);
+    expect([v('A12'), v('B12'), v('E12'), v('I12')]).toEqual(['部门整体支出年度绩效指标', '一级指标', '年度\n指标值', '偏差原因\n分析及\n改进措施']);
+    expect([v('B13'), v('C13'), v('D13'), v('E13'), v('F13'), v('G13'), v('H13')]).toEqual(['产出\n指标\n(50分)', '数量指标', '督查督办次数', '30次以上', 1, 15, '　15']);
+    expect(ws.getCell('F13').numFmt).toBe('0%');
+    expect(v('E15')).toBe(1); // 100% target
+    expect(v('G16')).toBe('　  5'); // padded weight stays text
+    expect(v('B20')).toBe('效益\n指标\n（40分）');
+    expect(v('F21')).toBeCloseTo(0.96, 10);
+    expect([v('C25'), v('D25'), v('D26')]).toEqual(['社会公众或服务对象满意度', '市委、市政府领导满意度', '社会民众满意度']);
+    expect(trim(v('A27'))).toBe('总分');
+    expect([v('G27'), v('H27'), v('I27')]).toEqual([100, null, null]);
+    expect(ws.getCell('H27').border?.top?.style).toBe('thin');
   });
 
   it('hengyang-stacked: twelve forms, three blank rows apart', () => {

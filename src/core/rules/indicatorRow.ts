@@ -88,7 +88,9 @@ export function checkIndicatorRow(
   if (named.length === 1) category = named[0].category;
   else if (named.length > 1) category = byLevel2 && named.some((n) => n.category === byLevel2) ? byLevel2 : named[0].category;
   else category = byLevel2;
-  if (byLevel2 && category && byLevel2 !== category && !(category === '成本' && byLevel2 === '产出')) {
+  // Once per 二级 cell: a merged 二级 covers several rows.
+  const ownsLevel2 = l2Text !== '' && layout.level2Cell.row === row;
+  if (ownsLevel2 && byLevel2 && category && byLevel2 !== category && !(category === '成本' && byLevel2 === '产出')) {
     findings.add(
       'HIERARCHY_INVALID',
       layout.level2Cell,

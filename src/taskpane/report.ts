@@ -41,7 +41,7 @@ export function fmtScore(n: number | null | undefined): string {
 }
 
 export function formTitle(form: FormResult): string {
-  return form.projectName?.trim() || '（未填项目名称）';
+  return form.projectName?.trim() || (form.kind === 'department' ? '（未填部门名称）' : '（未填项目名称）');
 }
 
 /** One line for the aria-live region after a run. */

@@ -280,7 +280,7 @@ describe('task pane', () => {
   it('a sheet without a form says so', async () => {
     const { user } = setup(['空表']);
     await runCheck(user);
-    expect(screen.getByText('未在工作表“空表”中找到绩效自评表。')).toBeTruthy();
+    expect(screen.getByText(/未在工作表“空表”中找到绩效自评表（表中需有“一级指标、二级指标、三级指标、分值、得分”表头）/)).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('未找到绩效自评表');
   });
 

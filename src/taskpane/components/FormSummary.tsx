@@ -36,7 +36,7 @@ export function FormSummary({ form, sheet }: { form: FormResult; sheet: string }
       <CardHeader
         header={
           <Text weight="semibold" as="h3" style={{ margin: 0, fontSize: 'inherit' }}>
-            <span aria-hidden="true">项目名称：</span>
+            <span aria-hidden="true">{form.kind === 'department' ? '部门名称：' : '项目名称：'}</span>
             {title}
           </Text>
         }

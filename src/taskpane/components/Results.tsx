@@ -77,7 +77,9 @@ export function Results({ checks, showSheetSummary, busy, onSelect, onFix }: Res
         <section key={c.sheet} className={s.sheet} aria-label={`工作表 ${c.sheet}`}>
           {checks.length > 1 && <h2 className={s.sheetHeading}>工作表：{c.sheet}</h2>}
           {c.forms.length === 0 && c.findings.length === 0 && (
-            <Caption1 className={s.empty}>未在工作表“{c.sheet}”中找到绩效自评表。</Caption1>
+            <Caption1 className={s.empty}>
+              未在工作表“{c.sheet}”中找到绩效自评表（表中需有“一级指标、二级指标、三级指标、分值、得分”表头）。
+            </Caption1>
           )}
           <FindingsList sheet={c.sheet} findings={c.findings} onSelect={onSelect} onFix={onFix} busy={busy} />
           {c.forms.map((form) => (

@@ -10,7 +10,7 @@ import { check } from '../core/check';
 import { ExcelHost } from '../hosts/excel/ExcelHost';
 import { HostError } from '../hosts/host';
 import { publishRun } from './lastRun';
-import { SETTING_MODE, SETTING_PROFILE, modeFromSetting, profileFromSetting } from './settings';
+import { SETTING_MODE, SETTING_PROFILE, SETTING_SCOPE, modeFromSetting, profileFromSetting, scopeFromSetting } from './settings';
 
 let host: ExcelHost | undefined;
 
@@ -26,11 +26,18 @@ function messageOf(e: unknown): string {
 export async function checkAndScore(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const h = excel();
-    const [profile, mode] = await Promise.all([h.loadSetting(SETTING_PROFILE), h.loadSetting(SETTING_MODE)]);
-    const sheet = await h.readSheet();
-    const result = check(sheet, profileFromSetting(profile));
-    const summary = await h.applyMarks([result], modeFromSetting(mode));
-    publishRun({ kind: 'checked', at: Date.now(), check: result, summary });
+    const [profileText, modeText, scopeText] = await Promise.all([
+      h.loadSetting(SETTING_PROFILE),
+      h.loadSetting(SETTING_MODE),
+      h.loadSetting(SETTING_SCOPE),
+    ]);
+    const profile = profileFromSetting(profileText);
+    const mode = modeFromSetting(modeText);
+    // The scope the user chose in the pane (全部工作表) holds for the ribbon button too.
+    const sheets = scopeFromSetting(scopeText) === 'all' ? await Promise.all((await h.sheetNames()).map((n) => h.readSheet(n))) : [await h.readSheet()];
+    const checks = sheets.map((sheet) => check(sheet, profile));
+    const summary = await h.applyMarks(checks, mode);
+    publishRun({ kind: 'checked', at: Date.now(), checks, mode, summary });
     await Office.addin.showAsTaskpane();
   } catch (e) {
     publishRun({ kind: 'failed', at: Date.now(), action: 'checkAndScore', message: messageOf(e) });

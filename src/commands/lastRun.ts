@@ -3,11 +3,11 @@
  * its result to the pane through this module: the pane reads `lastRun()` when it opens and subscribes with
  * `onRun` while it is open.
  */
-import type { ApplySummary } from '../hosts/host';
+import type { ApplySummary, Mode } from '../hosts/host';
 import type { SheetCheck } from '../core/result';
 
 export type CommandRun =
-  | { kind: 'checked'; at: number; check: SheetCheck; summary: ApplySummary }
+  | { kind: 'checked'; at: number; checks: SheetCheck[]; mode: Mode; summary: ApplySummary }
   | { kind: 'cleared'; at: number; cleared: number }
   | { kind: 'failed'; at: number; action: 'checkAndScore' | 'clearMarks'; message: string };
 

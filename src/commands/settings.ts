@@ -2,6 +2,7 @@
  * The per-document settings the ribbon command reads (the pane writes them through Host.saveSetting).
  *   profile: a built-in profile id ('mof', 'lincang') or a whole profile as JSON text; absent → 'mof'
  *   mode:    'fill' (填报: fill computed values into empty cells) or 'review' (审核); absent → 'fill'
+ *   scope:   'sheet' (the active sheet) or 'all' (every sheet of the workbook); absent → 'sheet'
  */
 import { parseProfileText } from '../core/rules/profileFile';
 import type { Mode } from '../hosts/host';
@@ -9,6 +10,7 @@ import { MOF, builtInProfile, type Profile } from '../core/rules/profile';
 
 export const SETTING_PROFILE = 'profile';
 export const SETTING_MODE = 'mode';
+export const SETTING_SCOPE = 'scope';
 
 /**
  * The profile saved in the document: a built-in id, or a profile file's JSON (as the pane stores it).
@@ -23,4 +25,8 @@ export function profileFromSetting(text: string | null): Profile {
 
 export function modeFromSetting(text: string | null): Mode {
   return text === 'review' ? 'review' : 'fill';
+}
+
+export function scopeFromSetting(text: string | null): 'sheet' | 'all' {
+  return text === 'all' ? 'all' : 'sheet';
 }

@@ -17,6 +17,7 @@ import { Results } from './components/Results';
 import { errorMessage } from './errors';
 import { REPORT_SHEET, reportRows, resultAnnouncement } from './report';
 import { lastRun, onRun, type CommandRun } from '../commands/lastRun';
+import { SETTING_MODE, SETTING_PROFILE, SETTING_SCOPE } from '../commands/settings';
 
 export type CheckFn = (sheet: SheetModel, profile: Profile) => SheetCheck;
 
@@ -33,7 +34,7 @@ export interface AppProps {
  * built-in profile's id or a whole profile as JSON text (the one loaded from a file, resolved); `mode`
  * holds 'fill' or 'review'.
  */
-export const SETTING = { mode: 'mode', scope: 'scope', profile: 'profile' } as const;
+export const SETTING = { mode: SETTING_MODE, scope: SETTING_SCOPE, profile: SETTING_PROFILE } as const;
 
 const useStyles = makeStyles({
   root: {
@@ -91,11 +92,12 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
   useEffect(() => {
     const show = (run: CommandRun) => {
       if (run.kind === 'checked') {
-        lastSheets.current = [run.check.sheet];
-        setResults([run.check]);
+        lastSheets.current = run.checks.map((c) => c.sheet);
+        lastMode.current = run.mode;
+        setResults(run.checks);
         setApplied(run.summary);
         setError(null);
-        setStatus(`功能区命令${resultAnnouncement([run.check], run.summary.filled, 'fill')}`);
+        setStatus(`功能区命令${resultAnnouncement(run.checks, run.summary.filled, run.mode)}`);
       } else if (run.kind === 'cleared') {
         setResults(null);
         setApplied(null);

@@ -287,7 +287,7 @@ describe('task pane', () => {
   it('shows what a ribbon command did (shared runtime)', async () => {
     setup();
     const c: SheetCheck = { sheet: '表1', forms: [form('表1')], fills: [], findings: [] };
-    act(() => publishRun({ kind: 'checked', at: Date.now(), check: c, summary: { marked: 3, filled: 0, notesSupported: true } }));
+    act(() => publishRun({ kind: 'checked', at: Date.now(), checks: [c], mode: 'fill', summary: { marked: 3, filled: 0, notesSupported: true } }));
     expect(await screen.findByRole('group', { name: '表：大院保安转辅警经费' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toMatch(/^功能区命令校验完成/);
     act(() => publishRun({ kind: 'failed', at: Date.now(), action: 'clearMarks', message: '工作表受保护，无法清除标记。' }));

@@ -88,12 +88,12 @@ describe('ribbon command 校验并计分', () => {
     const first = s.lastRun.lastRun();
     expect(first?.kind).toBe('checked');
     if (first?.kind !== 'checked') return;
-    expect(first.summary.filled).toBe(first.check.fills.length);
+    expect(first.summary.filled).toBe(first.checks[0].fills.length);
     expect(first.summary.filled).toBeGreaterThanOrEqual(22);
     const once = ws.snapshot();
     expect(once).not.toBe(before);
     const recordOnce = loadRecord(s.settings);
-    for (const f of first.check.fills) expect(ws.value(f.cell)).toBe(f.value);
+    for (const f of first.checks[0].fills) expect(ws.value(f.cell)).toBe(f.value);
 
     from = wb.syncs.length;
     await checkAndScore(s);
@@ -101,7 +101,7 @@ describe('ribbon command 校验并计分', () => {
     const second = s.lastRun.lastRun();
     expect(second?.kind).toBe('checked');
     if (second?.kind !== 'checked') return;
-    expect(second.check.fills).toEqual(first.check.fills);
+    expect(second.checks[0].fills).toEqual(first.checks[0].fills);
     expect(second.summary).toEqual(first.summary);
     expect(ws.snapshot()).toBe(once);
     expect(loadRecord(s.settings)).toEqual(recordOnce);
@@ -131,7 +131,7 @@ describe('ribbon command 校验并计分', () => {
     const first = wb.since(from);
     const run = s.lastRun.lastRun();
     if (run?.kind !== 'checked') throw new Error('not checked');
-    expect(run.check.forms).toHaveLength(1000);
+    expect(run.checks[0].forms).toHaveLength(1000);
     expect(run.summary.marked).toBe(2000);
     expect(run.summary.filled).toBe(1000); // 自评等级 in column J, right of the used range
     expect(first.map((x) => x.writes > 0)).toEqual([false, true]);
@@ -171,7 +171,7 @@ describe('ribbon command 校验并计分', () => {
     expect(wb.since(from).map((x) => x.writes > 0)).toEqual([false, true]); // read, write
     const run = s.lastRun.lastRun();
     if (run?.kind !== 'checked') throw new Error('not checked');
-    for (const f of run.check.fills) expect(ws.value(f.cell)).toBe(f.value);
+    for (const f of run.checks[0].fills) expect(ws.value(f.cell)).toBe(f.value);
     expect(ws.value('H7')).toBeCloseTo(0.9, 10);
 
     // Same as one run on the changed sheet from scratch.
@@ -179,5 +179,23 @@ describe('ribbon command 校验并计分', () => {
     fresh.ws.put('F7', 172.845);
     await checkAndScore(await open(fresh.wb));
     expect(ws.snapshot()).toBe(fresh.ws.snapshot());
+  });
+
+  it('honours the scope and mode saved by the pane: 全部工作表 checks every sheet in one write, 审核 fills nothing', async () => {
+    const { wb, ws } = setup();
+    const other = fakeSheetOf(wb, akto, '表2');
+    const before1 = ws.value('H14');
+    const s = await open(wb);
+    s.settings.set('scope', 'all');
+    s.settings.set('mode', 'review');
+    await checkAndScore(s);
+    const run = s.lastRun.lastRun();
+    if (run?.kind !== 'checked') throw new Error('no run');
+    expect(run.checks.map((c) => c.sheet)).toEqual(['表1', '表2']);
+    expect(run.mode).toBe('review');
+    expect(run.summary.filled).toBe(0);
+    expect(ws.value('H14')).toBe(before1);
+    expect(other.value('H14')).toBe(before1);
+    expect(run.summary.marked).toBeGreaterThan(0);
   });
 });

@@ -57,7 +57,7 @@ function buildForm(view: SheetView, grid: LabelGrid, h: IndicatorHeader, upper: 
   const department = labelled('department');
   const implementer = labelled('implementer');
   const deptName = findAbove('deptName');
-  const funds = findFunds(view, grid, h, upper);
+  const funds = findFunds(grid, h, upper);
 
   const { rows, totalRow, otherNotesCell, bottom } = scanIndicatorRows(view, grid, h);
   const gradeLabel = findGradeLabel(grid, h, totalRow, bottom);
@@ -70,17 +70,16 @@ function buildForm(view: SheetView, grid: LabelGrid, h: IndicatorHeader, upper: 
     if (t) top = r;
   }
 
-  let formLeft = left;
+  // The title and the upper blocks may be merged wider than the indicator columns.
   let formRight = right;
   for (const r of [top, projectName?.label.row, funds?.headerRow]) {
     if (r === undefined) continue;
     for (const c of grid.inRow(r, left, right)) formRight = Math.max(formRight, c.right);
   }
-  formLeft = Math.min(formLeft, left);
 
   return {
     kind: deptName ? 'department' : 'project',
-    range: { top, left: formLeft, bottom, right: formRight },
+    range: { top, left, bottom, right: formRight },
     projectName,
     department,
     implementer,
@@ -119,7 +118,7 @@ function isAnyFieldLabel(key: string): boolean {
   return (['projectName', 'department', 'implementer', 'grade', 'deptName', 'deptExecuted', 'deptRate'] as LabelKey[]).some((w) => isLabel(key, w));
 }
 
-function findFunds(view: SheetView, grid: LabelGrid, h: IndicatorHeader, upper: number): FundsLayout | null {
+function findFunds(grid: LabelGrid, h: IndicatorHeader, upper: number): FundsLayout | null {
   const { left, right } = h;
   let headerRow = -1;
   for (let r = h.row - 1; r >= upper; r--) {
@@ -153,7 +152,6 @@ function findFunds(view: SheetView, grid: LabelGrid, h: IndicatorHeader, upper: 
     rows.push({ row: r, label: labelCell.text });
     if (totalRow === null && labelCell.key.startsWith('年度资金总额')) totalRow = r;
   }
-  void view;
   const executed = cells.find((c) => isLabel(c.key, 'executed'));
   return {
     headerRow,

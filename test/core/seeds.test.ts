@@ -230,6 +230,9 @@ describe('002 衡阳 附件3: the 部门整体 form (family B)', () => {
     expect(at).toContain('EXECUTION_RATE_MISMATCH@F4');
     // 满意度 as a 二级 under 效益: once for its merged cell.
     expect(at.filter((c) => c === 'HIERARCHY_INVALID@C25')).toHaveLength(1);
+    // The form has 满意度 indicators (misfiled), so 产出 is expected at 50, not 50 + 10.
+    expect(at).not.toContain('WEIGHT_PROFILE_MISMATCH@B13');
+    expect(at).toContain('WEIGHT_PROFILE_MISMATCH@B20');
     expect(new Set(at).size).toBe(at.length);
   });
 });

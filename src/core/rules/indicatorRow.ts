@@ -12,6 +12,8 @@ import { scoreIndicator } from './indicatorScore';
 export interface IndicatorOutcome {
   result: IndicatorResult;
   category: Level1Category | null;
+  /** The category its 二级 name belongs to (differs from `category` when the row is misfiled). */
+  level2Category: Level1Category | null;
   level1Cell: Pos;
   weight: number | null;
   effective: number | null;
@@ -196,6 +198,7 @@ export function checkIndicatorRow(
       rule,
     },
     category,
+    level2Category: byLevel2,
     level1Cell,
     weight: w,
     effective,

@@ -62,7 +62,9 @@ export function checkWeights(
 
   // The profile's 一级 weights.
   const expected: Record<string, number> = { ...profile.level1Weights };
-  if (profile.satisfactionMovesToOutput && expected['满意度'] !== undefined && !byCategory.has('满意度')) {
+  // A 满意度 indicator filed under another 一级 (HIERARCHY_INVALID) still means the form has one.
+  const hasSatisfaction = rows.some((r) => r.category === '满意度' || r.level2Category === '满意度');
+  if (profile.satisfactionMovesToOutput && expected['满意度'] !== undefined && !hasSatisfaction) {
     expected['产出'] = (expected['产出'] ?? 0) + expected['满意度'];
     delete expected['满意度'];
   }

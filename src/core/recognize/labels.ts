@@ -3,6 +3,7 @@
  * no trailing colon). Add a variant here and recognition knows it everywhere.
  */
 import { normalizeLabel } from '../values/normalize';
+import { memoizeString } from '../values/memo';
 
 export const LABELS = {
   title: ['项目支出绩效自评表'],
@@ -43,17 +44,7 @@ export type LabelKey = keyof typeof LABELS;
 const REASON_PREFIXES = ['偏差原因', '未完成原因'];
 
 /** NFKC, all white space (incl. U+3000 and line breaks) removed, trailing colon dropped. */
-const keyCache = new Map<string, string>();
-
-export function labelKey(text: string): string {
-  let key = keyCache.get(text);
-  if (key === undefined) {
-    key = normalizeLabel(text).replace(/[:：]+$/, '');
-    if (keyCache.size >= 20000) keyCache.clear();
-    keyCache.set(text, key);
-  }
-  return key;
-}
+export const labelKey = memoizeString((text: string): string => normalizeLabel(text).replace(/[:：]+$/, ''));
 
 /** Which LABELS entries each normalized label belongs to. */
 const LABEL_KINDS = new Map<string, Set<LabelKey>>();

@@ -1,4 +1,5 @@
 import { isCellError, type CellValue } from '../sheet';
+import { memoizeString } from './memo';
 import { cleanText, normalizeLabel } from './normalize';
 import { parseNumberCell } from './number';
 import { roundHalfUp } from './round';
@@ -92,19 +93,8 @@ interface ParsedText {
 }
 
 /** Null means the text is qualitative. */
-// Forms repeat the same values (100%, 满意, 15) thousands of times; the parse of a text never changes.
-// Results are shared, so they are never mutated by callers.
-const parseIndicatorTextCache = new Map<string, ParsedText | null>();
-
-function parseIndicatorText(raw: string): ParsedText | null {
-  let r = parseIndicatorTextCache.get(raw);
-  if (r === undefined) {
-    r = parseIndicatorTextUncached(raw);
-    if (parseIndicatorTextCache.size >= 20000) parseIndicatorTextCache.clear();
-    parseIndicatorTextCache.set(raw, r);
-  }
-  return r;
-}
+// The parse of a text never changes and forms repeat their values; see memo.ts.
+const parseIndicatorText = memoizeString(parseIndicatorTextUncached);
 
 function parseIndicatorTextUncached(raw: string): ParsedText | null {
   const shown = cleanText(raw);

@@ -6,27 +6,12 @@
  * not white space to the regex engine but are invisible in a cell, so they go too.
  */
 
+import { memoizeString } from './memo';
+
 const SPACE_RUN = /[\s\u200B-\u200D\u2060]+/gu;
 
-/**
- * Forms repeat the same few hundred strings (labels, 满意, 100%) thousands of times on a large sheet;
- * remembering the last results keeps NFKC off the hot path. Bounded, so memory stays flat.
- */
-function memo(fn: (s: string) => string): (s: string) => string {
-  let cache = new Map<string, string>();
-  return (s) => {
-    let r = cache.get(s);
-    if (r === undefined) {
-      r = fn(s);
-      if (cache.size >= 20000) cache = new Map();
-      cache.set(s, r);
-    }
-    return r;
-  };
-}
-
 /** For matching labels: `项目支\n出名称` and `项目支出名称` normalize to the same string. */
-export const normalizeLabel = memo((s) => s.normalize('NFKC').replace(SPACE_RUN, ''));
+export const normalizeLabel = memoizeString((s) => s.normalize('NFKC').replace(SPACE_RUN, ''));
 
 /** For showing and parsing cell text: trimmed, inner white space collapsed to single spaces. */
-export const cleanText = memo((s) => s.normalize('NFKC').replace(SPACE_RUN, ' ').trim());
+export const cleanText = memoizeString((s) => s.normalize('NFKC').replace(SPACE_RUN, ' ').trim());

@@ -1,5 +1,6 @@
 import { isCellError, type CellValue } from '../sheet';
 import { decimalsNeeded, shiftDecimal } from './decimal';
+import { memoizeString } from './memo';
 import { cleanText } from './normalize';
 import { formatDecimals, isPercentFormat } from './numberFormat';
 import { roundHalfUp } from './round';
@@ -46,19 +47,8 @@ function percentText(fraction: number, decimals: number): string {
   return `${roundHalfUp(shiftDecimal(fraction, 2), decimals).toFixed(decimals)}%`;
 }
 
-// Forms repeat the same values (100%, 满意, 15) thousands of times; the parse of a text never changes.
-// Results are shared, so they are never mutated by callers.
-const parseNumberTextCache = new Map<string, NumberParse>();
-
-function parseNumberText(raw: string): NumberParse {
-  let r = parseNumberTextCache.get(raw);
-  if (r === undefined) {
-    r = parseNumberTextUncached(raw);
-    if (parseNumberTextCache.size >= 20000) parseNumberTextCache.clear();
-    parseNumberTextCache.set(raw, r);
-  }
-  return r;
-}
+// The parse of a text never changes and forms repeat their values; see memo.ts.
+const parseNumberText = memoizeString(parseNumberTextUncached);
 
 function parseNumberTextUncached(raw: string): NumberParse {
   const s = cleanText(raw).replace(/\u2212/g, '-').replace(/\s+%$/, '%');

@@ -3,18 +3,9 @@
  * for positive numbers); quoted literals, escaped characters, `[Red]`/`[$-804]` tags and padding
  * (`_)`, `*-`) are not format codes, so `0"%"` is not a percent format.
  */
+import { memoizeString } from './memo';
 
-const codesOf = new Map<string, string>();
-
-function formatCodes(format: string): string {
-  let codes = codesOf.get(format);
-  if (codes === undefined) {
-    codes = format.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '').split(';')[0];
-    if (codesOf.size >= 1000) codesOf.clear();
-    codesOf.set(format, codes);
-  }
-  return codes;
-}
+const formatCodes = memoizeString((format: string): string => format.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '').split(';')[0], 1000);
 
 /** True when the format multiplies by 100 and shows `%` (`0%`, `0.00%`). */
 export function isPercentFormat(format: string | null | undefined): boolean {

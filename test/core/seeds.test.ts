@@ -3,21 +3,9 @@ import { check } from '../../src/core/check';
 import type { FormResult, SheetCheck } from '../../src/core/result';
 import { LINCANG, MOF } from '../../src/core/rules/profile';
 import { fixtureSheets } from '../loadFixture';
+import { HENGYANG_PROJECTS } from '../seedFacts';
 
-const HENGYANG = [
-  '大院保安转辅警经费',
-  '大院保维护费、会务中心维护费',
-  '机要工作经费',
-  '纪检派驻机构专项经费',
-  '水电补助',
-  '其他补助经费机关大院改造及设备购置及防空办优化办经费',
-  '物业管理费',
-  '县市区长会议经费及电视电话会议经费',
-  '信访工作经费、应急管理工作经费',
-  '政府业务经费、政府综合治理工作经费',
-  '综合调研经费',
-  '政务督查经费',
-];
+const HENGYANG = HENGYANG_PROJECTS;
 /** The five forms of 002 whose 执行率 is stated against 年初预算数, with what they state. */
 const RATE_AGAINST_INITIAL: Record<number, string> = { 1: '136.58%', 4: '164.58%', 5: '248.04%', 6: '146.5%', 7: '99.99%' };
 

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+import { HENGYANG_PROJECTS } from '../seedFacts';
   aktoForm,
   buildAll,
   departmentForm,
@@ -58,20 +59,7 @@ describe('seed 002 (衡阳, 附件4)', () => {
   const forms = hengyangForms();
 
   it('has twelve project forms with their names', () => {
-    expect(forms.map((f) => trim(f.projectName))).toEqual([
-      '大院保安转辅警经费',
-      '大院保维护费、会务中心维护费',
-      '机要工作经费',
-      '纪检派驻机构专项经费',
-      '水电补助',
-      '其他补助经费机关大院改造及设备购置及防空办优化办经费',
-      '物业管理费',
-      '县市区长会议经费及电视电话会议经费',
-      '信访工作经费、应急管理工作经费',
-      '政府业务经费、政府综合治理工作经费',
-      '综合调研经费',
-      '政务督查经费',
-    ]);
+    expect(forms.map((f) => trim(f.projectName))).toEqual(HENGYANG_PROJECTS);
     for (const f of forms) {
       expect(f.projectNameLabel).toBe('项目支\n出名称');
       expect(f.yearLine).toBe('（2022年度）');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
 import { HENGYANG_PROJECTS } from '../seedFacts';
+import {
   aktoForm,
   buildAll,
   departmentForm,

@@ -67,6 +67,15 @@ export function parseA1(ref: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** `H7` → { row, col }, or null for anything that is not a single A1 address (a damaged record, a range). */
+export function tryParseA1(ref: string): { row: number; col: number } | null {
+  try {
+    return parseA1(ref);
+  } catch {
+    return null;
+  }
+}
+
 export function rangeA1(r: CellRange): string {
   const start = a1(r.top, r.left);
   const end = a1(r.bottom, r.right);
@@ -135,12 +144,8 @@ export class SheetView {
 
   /** The A1 address of the master cell of the merge holding `ref` (`ref` itself when unmerged); null for a bad address. */
   masterAddress(ref: string): string | null {
-    let p: { row: number; col: number };
-    try {
-      p = parseA1(ref);
-    } catch {
-      return null;
-    }
+    const p = tryParseA1(ref);
+    if (!p) return null;
     const m = this.master(p.row, p.col);
     return a1(m.row, m.col);
   }

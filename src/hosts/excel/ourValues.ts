@@ -13,7 +13,7 @@
  * Pure.
  */
 import type { SheetModel } from '../../core/sheet';
-import { parseA1 } from '../../core/sheet';
+import { tryParseA1 } from '../../core/sheet';
 import { sameValue } from './cellPlan';
 import type { MarkEntry } from './record';
 
@@ -31,13 +31,9 @@ export function withoutOurValues(model: SheetModel, entries: readonly MarkEntry[
   const formats = model.formats?.map((row) => [...row]);
   let masked = 0;
   for (const e of ours) {
-    let row: number;
-    let col: number;
-    try {
-      ({ row, col } = parseA1(e.cell));
-    } catch {
-      continue; // a damaged record entry: the cell is simply not ours
-    }
+    const at = tryParseA1(e.cell);
+    if (!at) continue; // a damaged record entry: the cell is simply not ours
+    const { row, col } = at;
     const y = row - model.top;
     const x = col - model.left;
     if (y < 0 || y >= values.length || x < 0 || x >= (values[y]?.length ?? 0)) continue;

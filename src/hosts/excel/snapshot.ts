@@ -22,7 +22,7 @@
  * Pure, apart from the grids it is given.
  */
 import type { CellValue } from '../../core/sheet';
-import { isCellError, parseA1 } from '../../core/sheet';
+import { isCellError, tryParseA1 } from '../../core/sheet';
 import type { CellState } from './cellPlan';
 import type { FillState } from './fills';
 
@@ -82,12 +82,8 @@ export class SheetSnapshot {
 
   /** The cell as it was at the read, or undefined when the read does not tell (see the header). */
   stateOf(cell: string): CellState | undefined {
-    let p: { row: number; col: number };
-    try {
-      p = parseA1(cell);
-    } catch {
-      return undefined;
-    }
+    const p = tryParseA1(cell);
+    if (!p) return undefined;
     const { top, left, rows, cols } = this.cells;
     const y = p.row - top;
     const x = p.col - left;

@@ -1,6 +1,7 @@
 import { readFile, writeFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { check } from '../core/check';
+import { NO_FORM_HINT } from '../core/findings';
 import type { FileResult, Finding } from '../core/result';
 import { builtInProfile, type Profile } from '../core/rules/profile';
 import { parseProfileText, ProfileError } from '../core/rules/profileFile';
@@ -59,7 +60,7 @@ async function checkFile(path: string, args: CheckArgs, profile: Profile): Promi
   const checks = loaded.sheets.map((s) => check(s, profile));
   for (const c of checks) result.forms.push(...c.forms);
   if (result.forms.length === 0) {
-    result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${basename(path)} 中没有找到项目支出绩效自评表（需有“一级指标/二级指标/三级指标/分值/得分”表头）。`));
+    result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${basename(path)} 中没有找到绩效自评表（${NO_FORM_HINT}）。`));
   }
   if (args.out) {
     if (loaded.notPreserved.length > 0) {

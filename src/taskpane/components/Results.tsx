@@ -4,6 +4,7 @@ import type { Finding, SheetCheck } from '../../core/result';
 import { countFindings, sheetFindings } from '../report';
 import { FindingsList } from './FindingsList';
 import { FormSummary } from './FormSummary';
+import { NO_FORM_HINT } from '../../core/findings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -78,7 +79,7 @@ export function Results({ checks, showSheetSummary, busy, onSelect, onFix }: Res
           {checks.length > 1 && <h2 className={s.sheetHeading}>工作表：{c.sheet}</h2>}
           {c.forms.length === 0 && c.findings.length === 0 && (
             <Caption1 className={s.empty}>
-              未在工作表“{c.sheet}”中找到绩效自评表（表中需有“一级指标、二级指标、三级指标、分值、得分”表头）。
+              未在工作表“{c.sheet}”中找到绩效自评表（{NO_FORM_HINT}）。
             </Caption1>
           )}
           <FindingsList sheet={c.sheet} findings={c.findings} onSelect={onSelect} onFix={onFix} busy={busy} />

@@ -5,17 +5,21 @@ export interface CheckArgs {
   json: boolean;
   profile: string;
   out: string | null;
+  /** Where to write the summary workbook; with --out alone it goes to DIR/校验汇总.xlsx. */
+  summary: string | null;
   mode: 'fill' | 'review';
   files: string[];
 }
 
-export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|配置.json] [--out 目录] [--review] 文件.xlsx|目录 ...
+export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|配置.json] [--out 目录] [--summary 汇总.xlsx] [--review] 文件.xlsx|目录 ...
 
   目录：检查其中（含子目录）所有 .xlsx 文件
 
   --json          按 JSON 约定输出结果（SPEC §5）
   --profile ID    计分方案：mof（默认，财政部通用）、lincang（临沧市），或一个 JSON 配置文件
-  --out DIR       为每个文件写一份带标注的副本 DIR/文件名.checked.xlsx（原文件不改动）
+  --out DIR       为每个文件写一份带标注的副本 DIR/文件名.checked.xlsx（原文件不改动），
+                  并写校验汇总 DIR/校验汇总.xlsx（每张表一行，链接到副本）
+  --summary FILE  只写校验汇总到 FILE（.xlsx），不写副本；与 --out 同用时汇总写到 FILE
   --review        审核模式：副本只标注问题，不填写计算值
 
 退出码：0 无错误；1 有表存在错误；2 用法错误或文件无法读取。`;
@@ -24,7 +28,7 @@ export function parseArgs(argv: string[]): CheckArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') throw new UsageError(USAGE);
   if (command !== 'check') throw new UsageError(`未知命令“${command}”。\n\n${USAGE}`);
-  const args: CheckArgs = { json: false, profile: 'mof', out: null, mode: 'fill', files: [] };
+  const args: CheckArgs = { json: false, profile: 'mof', out: null, summary: null, mode: 'fill', files: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = (): string => {
@@ -38,10 +42,13 @@ export function parseArgs(argv: string[]): CheckArgs {
     else if (a.startsWith('--profile=')) args.profile = a.slice('--profile='.length);
     else if (a === '--out') args.out = value();
     else if (a.startsWith('--out=')) args.out = a.slice('--out='.length);
+    else if (a === '--summary') args.summary = value();
+    else if (a.startsWith('--summary=')) args.summary = a.slice('--summary='.length);
     else if (a === '-h' || a === '--help') throw new UsageError(USAGE);
     else if (a.startsWith('-')) throw new UsageError(`未知选项“${a}”。\n\n${USAGE}`);
     else args.files.push(a);
   }
+  if (args.summary !== null && !/\.xlsx$/i.test(args.summary)) throw new UsageError(`--summary 的文件名应以 .xlsx 结尾：“${args.summary}”。`);
   if (args.files.length === 0) throw new UsageError(`请至少给出一个 .xlsx 文件。\n\n${USAGE}`);
   return args;
 }

@@ -1,13 +1,15 @@
 import { readFile, writeFile, mkdir, readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { check } from '../core/check';
 import { NO_FORM_HINT } from '../core/findings';
 import type { FileResult, Finding } from '../core/result';
 import { builtInProfile, type Profile } from '../core/rules/profile';
 import { parseProfileText, ProfileError } from '../core/rules/profileFile';
-import { annotateWorkbook, readWorkbook, writeWorkbook, WorkbookReadError } from '../hosts/workbook';
+import { summaryRows } from '../core/summary';
+import { annotateWorkbook, readWorkbook, summaryWorkbook, writeWorkbook, SUMMARY_FILE_NAME, WorkbookReadError } from '../hosts/workbook';
 import { parseArgs, UsageError, type CheckArgs } from './args';
 import { toContract } from './contract';
+import { copyTargets } from './copyTargets';
 import { summaryLine, textReport } from './report';
 
 interface Io {
@@ -38,7 +40,7 @@ function fileFinding(code: Finding['code'], severity: Finding['severity'], messa
 }
 
 /** Checks one file; an unreadable file becomes a FILE_UNREADABLE finding, not an exception. */
-async function checkFile(path: string, args: CheckArgs, profile: Profile): Promise<{ result: FileResult; unreadable: boolean }> {
+async function checkFile(path: string, args: CheckArgs, profile: Profile, target: string | null): Promise<{ result: FileResult; unreadable: boolean }> {
   const result: FileResult = { file: path, forms: [], findings: [] };
   const ext = extname(path).toLowerCase();
   let data: Buffer;
@@ -50,7 +52,7 @@ async function checkFile(path: string, args: CheckArgs, profile: Profile): Promi
   }
   let loaded;
   try {
-    loaded = await readWorkbook(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { detectLost: args.out !== null });
+    loaded = await readWorkbook(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { detectLost: target !== null });
   } catch (e) {
     const why = e instanceof WorkbookReadError ? e.message : `无法读取：${(e as Error).message}`;
     const hint = ext === '.xls' && !(e instanceof WorkbookReadError) ? '请在 Excel 中另存为 .xlsx 后再试。' : '';
@@ -62,7 +64,7 @@ async function checkFile(path: string, args: CheckArgs, profile: Profile): Promi
   if (result.forms.length === 0) {
     result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${basename(path)} 中没有找到绩效自评表（${NO_FORM_HINT}）。`));
   }
-  if (args.out) {
+  if (target) {
     if (loaded.notPreserved.length > 0) {
       result.findings.push(
         fileFinding('CONTENT_NOT_PRESERVED', 'warning', `带标注的副本无法保留原文件中的${loaded.notPreserved.join('、')}；原文件未改动，请以原文件为准。`),
@@ -70,12 +72,24 @@ async function checkFile(path: string, args: CheckArgs, profile: Profile): Promi
     }
     annotateWorkbook(loaded, checks, args.mode);
     const bytes = await writeWorkbook(loaded);
-    await mkdir(args.out, { recursive: true });
-    const target = join(args.out, `${basename(path, extname(path))}.checked.xlsx`);
     if (resolve(target) === resolve(path)) throw new UsageError(`输出文件会覆盖原文件“${path}”，请换一个 --out 目录。`);
+    await mkdir(dirname(target), { recursive: true });
     await writeFile(target, bytes);
   }
   return { result, unreadable: false };
+}
+
+/** 校验汇总.xlsx: a row per form and per unreadable file, each linking to its copy relative to the summary. */
+async function writeSummary(path: string, results: FileResult[], targets: string[] | null): Promise<void> {
+  const here = dirname(resolve(path));
+  const link = (target: string) => relative(here, resolve(target)).split(sep).join('/');
+  const rows = summaryRows(results.map((result, i) => ({ result, copy: targets ? link(targets[i]) : null })));
+  await mkdir(here, { recursive: true });
+  try {
+    await writeFile(path, await summaryWorkbook(rows));
+  } catch (e) {
+    throw new UsageError(`无法写入校验汇总“${path}”：${(e as Error).message}`);
+  }
 }
 
 /**
@@ -97,7 +111,7 @@ async function expandPaths(paths: string[]): Promise<string[]> {
     }
     const entries = await readdir(p, { recursive: true });
     const found = entries
-      .filter((e) => /\.xlsx$/i.test(e) && !/(^|[\\/])~\$/.test(e) && !/\.checked\.xlsx$/i.test(e))
+      .filter((e) => /\.xlsx$/i.test(e) && !/(^|[\\/])~\$/.test(e) && !/\.checked\.xlsx$/i.test(e) && basename(e) !== SUMMARY_FILE_NAME)
       .sort()
       .map((e) => join(p, e));
     if (found.length === 0) throw new UsageError(`目录“${p}”中没有 .xlsx 文件。`);
@@ -123,14 +137,17 @@ async function checkAll(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv);
   const profile = await loadProfile(args.profile);
   const files = await expandPaths(args.files);
+  const targets = args.out === null ? null : copyTargets(files, args.out);
   const results: FileResult[] = [];
   let unreadable = false;
-  for (const path of files) {
-    const r = await checkFile(path, args, profile);
+  for (const [i, path] of files.entries()) {
+    const r = await checkFile(path, args, profile, targets?.[i] ?? null);
     results.push(r.result);
     unreadable ||= r.unreadable;
     if (!args.json) io.out(`${textReport(r.result)}\n`);
   }
+  const summaryPath = args.summary ?? (args.out === null ? null : join(args.out, SUMMARY_FILE_NAME));
+  if (summaryPath) await writeSummary(summaryPath, results, targets);
   if (args.json) io.out(JSON.stringify(toContract(results), null, 2));
   else io.out(summaryLine(results));
   for (const r of results) for (const f of r.findings) if (f.code === 'FILE_UNREADABLE') io.err(f.message);

@@ -1,6 +1,6 @@
 /** What the pane derives from check results for display, the live region and the report sheet. */
 import type { ReportRow } from '../hosts/host';
-import type { Finding, FormKind, FormResult, SheetCheck, Severity } from '../core/result';
+import type { Finding, FormResult, SheetCheck, Severity } from '../core/result';
 import { SEVERITY_LABEL } from '../core/marks';
 
 /** The sheet the report is written to (hosts add it; the pane never checks it). */
@@ -8,11 +8,7 @@ export const REPORT_SHEET = '校验报告';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-export const KIND_LABEL: Record<FormKind, string> = {
-  project: '项目支出绩效自评表',
-  department: '部门整体支出绩效自评表',
-  framework: '评价指标体系计分表',
-};
+export { KIND_LABEL } from '../core/formKinds';
 
 export type Counts = Record<Severity, number>;
 

@@ -105,7 +105,7 @@ function cellAt(ws: Worksheet, address: string): Cell | undefined {
  * A new fill object (never mutated in place: ExcelJS shares one style object between all cells of the same
  * style, so `cell.fill = …` would repaint them all).
  */
-function solidFill(rgb: string): NonNullable<Cell['style']['fill']> {
+export function solidFill(rgb: string): NonNullable<Cell['style']['fill']> {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rgb}` } };
 }
 

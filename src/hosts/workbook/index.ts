@@ -5,3 +5,4 @@ export { writeWorkbook } from './write';
 export { sheetModelOf } from './sheetModel';
 export { displayText } from './displayText';
 export { lostByPartNames, LOST } from './notPreserved';
+export { summaryWorkbook, SUMMARY_FILE_NAME } from './summaryWorkbook';

@@ -5,7 +5,11 @@
 import type { LoadedWorkbook } from './read';
 
 export async function writeWorkbook(loaded: LoadedWorkbook): Promise<Uint8Array> {
-  const out: unknown = await loaded.workbook.xlsx.writeBuffer();
+  return toBytes(await loaded.workbook.xlsx.writeBuffer());
+}
+
+/** ExcelJS's writeBuffer result as bytes. */
+export function toBytes(out: unknown): Uint8Array {
   // Node gives a Buffer (a Uint8Array), the browser build an ArrayBuffer.
   if (out instanceof Uint8Array) return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   if (out instanceof ArrayBuffer) return new Uint8Array(out);

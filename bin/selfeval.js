@@ -24,9 +24,15 @@ function useCompiled() {
   return ['core', 'cli', path.join('hosts', 'workbook')].every((d) => newestSource(path.join(root, 'src', d)) <= built);
 }
 
-const main = useCompiled()
-  ? require(compiled)
-  : (require('tsx/cjs/api').register(), require(path.join(root, 'src', 'cli', 'main.ts')));
-main
-  .run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) })
+// From source, both of tsx's hooks: CommonJS for require(), ESM for the source's own import() of the
+// SheetJS reader.
+const loaded = useCompiled()
+  ? Promise.resolve(require(compiled))
+  : import('tsx/esm/api').then(({ register }) => {
+      register();
+      require('tsx/cjs/api').register();
+      return require(path.join(root, 'src', 'cli', 'main.ts'));
+    });
+loaded
+  .then((main) => main.run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }))
   .then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`内部错误：${(e && e.stack) || e}\n`); process.exitCode = 2; });

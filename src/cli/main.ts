@@ -6,7 +6,7 @@ import type { FileResult, Finding } from '../core/result';
 import { builtInProfile, type Profile } from '../core/rules/profile';
 import { parseProfileText, ProfileError } from '../core/rules/profileFile';
 import { summaryRows } from '../core/summary';
-import { annotateWorkbook, readWorkbook, summaryWorkbook, writeWorkbook, SUMMARY_FILE_NAME, WorkbookReadError } from '../hosts/workbook';
+import { annotateWorkbook, readWorkbook, summaryWorkbook, writeWorkbook, SUMMARY_FILE_NAME, WorkbookReadError, type LoadedWorkbook, type ReadSheets } from '../hosts/workbook';
 import { parseArgs, UsageError, type CheckArgs } from './args';
 import { toContract } from './contract';
 import { copyTargets } from './copyTargets';
@@ -50,9 +50,12 @@ async function checkFile(path: string, args: CheckArgs, profile: Profile, target
     result.findings.push(fileFinding('FILE_UNREADABLE', 'error', `文件“${path}”不存在或无法打开。`));
     return { result, unreadable: true };
   }
-  let loaded;
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  let loaded: ReadSheets;
+  let forCopy: LoadedWorkbook | null = null;
   try {
-    loaded = await readWorkbook(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { detectLost: target !== null });
+    // Only a copy needs ExcelJS's workbook; a check alone takes the faster read.
+    loaded = target ? (forCopy = await readWorkbook(bytes)) : await readWorkbook(bytes, { forCopy: false });
   } catch (e) {
     const why = e instanceof WorkbookReadError ? e.message : `无法读取：${(e as Error).message}`;
     const hint = ext === '.xls' && !(e instanceof WorkbookReadError) ? '请在 Excel 中另存为 .xlsx 后再试。' : '';
@@ -64,17 +67,17 @@ async function checkFile(path: string, args: CheckArgs, profile: Profile, target
   if (result.forms.length === 0) {
     result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${basename(path)} 中没有找到绩效自评表（${NO_FORM_HINT}）。`));
   }
-  if (target) {
+  if (target && forCopy) {
     if (loaded.notPreserved.length > 0) {
       result.findings.push(
         fileFinding('CONTENT_NOT_PRESERVED', 'warning', `带标注的副本无法保留原文件中的${loaded.notPreserved.join('、')}；原文件未改动，请以原文件为准。`),
       );
     }
-    annotateWorkbook(loaded, checks, args.mode);
-    const bytes = await writeWorkbook(loaded);
+    annotateWorkbook(forCopy, checks, args.mode);
+    const copy = await writeWorkbook(forCopy);
     if (resolve(target) === resolve(path)) throw new UsageError(`输出文件会覆盖原文件“${path}”，请换一个 --out 目录。`);
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, bytes);
+    await writeFile(target, copy);
   }
   return { result, unreadable: false };
 }

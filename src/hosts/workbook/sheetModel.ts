@@ -1,7 +1,7 @@
 /**
- * One ExcelJS worksheet → the core's SheetModel: the used range (cells and merged areas), cached values,
- * formula text, number formats, display text and merges. One pass over the stored cells, into arrays
- * sized once.
+ * A worksheet → the core's SheetModel: the used range (cells and merged areas), cached values, formula
+ * text, number formats, display text and merges. Each reader (ExcelJS here, SheetJS in sheetjsRead.ts)
+ * lists its cells; layOut turns the list into the model, the same way for both.
  */
 import type { Cell, Worksheet } from 'exceljs';
 import { parseRangeA1, type CellRange, type CellValue, type SheetModel } from '../../core/sheet';
@@ -20,26 +20,57 @@ const RECTANGLE_LIMIT = 1_000_000;
 /** The row of a sparse model that holds nothing (shared, frozen). */
 const NO_CELLS: never[] = Object.freeze([]) as never[];
 
+/**
+ * The cells of one worksheet as a reader hands them over, before they are laid out: 0-based positions,
+ * the value (a formula's cached result), formula text and number format. Merge-covered cells are left out.
+ */
+export class CellList {
+  readonly rows: number[] = [];
+  readonly cols: number[] = [];
+  readonly values: CellValue[] = [];
+  readonly formulas: (string | null)[] = [];
+  readonly formats: (string | null)[] = [];
+
+  add(row: number, col: number, value: CellValue, formula: string | null, format: string | null): void {
+    this.rows.push(row);
+    this.cols.push(col);
+    this.values.push(value);
+    this.formulas.push(formula);
+    this.formats.push(format);
+  }
+}
+
+/** ExcelJS worksheet → SheetModel. */
 export function sheetModelOf(worksheet: Worksheet, date1904 = false): SheetModel {
-  const merges = mergesOf(worksheet);
+  const cells = new CellList();
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if ((cell.type as number) === MERGE_SLAVE) return;
+      addCell(cells, cell, rowNumber - 1, colNumber - 1, date1904);
+    });
+  });
+  return layOut(worksheet.name, cells, mergesOf(worksheet));
+}
+
+/**
+ * The used range (the cells and the merged areas) as the core's arrays, each row sized once; the
+ * display text of each cell from its value and number format. Shared by every reader of .xlsx files, so
+ * they give the core identical models.
+ */
+export function layOut(name: string, cells: CellList, merges: CellRange[]): SheetModel {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  // Rows without a stored value are not visited; merge-covered cells count as used.
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (_cell, colNumber) => {
-      if (colNumber < left) left = colNumber;
-      if (colNumber > right) right = colNumber;
-    });
-    if (rowNumber < top) top = rowNumber;
-    if (rowNumber > bottom) bottom = rowNumber;
-  });
-  // to 0-based
-  top -= 1;
-  left -= 1;
-  bottom -= 1;
-  right -= 1;
+  const n = cells.rows.length;
+  for (let k = 0; k < n; k++) {
+    const r = cells.rows[k];
+    const c = cells.cols[k];
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (c < left) left = c;
+    if (c > right) right = c;
+  }
   for (const m of merges) {
     if (m.top < top) top = m.top;
     if (m.left < left) left = m.left;
@@ -47,7 +78,7 @@ export function sheetModelOf(worksheet: Worksheet, date1904 = false): SheetModel
     if (m.right > right) right = m.right;
   }
   if (bottom < 0 || !Number.isFinite(top)) {
-    return { name: worksheet.name, top: 0, left: 0, values: [], formulas: [], texts: [], formats: [], merges };
+    return { name, top: 0, left: 0, values: [], formulas: [], texts: [], formats: [], merges };
   }
 
   const height = bottom - top + 1;
@@ -66,59 +97,47 @@ export function sheetModelOf(worksheet: Worksheet, date1904 = false): SheetModel
     } else values[i] = formulas[i] = texts[i] = formats[i] = NO_CELLS;
   }
 
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const i = rowNumber - 1 - top;
-    if (!rectangular) {
+  for (let k = 0; k < n; k++) {
+    const i = cells.rows[k] - top;
+    const j = cells.cols[k] - left;
+    if (!rectangular && values[i] === NO_CELLS) {
       values[i] = [];
       formulas[i] = [];
       texts[i] = [];
       formats[i] = [];
     }
     const vRow = values[i];
-    const fRow = formulas[i];
-    const tRow = texts[i];
-    const nRow = formats[i];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if ((cell.type as number) === MERGE_SLAVE) return;
-      const j = colNumber - 1 - left;
-      if (!rectangular) {
-        while (vRow.length <= j) {
-          vRow.push(null);
-          fRow.push(null);
-          tRow.push(null);
-          nRow.push(null);
-        }
+    if (!rectangular) {
+      while (vRow.length <= j) {
+        vRow.push(null);
+        formulas[i].push(null);
+        texts[i].push(null);
+        formats[i].push(null);
       }
-      readCell(cell, j, vRow, fRow, tRow, nRow, date1904);
-    });
-  });
+    }
+    const v = cells.values[k];
+    const format = cells.formats[k];
+    vRow[j] = v;
+    formulas[i][j] = cells.formulas[k];
+    formats[i][j] = format;
+    texts[i][j] = textOf(v, format);
+  }
 
-  return { name: worksheet.name, top, left, values, formulas, texts, formats, merges };
+  return { name, top, left, values, formulas, texts, formats, merges };
 }
 
-function readCell(
-  cell: Cell,
-  j: number,
-  vRow: CellValue[],
-  fRow: (string | null)[],
-  tRow: (string | null)[],
-  nRow: (string | null)[],
-  date1904: boolean,
-): void {
+function addCell(cells: CellList, cell: Cell, row: number, col: number, date1904: boolean): void {
   const raw = cell.value as unknown;
   const format = cell.numFmt ?? null;
-  nRow[j] = format;
-  let v: CellValue;
   if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
     const o = raw as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
       const text = cell.formula ?? (o.formula as string | undefined);
-      fRow[j] = text ? `=${text}` : null;
-      v = plainValue(o.result, date1904);
-    } else v = plainValue(raw, date1904);
-  } else v = plainValue(raw, date1904);
-  vRow[j] = v;
-  tRow[j] = textOf(v, format);
+      cells.add(row, col, plainValue(o.result, date1904), text ? `=${text}` : null, format);
+      return;
+    }
+  }
+  cells.add(row, col, plainValue(raw, date1904), null, format);
 }
 
 /** A cell value (or formula result) as the core's CellValue. */

@@ -10,11 +10,14 @@ import { annotateWorkbook, readWorkbook, summaryWorkbook, writeWorkbook, SUMMARY
 import { parseArgs, UsageError, type CheckArgs } from './args';
 import { toContract } from './contract';
 import { copyTargets } from './copyTargets';
+import { ProgressLine, type ProgressStream } from './progress';
 import { summaryLine, textReport } from './report';
 
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Where the batch's progress line goes (stderr); drawn only when it is a terminal. */
+  progress?: ProgressStream;
 }
 
 async function loadProfile(spec: string): Promise<Profile> {
@@ -143,12 +146,15 @@ async function checkAll(argv: string[], io: Io): Promise<number> {
   const targets = args.out === null ? null : copyTargets(files, args.out);
   const results: FileResult[] = [];
   let unreadable = false;
+  const progress = new ProgressLine(io.progress, files.length);
   for (const [i, path] of files.entries()) {
+    progress.show(i, path);
     const r = await checkFile(path, args, profile, targets?.[i] ?? null);
     results.push(r.result);
     unreadable ||= r.unreadable;
-    if (!args.json) io.out(`${textReport(r.result)}\n`);
+    if (!args.json) progress.around(() => io.out(`${textReport(r.result)}\n`));
   }
+  progress.end();
   const summaryPath = args.summary ?? (args.out === null ? null : join(args.out, SUMMARY_FILE_NAME));
   if (summaryPath) await writeSummary(summaryPath, results, targets);
   if (args.json) io.out(JSON.stringify(toContract(results), null, 2));
@@ -159,7 +165,7 @@ async function checkAll(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
-  run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }).then(
+  run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), progress: process.stderr }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -1,13 +1,12 @@
 import { readFile, writeFile, mkdir, readdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { check } from '../core/check';
-import { NO_FORM_HINT } from '../core/findings';
-import type { FileResult, Finding } from '../core/result';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { FileResult } from '../core/result';
 import { builtInProfile, type Profile } from '../core/rules/profile';
 import { parseProfileText, ProfileError } from '../core/rules/profileFile';
 import { summaryRows } from '../core/summary';
-import { annotateWorkbook, readWorkbook, summaryWorkbook, writeWorkbook, SUMMARY_FILE_NAME, WorkbookReadError, type LoadedWorkbook, type ReadSheets } from '../hosts/workbook';
+import { summaryWorkbook, SUMMARY_FILE_NAME } from '../hosts/workbook';
 import { parseArgs, UsageError, type CheckArgs } from './args';
+import { checkBytes, fileFinding } from './checkBytes';
 import { toContract } from './contract';
 import { copyTargets } from './copyTargets';
 import { ProgressLine, type ProgressStream } from './progress';
@@ -38,51 +37,23 @@ async function loadProfile(spec: string): Promise<Profile> {
   }
 }
 
-function fileFinding(code: Finding['code'], severity: Finding['severity'], message: string): Finding {
-  return { code, severity, cell: '', message };
-}
-
-/** Checks one file; an unreadable file becomes a FILE_UNREADABLE finding, not an exception. */
+/** Reads, checks and (with --out) writes the copy of one file; an unreadable file is a finding, not an exception. */
 async function checkFile(path: string, args: CheckArgs, profile: Profile, target: string | null): Promise<{ result: FileResult; unreadable: boolean }> {
-  const result: FileResult = { file: path, forms: [], findings: [] };
-  const ext = extname(path).toLowerCase();
   let data: Buffer;
   try {
     data = await readFile(path);
   } catch {
-    result.findings.push(fileFinding('FILE_UNREADABLE', 'error', `文件“${path}”不存在或无法打开。`));
+    const result: FileResult = { file: path, forms: [], findings: [fileFinding('FILE_UNREADABLE', 'error', `文件“${path}”不存在或无法打开。`)] };
     return { result, unreadable: true };
   }
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  let loaded: ReadSheets;
-  let forCopy: LoadedWorkbook | null = null;
-  try {
-    // Only a copy needs ExcelJS's workbook; a check alone takes the faster read.
-    loaded = target ? (forCopy = await readWorkbook(bytes)) : await readWorkbook(bytes, { forCopy: false });
-  } catch (e) {
-    const why = e instanceof WorkbookReadError ? e.message : `无法读取：${(e as Error).message}`;
-    const hint = ext === '.xls' && !(e instanceof WorkbookReadError) ? '请在 Excel 中另存为 .xlsx 后再试。' : '';
-    result.findings.push(fileFinding('FILE_UNREADABLE', 'error', `${basename(path)}：${why}${hint}`));
-    return { result, unreadable: true };
-  }
-  const checks = loaded.sheets.map((s) => check(s, profile));
-  for (const c of checks) result.forms.push(...c.forms);
-  if (result.forms.length === 0) {
-    result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${basename(path)} 中没有找到绩效自评表（${NO_FORM_HINT}）。`));
-  }
-  if (target && forCopy) {
-    if (loaded.notPreserved.length > 0) {
-      result.findings.push(
-        fileFinding('CONTENT_NOT_PRESERVED', 'warning', `带标注的副本无法保留原文件中的${loaded.notPreserved.join('、')}；原文件未改动，请以原文件为准。`),
-      );
-    }
-    annotateWorkbook(forCopy, checks, args.mode);
-    const copy = await writeWorkbook(forCopy);
+  const checked = await checkBytes(path, bytes, profile, target ? { mode: args.mode } : null);
+  if (target && checked.copy) {
     if (resolve(target) === resolve(path)) throw new UsageError(`输出文件会覆盖原文件“${path}”，请换一个 --out 目录。`);
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, copy);
+    await writeFile(target, checked.copy);
   }
-  return { result, unreadable: false };
+  return checked;
 }
 
 /** 校验汇总.xlsx: a row per form and per unreadable file, each linking to its copy relative to the summary. */

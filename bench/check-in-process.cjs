@@ -1,0 +1,22 @@
+// `node bench/check-in-process.cjs FILE ROUNDS`: reads and checks FILE as `selfeval check` does (the
+// compiled product, SheetJS read path), ROUNDS times after one warm-up, in one process; prints the
+// median milliseconds and the forms found as JSON. Process start-up is outside the timing.
+const fs = require('node:fs');
+const { performance } = require('node:perf_hooks');
+const { readWorkbook } = require('../dist/hosts/workbook/read');
+const { check } = require('../dist/core/check');
+
+(async () => {
+  const [file, rounds = '5'] = process.argv.slice(2);
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const times = [];
+  let forms = 0;
+  for (let i = 0; i <= Number(rounds); i++) {
+    const t = performance.now();
+    const { sheets } = await readWorkbook(bytes, { forCopy: false });
+    forms = sheets.reduce((n, s) => n + check(s).forms.length, 0);
+    if (i > 0) times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  process.stdout.write(JSON.stringify({ ms: times[Math.floor(times.length / 2)], forms }));
+})();

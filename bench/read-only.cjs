@@ -1,0 +1,36 @@
+// A process that merely reads workbooks with one candidate reader, and nothing else: the baseline the
+// CLI is measured against. `node bench/read-only.cjs sheetjs|exceljs|exceljs-stream FILE...`
+const fs = require('node:fs');
+const [candidate, ...files] = process.argv.slice(2);
+
+async function readOne(file) {
+  const bytes = fs.readFileSync(file);
+  switch (candidate) {
+    case 'sheetjs': {
+      const XLSX = require('@e965/xlsx');
+      const wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: true, cellNF: true, cellText: false, cellHTML: false });
+      return wb.SheetNames.length;
+    }
+    case 'exceljs': {
+      const ExcelJS = require('exceljs');
+      // The same linear merge loading the product installs, or ExcelJS takes minutes on many merges.
+      require('../dist/hosts/workbook/linearMerges').installLinearMergeLoading();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes);
+      return wb.worksheets.length;
+    }
+    case 'exceljs-stream': {
+      const ExcelJS = require('exceljs');
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+      let cells = 0;
+      for await (const ws of reader) for await (const row of ws) cells += row.cellCount;
+      return cells;
+    }
+    default:
+      throw new Error(`unknown candidate ${candidate}`);
+  }
+}
+
+(async () => {
+  for (const f of files) await readOne(f);
+})();

@@ -1,12 +1,12 @@
 import { readFile, writeFile, mkdir, readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileResult } from '../core/result';
 import { builtInProfile, type Profile } from '../core/rules/profile';
 import { parseProfileText, ProfileError } from '../core/rules/profileFile';
 import { summaryRows } from '../core/summary';
 import { summaryWorkbook, SUMMARY_FILE_NAME } from '../hosts/workbook';
 import { parseArgs, UsageError, type CheckArgs } from './args';
-import { checkBytes, fileFinding } from './checkBytes';
+import { checkBytes, fileFinding, isSubmittedWorkbook } from './checkBytes';
 import { toContract } from './contract';
 import { copyTargets } from './copyTargets';
 import { ProgressLine, type ProgressStream } from './progress';
@@ -88,7 +88,7 @@ async function expandPaths(paths: string[]): Promise<string[]> {
     }
     const entries = await readdir(p, { recursive: true });
     const found = entries
-      .filter((e) => /\.xlsx$/i.test(e) && !/(^|[\\/])~\$/.test(e) && !/\.checked\.xlsx$/i.test(e) && basename(e) !== SUMMARY_FILE_NAME)
+      .filter(isSubmittedWorkbook)
       .sort()
       .map((e) => join(p, e));
     if (found.length === 0) throw new UsageError(`目录“${p}”中没有 .xlsx 文件。`);

@@ -20,35 +20,24 @@ const RECTANGLE_LIMIT = 1_000_000;
 /** The row of a sparse model that holds nothing (shared, frozen). */
 const NO_CELLS: never[] = Object.freeze([]) as never[];
 
-/**
- * The cells of one worksheet as a reader hands them over, before they are laid out: 0-based positions,
- * the value (a formula's cached result), formula text and number format. Merge-covered cells are left out.
- */
-export class CellList {
-  readonly rows: number[] = [];
-  readonly cols: number[] = [];
-  readonly values: CellValue[] = [];
-  readonly formulas: (string | null)[] = [];
-  readonly formats: (string | null)[] = [];
+/** Called for each stored cell: 0-based position, value (a formula's cached result), formula text, number format. */
+export type CellVisitor = (row: number, col: number, value: CellValue, formula: string | null, format: string | null) => void;
 
-  add(row: number, col: number, value: CellValue, formula: string | null, format: string | null): void {
-    this.rows.push(row);
-    this.cols.push(col);
-    this.values.push(value);
-    this.formulas.push(formula);
-    this.formats.push(format);
-  }
-}
+/**
+ * A worksheet's stored cells as a reader hands them over, merge-covered cells left out. Walked twice
+ * (the used range, then the cells), so a reader needs no copy of its cells in between.
+ */
+export type CellSource = (visit: CellVisitor) => void;
 
 /** ExcelJS worksheet → SheetModel. */
 export function sheetModelOf(worksheet: Worksheet, date1904 = false): SheetModel {
-  const cells = new CellList();
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if ((cell.type as number) === MERGE_SLAVE) return;
-      addCell(cells, cell, rowNumber - 1, colNumber - 1, date1904);
+  const cells: CellSource = (visit) =>
+    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        if ((cell.type as number) === MERGE_SLAVE) return;
+        visitCell(visit, cell, rowNumber - 1, colNumber - 1, date1904);
+      });
     });
-  });
   return layOut(worksheet.name, cells, mergesOf(worksheet));
 }
 
@@ -57,20 +46,17 @@ export function sheetModelOf(worksheet: Worksheet, date1904 = false): SheetModel
  * display text of each cell from its value and number format. Shared by every reader of .xlsx files, so
  * they give the core identical models.
  */
-export function layOut(name: string, cells: CellList, merges: CellRange[]): SheetModel {
+export function layOut(name: string, cells: CellSource, merges: CellRange[]): SheetModel {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  const n = cells.rows.length;
-  for (let k = 0; k < n; k++) {
-    const r = cells.rows[k];
-    const c = cells.cols[k];
+  cells((r, c) => {
     if (r < top) top = r;
     if (r > bottom) bottom = r;
     if (c < left) left = c;
     if (c > right) right = c;
-  }
+  });
   for (const m of merges) {
     if (m.top < top) top = m.top;
     if (m.left < left) left = m.left;
@@ -97,9 +83,9 @@ export function layOut(name: string, cells: CellList, merges: CellRange[]): Shee
     } else values[i] = formulas[i] = texts[i] = formats[i] = NO_CELLS;
   }
 
-  for (let k = 0; k < n; k++) {
-    const i = cells.rows[k] - top;
-    const j = cells.cols[k] - left;
+  cells((r, c, v, formula, format) => {
+    const i = r - top;
+    const j = c - left;
     if (!rectangular && values[i] === NO_CELLS) {
       values[i] = [];
       formulas[i] = [];
@@ -115,29 +101,27 @@ export function layOut(name: string, cells: CellList, merges: CellRange[]): Shee
         formats[i].push(null);
       }
     }
-    const v = cells.values[k];
-    const format = cells.formats[k];
     vRow[j] = v;
-    formulas[i][j] = cells.formulas[k];
+    formulas[i][j] = formula;
     formats[i][j] = format;
     texts[i][j] = textOf(v, format);
-  }
+  });
 
   return { name, top, left, values, formulas, texts, formats, merges };
 }
 
-function addCell(cells: CellList, cell: Cell, row: number, col: number, date1904: boolean): void {
+function visitCell(visit: CellVisitor, cell: Cell, row: number, col: number, date1904: boolean): void {
   const raw = cell.value as unknown;
   const format = cell.numFmt ?? null;
   if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
     const o = raw as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
       const text = cell.formula ?? (o.formula as string | undefined);
-      cells.add(row, col, plainValue(o.result, date1904), text ? `=${text}` : null, format);
+      visit(row, col, plainValue(o.result, date1904), text ? `=${text}` : null, format);
       return;
     }
   }
-  cells.add(row, col, plainValue(raw, date1904), null, format);
+  visit(row, col, plainValue(raw, date1904), null, format);
 }
 
 /** A cell value (or formula result) as the core's CellValue. */

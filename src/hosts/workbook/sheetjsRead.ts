@@ -10,7 +10,7 @@
  */
 import { read, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import type { CellRange, CellValue, SheetModel } from '../../core/sheet';
-import { CellList, layOut } from './sheetModel';
+import { layOut, type CellSource } from './sheetModel';
 
 /** SheetJS keeps an error cell's value as Excel's error code (BIFF numbering, [MS-XLSB] 2.5.97.2 BErr). */
 const ERROR_TEXT: Record<number, string> = {
@@ -42,35 +42,43 @@ export function readWithSheetJS(bytes: Uint8Array): { sheets: SheetModel[]; date
     // Chart sheets (and old dialog/macro sheets) have no cells; ExcelJS does not list them either.
     if (!ws || (ws as { '!type'?: string })['!type']) continue;
     sheets.push(sheetModelOfSheetJS(name, ws));
+    // SheetJS's cell objects are the bulk of the memory: each sheet's go once its model is built.
+    delete wb.Sheets[name];
   }
   return { sheets, date1904 };
 }
 
 function sheetModelOfSheetJS(name: string, ws: WorkSheet): SheetModel {
   const merges: CellRange[] = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
-  const covered = coveredCells(merges);
-  const cells = new CellList();
+  const isCovered = coveredTest(merges);
   const data = (ws as { '!data'?: (CellObject | null | undefined)[][] })['!data'] ?? [];
-  for (let r = 0; r < data.length; r++) {
-    const row = data[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (!cell || cell.t === 'z') continue;
-      if (covered.has(r * 16384 + c)) continue;
-      cells.add(r, c, valueOf(cell), cell.f ? `=${cell.f}` : null, formatOf(cell));
+  const cells: CellSource = (visit) => {
+    for (let r = 0; r < data.length; r++) {
+      const row = data[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell || cell.t === 'z' || isCovered(r, c)) continue;
+        visit(r, c, valueOf(cell), cell.f ? `=${cell.f}` : null, formatOf(cell));
+      }
     }
-  }
+  };
   return layOut(name, cells, merges);
 }
 
-/** Cells inside a merge other than its master, as row × 16384 + column. */
-function coveredCells(merges: CellRange[]): Set<number> {
-  const out = new Set<number>();
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) out.add(r * 16384 + c);
-  }
-  return out;
+/**
+ * Whether a cell lies inside a merge without being its master: ExcelJS drops what such a cell holds, and
+ * so must this path. Merges indexed by row; a row crosses only a few.
+ */
+function coveredTest(merges: CellRange[]): (row: number, col: number) => boolean {
+  const byRow: CellRange[][] = [];
+  for (const m of merges) for (let r = m.top; r <= m.bottom; r++) (byRow[r] ??= []).push(m);
+  return (row, col) => {
+    const list = byRow[row];
+    if (!list) return false;
+    for (const m of list) if (col >= m.left && col <= m.right) return row !== m.top || col !== m.left;
+    return false;
+  };
 }
 
 /** ExcelJS leaves General (numFmtId 0) unset; so does the model. */

@@ -7,22 +7,13 @@ import { check } from '../core/check';
 import { NO_FORM_HINT } from '../core/findings';
 import type { FileResult, Finding } from '../core/result';
 import type { Profile } from '../core/rules/profile';
-import { annotateWorkbook, readWorkbook, writeWorkbook, SUMMARY_FILE_NAME, WorkbookReadError, type LoadedWorkbook, type Mode, type ReadSheets } from '../hosts/workbook';
+import { annotateWorkbook, readWorkbook, writeWorkbook, WorkbookReadError, type LoadedWorkbook, type Mode, type ReadSheets } from '../hosts/workbook';
 
 export interface CheckedBytes {
   result: FileResult;
   unreadable: boolean;
   /** The annotated copy, when one was asked for and the file could be read. */
   copy: Uint8Array | null;
-}
-
-/**
- * A workbook a unit submitted, by its path: an .xlsx that is not Excel's `~$` lock file, nor a copy or a
- * summary this tool wrote. What a folder stands for, in the CLI and in the browser's batch.
- */
-export function isSubmittedWorkbook(path: string): boolean {
-  const name = baseName(path);
-  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !/\.checked\.xlsx$/i.test(name) && name !== SUMMARY_FILE_NAME;
 }
 
 export function fileFinding(code: Finding['code'], severity: Finding['severity'], message: string): Finding {

@@ -5,6 +5,18 @@
 import { kindLabel } from './formKinds';
 import type { FileResult, Finding, Severity } from './result';
 
+/** The summary workbook's file name, beside the copies. */
+export const SUMMARY_FILE_NAME = '校验汇总.xlsx';
+
+/**
+ * A workbook a unit submitted, by its path: an .xlsx that is not Excel's `~$` lock file, nor a copy or a
+ * summary this tool wrote. What a folder stands for, in the CLI and in the browser's batch.
+ */
+export function isSubmittedWorkbook(path: string): boolean {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !/\.checked\.xlsx$/i.test(name) && name !== SUMMARY_FILE_NAME;
+}
+
 export interface SummaryRow {
   /** Index of the file in the batch, for finding its workbook again. */
   fileIndex: number;

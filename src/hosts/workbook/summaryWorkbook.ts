@@ -9,7 +9,7 @@ import type { SummaryRow } from '../../core/summary';
 import { solidFill } from './annotate';
 import { toBytes } from './write';
 
-export const SUMMARY_FILE_NAME = '校验汇总.xlsx';
+export { SUMMARY_FILE_NAME } from '../../core/summary';
 export const SUMMARY_SHEET_NAME = '校验汇总';
 
 interface Column {

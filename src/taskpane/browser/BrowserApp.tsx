@@ -5,12 +5,19 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { Button, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { check } from '../../core/check';
+import { builtInProfile } from '../../core/rules/profile';
+import type { SummaryRow } from '../../core/summary';
 import { BrowserHost } from '../../hosts/browser/BrowserHost';
 import { App } from '../App';
 import { ErrorBar } from '../components/ErrorBar';
 import { errorMessage } from '../errors';
 import { SheetGrid } from './SheetGrid';
 import { SheetTabs } from './SheetTabs';
+import { BatchTable } from './batch/BatchTable';
+import { checkInWorker } from './batch/batchClient';
+import { filesFromDrop, filesFromInput } from './batch/collectFiles';
+import type { BatchFile } from './batch/runBatch';
 
 export const SAMPLE_URL = 'assets/sample.xlsx';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -55,10 +62,20 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   hidden: { display: 'none' },
+  batchCaption: { display: 'block', padding: '8px' },
 });
 
-function saveBlob(data: Uint8Array, fileName: string): void {
-  const blob = new Blob([data as BlobPart], { type: XLSX_MIME });
+export const BATCH_ZIP_NAME = '校验结果.zip';
+
+interface Batch {
+  files: BatchFile[];
+  rows: SummaryRow[] | null;
+  zip: Uint8Array | null;
+  progress: { done: number; total: number; current: string };
+}
+
+function saveBlob(data: Uint8Array, fileName: string, type = XLSX_MIME): void {
+  const blob = new Blob([data as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -79,6 +96,9 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
+  const folderRef = useRef<HTMLInputElement>(null);
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const [view, setView] = useState<'book' | 'batch'>('book');
 
   const openBytes = useCallback(
     async (data: ArrayBuffer, fileName: string) => {
@@ -110,6 +130,56 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
       await openBytes(await file.arrayBuffer(), file.name);
     },
     [openBytes],
+  );
+
+  /** Many files or a folder: checked in the worker, the summary shown as a table. */
+  const startBatch = useCallback(async (files: BatchFile[]) => {
+    setError(null);
+    setNotice(null);
+    if (files.length === 0) {
+      setError('所选内容中没有 .xlsx 工作簿。');
+      return;
+    }
+    setView('batch');
+    setBatch({ files, rows: null, zip: null, progress: { done: 0, total: files.length, current: '' } });
+    try {
+      const { rows, zip } = await checkInWorker(files, (done, total, current) =>
+        setBatch((b) => (b && b.files === files ? { ...b, progress: { done, total, current } } : b)),
+      );
+      setBatch((b) => (b && b.files === files ? { ...b, rows, zip } : b));
+    } catch (err) {
+      setError(`批量校验失败：${errorMessage(err)}`);
+      setBatch(null);
+      setView('book');
+    }
+  }, []);
+
+  const openPicked = useCallback(
+    async (list: FileList | null) => {
+      if (!list || list.length === 0) return;
+      const fromFolder = Array.from(list).some((f) => f.webkitRelativePath);
+      if (list.length === 1 && !fromFolder) {
+        setView('book');
+        return openFile(list[0]);
+      }
+      await startBatch(await filesFromInput(list));
+    },
+    [openFile, startBatch],
+  );
+
+  /** A summary row: its workbook in the view, checked, with the marks (审核: nothing written). */
+  const openRow = useCallback(
+    async (row: SummaryRow) => {
+      const file = batch?.files[row.fileIndex];
+      if (!file) return;
+      await openBytes(file.data.slice(0), file.path);
+      if (!host.hasWorkbook) return;
+      const profile = builtInProfile('mof')!;
+      await host.applyMarks(host.getState().sheets.map((m) => check(m, profile)), 'review');
+      if (row.sheet) host.setActiveSheet(row.sheet);
+      setView('book');
+    },
+    [batch, host, openBytes],
   );
 
   // The bundled sample opens by default.
@@ -149,8 +219,17 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
-    const file = e.dataTransfer.files?.[0];
-    if (file) void openFile(file);
+    const dt = e.dataTransfer;
+    const folder = Array.from(dt.items ?? []).some((item) => item.webkitGetAsEntry?.()?.isDirectory);
+    if (dt.files.length > 1 || folder) {
+      void filesFromDrop(dt).then(startBatch);
+      return;
+    }
+    const file = dt.files?.[0];
+    if (file) {
+      setView('book');
+      void openFile(file);
+    }
   };
 
   const active = state.sheets.find((m) => m.name === state.activeSheet) ?? null;
@@ -179,15 +258,42 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
           ref={fileRef}
           className={s.hidden}
           type="file"
+          multiple
           accept={`.xlsx,.xlsm,${XLSX_MIME}`}
-          aria-label="选择要打开的 .xlsx 工作簿"
+          aria-label="选择要打开的 .xlsx 工作簿（可多选）"
           data-testid="open-file"
           onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
+            const list = e.currentTarget.files;
+            void openPicked(list);
             e.currentTarget.value = '';
-            if (file) void openFile(file);
           }}
         />
+        <Button onClick={() => folderRef.current?.click()} disabled={loading !== null}>
+          打开文件夹
+        </Button>
+        <input
+          ref={folderRef}
+          className={s.hidden}
+          type="file"
+          aria-label="选择一个文件夹，校验其中所有 .xlsx 工作簿"
+          data-testid="open-folder"
+          {...{ webkitdirectory: '', directory: '' }}
+          onChange={(e) => {
+            const list = e.currentTarget.files;
+            void openPicked(list);
+            e.currentTarget.value = '';
+          }}
+        />
+        {batch && (
+          <Button onClick={() => setView(view === 'batch' ? 'book' : 'batch')} data-testid="batch-toggle">
+            {view === 'batch' ? '查看工作簿' : '批量结果'}
+          </Button>
+        )}
+        {batch?.zip && (
+          <Button appearance="primary" onClick={() => saveBlob(batch.zip!, BATCH_ZIP_NAME, 'application/zip')} data-testid="batch-zip">
+            下载汇总与副本（zip）
+          </Button>
+        )}
         <Button
           onClick={onDownload}
           disabled={!state.fileName || loading !== null}
@@ -219,7 +325,27 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
               )}
             </div>
           )}
-          <div className={s.gridScroll} data-testid="grid-scroll">
+          {view === 'batch' && batch && (
+            <div className={s.gridScroll} data-testid="batch">
+              {batch.rows ? (
+                <>
+                  <Caption1 className={s.batchCaption} data-testid="batch-status">
+                    已校验 {batch.files.length} 个文件、{batch.rows.filter((r) => r.sheet).length} 张表（审核模式，只标注不填写）。点击一行打开该工作簿并显示标注。
+                  </Caption1>
+                  <BatchTable rows={batch.rows} onOpen={(r) => void openRow(r)} />
+                </>
+              ) : (
+                <Spinner
+                  className={s.batchCaption}
+                  size="tiny"
+                  labelPosition="after"
+                  data-testid="batch-progress"
+                  label={`正在校验 ${batch.progress.done}/${batch.progress.total}${batch.progress.current ? `：${batch.progress.current}` : ''}`}
+                />
+              )}
+            </div>
+          )}
+          <div className={view === 'batch' && batch ? s.hidden : s.gridScroll} data-testid="grid-scroll">
             {active ? (
               <SheetGrid
                 model={active}
@@ -238,7 +364,7 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
               )
             )}
           </div>
-          {state.sheets.length > 0 && (
+          {state.sheets.length > 0 && view === 'book' && (
             <SheetTabs
               names={state.sheets.map((m) => m.name)}
               active={state.activeSheet}

@@ -1,6 +1,6 @@
 /**
  * Parses the seed documents into the committed data the fixtures are built from:
- * `npm run seed-tables -- <seeds dir>` (the steering repo's `shared/seeds`) rewrites
+ * `npm run seed-tables -- <seeds dir>` (the steering repo's seed documents) rewrites
  * `test/fixtures/seed-tables/*.json`. Run it when a seed or a parser changes, and commit the result.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -47,7 +47,7 @@ const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]
 if (invokedDirectly) {
   const dir = process.argv[2];
   if (!dir) {
-    console.error('usage: npm run seed-tables -- <seeds dir>   (the steering repo\'s shared/seeds)');
+    console.error('usage: npm run seed-tables -- <seeds dir>   (the steering repo\'s seed documents)');
     process.exit(2);
   }
   mkdirSync(SEED_TABLES_DIR, { recursive: true });

@@ -33,6 +33,4 @@ const loaded = useCompiled()
       require('tsx/cjs/api').register();
       return require(path.join(root, 'src', 'cli', 'main.ts'));
     });
-loaded
-  .then((main) => main.run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), progress: process.stderr }))
-  .then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`内部错误：${(e && e.stack) || e}\n`); process.exitCode = 2; });
+loaded.then((main) => main.main(process.argv.slice(2)));

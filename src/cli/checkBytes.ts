@@ -7,17 +7,22 @@ import { check } from '../core/check';
 import { NO_FORM_HINT } from '../core/findings';
 import type { FileResult, Finding } from '../core/result';
 import type { Profile } from '../core/rules/profile';
+import type { SheetModel } from '../core/sheet';
 import { annotateWorkbook, readWorkbook, writeWorkbook, WorkbookReadError, type LoadedWorkbook, type Mode, type ReadSheets } from '../hosts/workbook';
 
 export interface CheckedBytes {
   result: FileResult;
   unreadable: boolean;
-  /** The annotated copy, when one was asked for and the file could be read. */
-  copy: Uint8Array | null;
+  /** The annotated copy and the values filled into it, when one was asked for and the file could be read. */
+  copy: { bytes: Uint8Array; filled: number } | null;
 }
 
 export function fileFinding(code: Finding['code'], severity: Finding['severity'], message: string): Finding {
   return { code, severity, cell: '', message };
+}
+
+function hasContent(sheet: SheetModel): boolean {
+  return sheet.values.some((row) => row.some((v) => v !== null && !(typeof v === 'string' && v.trim() === '')));
 }
 
 /** The file's name without its folders, for messages. */
@@ -44,6 +49,12 @@ export async function checkBytes(path: string, bytes: Uint8Array, profile: Profi
   for (const c of checks) result.forms.push(...c.forms);
   if (result.forms.length === 0) {
     result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${name} 中没有找到绩效自评表（${NO_FORM_HINT}）。`));
+  } else {
+    // A sheet that holds something but no form is named, so it does not vanish from the count.
+    checks.forEach((c, k) => {
+      if (c.forms.length === 0 && hasContent(loaded.sheets[k]))
+        result.findings.push(fileFinding('NO_FORM_FOUND', 'info', `工作表“${c.sheet}”未识别到自评表（${NO_FORM_HINT}）。`));
+    });
   }
   if (!copy || !forCopy) return { result, unreadable: false, copy: null };
   if (loaded.notPreserved.length > 0) {
@@ -51,6 +62,6 @@ export async function checkBytes(path: string, bytes: Uint8Array, profile: Profi
       fileFinding('CONTENT_NOT_PRESERVED', 'warning', `带标注的副本无法保留原文件中的${loaded.notPreserved.join('、')}；原文件未改动，请以原文件为准。`),
     );
   }
-  annotateWorkbook(forCopy, checks, copy.mode);
-  return { result, unreadable: false, copy: await writeWorkbook(forCopy) };
+  const annotated = annotateWorkbook(forCopy, checks, copy.mode);
+  return { result, unreadable: false, copy: { bytes: await writeWorkbook(forCopy), filled: annotated.filled } };
 }

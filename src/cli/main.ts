@@ -5,7 +5,7 @@ import { builtInProfile, type Profile } from '../core/rules/profile';
 import { parseProfileText, ProfileError } from '../core/rules/profileFile';
 import { isSubmittedWorkbook, summaryRows } from '../core/summary';
 import { summaryWorkbook, SUMMARY_FILE_NAME } from '../hosts/workbook';
-import { parseArgs, UsageError, type CheckArgs } from './args';
+import { HelpRequested, parseArgs, UsageError, USAGE, type CheckArgs } from './args';
 import { checkBytes, fileFinding } from './checkBytes';
 import { toContract } from './contract';
 import { copyTargets } from './copyTargets';
@@ -37,23 +37,29 @@ async function loadProfile(spec: string): Promise<Profile> {
   }
 }
 
+/** What checking one file gave: its result, and the annotated copy written (with the values filled in). */
+interface FileOutcome {
+  result: FileResult;
+  unreadable: boolean;
+  copy: { path: string; filled: number } | null;
+}
+
 /** Reads, checks and (with --out) writes the copy of one file; an unreadable file is a finding, not an exception. */
-async function checkFile(path: string, args: CheckArgs, profile: Profile, target: string | null): Promise<{ result: FileResult; unreadable: boolean }> {
+async function checkFile(path: string, args: CheckArgs, profile: Profile, target: string | null): Promise<FileOutcome> {
   let data: Buffer;
   try {
     data = await readFile(path);
   } catch {
     const result: FileResult = { file: path, forms: [], findings: [fileFinding('FILE_UNREADABLE', 'error', `文件“${path}”不存在或无法打开。`)] };
-    return { result, unreadable: true };
+    return { result, unreadable: true, copy: null };
   }
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   const checked = await checkBytes(path, bytes, profile, target ? { mode: args.mode } : null);
-  if (target && checked.copy) {
-    if (resolve(target) === resolve(path)) throw new UsageError(`输出文件会覆盖原文件“${path}”，请换一个 --out 目录。`);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, checked.copy);
-  }
-  return checked;
+  if (!target || !checked.copy) return { result: checked.result, unreadable: checked.unreadable, copy: null };
+  if (resolve(target) === resolve(path)) throw new UsageError(`输出文件会覆盖原文件“${path}”，请换一个 --out 目录。`);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, checked.copy.bytes);
+  return { result: checked.result, unreadable: false, copy: { path: target, filled: checked.copy.filled } };
 }
 
 /** 校验汇总.xlsx: a row per form and per unreadable file, each linking to its copy relative to the summary. */
@@ -102,6 +108,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     return await checkAll(argv, io);
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      io.out(USAGE);
+      return 0;
+    }
     if (e instanceof UsageError) {
       io.err(e.message);
       return 2;
@@ -116,27 +126,48 @@ async function checkAll(argv: string[], io: Io): Promise<number> {
   const files = await expandPaths(args.files);
   const targets = args.out === null ? null : copyTargets(files, args.out);
   const results: FileResult[] = [];
+  const copies: NonNullable<FileOutcome['copy']>[] = [];
   let unreadable = false;
   const progress = new ProgressLine(io.progress, files.length);
   for (const [i, path] of files.entries()) {
     progress.show(i, path);
     const r = await checkFile(path, args, profile, targets?.[i] ?? null);
     results.push(r.result);
+    if (r.copy) copies.push(r.copy);
     unreadable ||= r.unreadable;
-    if (!args.json) progress.around(() => io.out(`${textReport(r.result)}\n`));
+    // An unreadable file is told once: on stderr for a person, in the JSON entry for a program.
+    if (r.unreadable && !args.json) progress.around(() => r.result.findings.forEach((f) => io.err(f.message)));
+    else if (!args.json) progress.around(() => io.out(`${textReport(r.result)}\n`));
   }
   progress.end();
   const summaryPath = args.summary ?? (args.out === null ? null : join(args.out, SUMMARY_FILE_NAME));
   if (summaryPath) await writeSummary(summaryPath, results, targets);
   if (args.json) io.out(JSON.stringify(toContract(results), null, 2));
   else io.out(summaryLine(results));
-  for (const r of results) for (const f of r.findings) if (f.code === 'FILE_UNREADABLE') io.err(f.message);
+  // With --out the summary sits beside the copies listed below; a --summary of its own is named.
+  if (args.summary) (args.json ? io.err : io.out)(`已写入校验汇总：${args.summary}`);
+  if (args.out) (args.json ? io.err : io.out)(copiesLine(copies));
   if (unreadable) return 2;
   return results.some((r) => r.forms.some((f) => f.findings.some((x) => x.severity === 'error'))) ? 1 : 0;
 }
 
-if (require.main === module) {
-  run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), progress: process.stderr }).then(
+/** The closing lines of `--out`: each copy written and how many values were filled in. */
+function copiesLine(copies: NonNullable<FileOutcome['copy']>[]): string {
+  const filled = copies.reduce((n, c) => n + c.filled, 0);
+  const head = `已写入 ${copies.length} 个带标注的副本，共填入计算值 ${filled} 个${copies.length ? '：' : '。'}`;
+  return [head, ...copies.map((c) => `  ${c.path}（填入 ${c.filled} 个）`)].join('\n');
+}
+
+/**
+ * The process entry (bin/selfeval.js): stdout and stderr, the exit code, and a reader that goes away
+ * (`selfeval check … | head`) ending the run quietly instead of with an EPIPE stack trace.
+ */
+export function main(argv: string[]): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  run(argv, { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), progress: process.stderr }).then(
     (code) => {
       process.exitCode = code;
     },
@@ -146,3 +177,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) main(process.argv.slice(2));

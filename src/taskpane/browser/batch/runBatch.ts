@@ -37,7 +37,7 @@ export async function runBatch(files: readonly BatchFile[], onProgress: BatchPro
     onProgress(i, f.path);
     const checked = await checkBytes(f.path, new Uint8Array(f.data), profile, { mode: 'review' });
     const copy = checked.copy ? copyPathOf(f.path) : null;
-    if (copy && checked.copy) entries[copy] = checked.copy;
+    if (copy && checked.copy) entries[copy] = checked.copy.bytes;
     inputs.push({ result: checked.result, copy });
   }
   const rows = summaryRows(inputs);

@@ -14,7 +14,7 @@ async function readOne(file) {
     case 'exceljs': {
       const ExcelJS = require('exceljs');
       // The same linear merge loading the product installs, or ExcelJS takes minutes on many merges.
-      require('../dist/hosts/workbook/linearMerges').installLinearMergeLoading();
+      require('../dist/hosts/workbook/linearMerges').installLinearMergeLoading(ExcelJS);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes);
       return wb.worksheets.length;

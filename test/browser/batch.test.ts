@@ -5,7 +5,8 @@
  * every annotated copy. A screenshot goes to test-artifacts/batch-table.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
@@ -136,5 +137,21 @@ describe.skipIf(!haveChromium)('browser batch', () => {
       }),
     );
     expect(marked).toBeGreaterThan(0);
+  });
+
+  it('打开文件夹: two units’ folders with the same file names give a row each and a copy each in the zip', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'selfeval-folder-'));
+    const top = path.join(root, '收到的自评表');
+    for (const unit of ['单位A', '单位B']) {
+      mkdirSync(path.join(top, unit), { recursive: true });
+      copyFileSync(path.join(FIXTURES, 'clean.xlsx'), path.join(top, unit, '项目.xlsx'));
+      copyFileSync(path.join(FIXTURES, 'errors.xlsx'), path.join(top, unit, '~$项目.xlsx')); // Excel's lock file: skipped
+    }
+    await page.getByTestId('open-folder').setInputFiles(top);
+    await expect.poll(() => page.getByTestId('batch-status').textContent(), { timeout: 60_000 }).toContain('已校验 2 个文件');
+    expect((await tableRows(page)).map((r) => r[0]).sort()).toEqual(['收到的自评表/单位A/项目.xlsx', '收到的自评表/单位B/项目.xlsx']);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('batch-zip').click()]);
+    const names = Object.keys(unzipSync(new Uint8Array(readFileSync((await download.path())!)))).sort();
+    expect(names).toEqual(['收到的自评表/单位A/项目.checked.xlsx', '收到的自评表/单位B/项目.checked.xlsx', '校验汇总.xlsx']);
   });
 });

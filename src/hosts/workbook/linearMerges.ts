@@ -5,7 +5,7 @@
  * check is skipped: each merge is applied against an empty table and then added to the real one.
  * Everything else ExcelJS does for a merge (master/slave cells) is unchanged.
  */
-import ExcelJS from 'exceljs';
+import type { ExcelJSLib } from './excelJS';
 
 interface WorksheetInternals {
   _merges: Record<string, unknown>;
@@ -15,7 +15,7 @@ interface WorksheetInternals {
 
 let installed = false;
 
-export function installLinearMergeLoading(): void {
+export function installLinearMergeLoading(ExcelJS: ExcelJSLib): void {
   if (installed) return;
   const probe = new ExcelJS.Workbook().addWorksheet('probe');
   const proto = Object.getPrototypeOf(probe) as WorksheetInternals;

@@ -3,7 +3,8 @@
  * refusal for what cannot be read (legacy .xls, password-protected, not a workbook, damaged).
  * No Node built-ins: the CLI and the browser both hand over bytes.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './excelJS';
 import type { SheetModel } from '../../core/sheet';
 import { restoreDroppedNotes } from './droppedNotes';
 import { fileKindOf } from './fileKind';
@@ -79,10 +80,11 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   const parts = refuseWhatIsNotAnXlsx(bytes);
   if (options.forCopy === false) return { sheets: await sheetsViaSheetJS(bytes), notPreserved: [] };
 
-  const workbook = new ExcelJS.Workbook();
+  const ExcelJSLib = await loadExcelJS();
+  const workbook = new ExcelJSLib.Workbook();
   try {
     // ExcelJS's typing asks for a Node Buffer; its loader (JSZip) takes any Uint8Array.
-    installLinearMergeLoading();
+    installLinearMergeLoading(ExcelJSLib);
     await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);

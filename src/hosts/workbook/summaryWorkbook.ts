@@ -3,7 +3,8 @@
  * a frozen header with an autofilter, numbers stored as numbers, and a link to each annotated copy.
  * Bytes out; the caller saves them.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './excelJS';
 import { SEVERITY_FILL } from '../../core/marks';
 import type { SummaryRow } from '../../core/summary';
 import { solidFill } from './annotate';
@@ -37,7 +38,7 @@ const ERROR_COLUMN = COLUMNS.findIndex((c) => c.header === '错误') + 1;
 const WARNING_COLUMN = COLUMNS.findIndex((c) => c.header === '警告') + 1;
 
 export async function summaryWorkbook(rows: readonly SummaryRow[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet(SUMMARY_SHEET_NAME, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
     // Printed: landscape, all columns on one page wide, the header on every page.

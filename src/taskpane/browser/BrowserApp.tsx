@@ -3,7 +3,7 @@
  * origin) opens by default; 打开工作簿 (or dropping a file on the grid) opens any .xlsx; 下载 saves the
  * annotated copy. This module and ExcelJS are a lazy chunk that Excel mode never loads.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent, type InputHTMLAttributes } from 'react';
 import { Button, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { check } from '../../core/check';
 import { builtInProfile } from '../../core/rules/profile';
@@ -87,6 +87,36 @@ function saveBlob(data: Uint8Array, fileName: string, type = XLSX_MIME): void {
   setTimeout(() => URL.revokeObjectURL(url), 30000);
 }
 
+/** A button that opens a hidden file input (files, or a folder) and hands over what was picked. */
+function Picker(props: {
+  label: string;
+  disabled: boolean;
+  testId: string;
+  input: InputHTMLAttributes<HTMLInputElement>;
+  onPick: (files: FileList | null) => void;
+}) {
+  const s = useStyles();
+  const ref = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <Button onClick={() => ref.current?.click()} disabled={props.disabled}>
+        {props.label}
+      </Button>
+      <input
+        ref={ref}
+        className={s.hidden}
+        type="file"
+        data-testid={props.testId}
+        {...props.input}
+        onChange={(e) => {
+          props.onPick(e.currentTarget.files);
+          e.currentTarget.value = '';
+        }}
+      />
+    </>
+  );
+}
+
 export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | null }) {
   const s = useStyles();
   const [host] = useState(() => new BrowserHost());
@@ -95,8 +125,6 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const fileRef = useRef<HTMLInputElement>(null);
-  const folderRef = useRef<HTMLInputElement>(null);
   const [batch, setBatch] = useState<Batch | null>(null);
   const [view, setView] = useState<'book' | 'batch'>('book');
 
@@ -157,12 +185,14 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
   const openPicked = useCallback(
     async (list: FileList | null) => {
       if (!list || list.length === 0) return;
-      const fromFolder = Array.from(list).some((f) => f.webkitRelativePath);
-      if (list.length === 1 && !fromFolder) {
+      // The FileList goes stale once the input is reset: take the files now.
+      const picked = Array.from(list);
+      const fromFolder = picked.some((f) => f.webkitRelativePath);
+      if (picked.length === 1 && !fromFolder) {
         setView('book');
-        return openFile(list[0]);
+        return openFile(picked[0]);
       }
-      await startBatch(await filesFromInput(list));
+      await startBatch(await filesFromInput(picked));
     },
     [openFile, startBatch],
   );
@@ -251,38 +281,19 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
         <Text className={s.fileName} data-testid="file-name">
           {state.fileName ?? '（未打开工作簿）'}
         </Text>
-        <Button onClick={() => fileRef.current?.click()} disabled={loading !== null}>
-          打开工作簿
-        </Button>
-        <input
-          ref={fileRef}
-          className={s.hidden}
-          type="file"
-          multiple
-          accept={`.xlsx,.xlsm,${XLSX_MIME}`}
-          aria-label="选择要打开的 .xlsx 工作簿（可多选）"
-          data-testid="open-file"
-          onChange={(e) => {
-            const list = e.currentTarget.files;
-            void openPicked(list);
-            e.currentTarget.value = '';
-          }}
+        <Picker
+          label="打开工作簿"
+          disabled={loading !== null}
+          testId="open-file"
+          input={{ multiple: true, accept: `.xlsx,.xlsm,${XLSX_MIME}`, 'aria-label': '选择要打开的 .xlsx 工作簿（可多选）' }}
+          onPick={openPicked}
         />
-        <Button onClick={() => folderRef.current?.click()} disabled={loading !== null}>
-          打开文件夹
-        </Button>
-        <input
-          ref={folderRef}
-          className={s.hidden}
-          type="file"
-          aria-label="选择一个文件夹，校验其中所有 .xlsx 工作簿"
-          data-testid="open-folder"
-          {...{ webkitdirectory: '', directory: '' }}
-          onChange={(e) => {
-            const list = e.currentTarget.files;
-            void openPicked(list);
-            e.currentTarget.value = '';
-          }}
+        <Picker
+          label="打开文件夹"
+          disabled={loading !== null}
+          testId="open-folder"
+          input={{ 'aria-label': '选择一个文件夹，校验其中所有 .xlsx 工作簿', ...{ webkitdirectory: '', directory: '' } }}
+          onPick={openPicked}
         />
         {batch && (
           <Button onClick={() => setView(view === 'batch' ? 'book' : 'batch')} data-testid="batch-toggle">

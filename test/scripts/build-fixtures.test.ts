@@ -281,6 +281,7 @@ describe('written fixtures', () => {
         'split-target.xlsx',
         'yanjiang-scoring.xlsx',
         'yanjiang-targets.xlsx',
+        'yanjiang-stacked.xlsx',
         'wuhua-evaluation.xlsx',
         'wuhua-evaluation-40-unmerged.xlsx',
         'stacked-family-a-c.xlsx',

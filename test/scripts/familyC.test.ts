@@ -7,6 +7,7 @@ import {
   buildWuhuaEvaluation,
   buildWuhuaUnmerged40,
   buildYanjiangScoring,
+  buildYanjiangStacked,
   buildYanjiangTargets,
   cleanScoringTable,
   effectiveLevels,
@@ -184,7 +185,7 @@ describe('family C and targets writers', () => {
   it('计分表 at the template addresses, anywhere on a sheet', () => {
     const t = yanjiangProjectScoring()[0];
     const L = writeScoringTable(newWorkbook().addWorksheet('t'), t, { row: 1, col: 1 });
-    expect(L).toMatchObject({ range: 'A1:G25', title: 'A1', projectLine: 'A2', unitLine: 'A3', headerRow: 4, totalRow: 25, totalLabel: 'A25', totalScore: 'F25', totalBasis: 'G25' });
+    expect(L).toMatchObject({ range: 'A1:G25', title: 'A1', projectLine: 'A2', unitLine: 'A3', grade: 'A3', headerRow: 4, totalRow: 25, totalLabel: 'A25', totalScore: 'F25', totalBasis: 'G25' });
     expect(L.rows.map((r) => r.row)).toEqual(Array.from({ length: 20 }, (_, k) => 5 + k));
     expect(L.rows[0]).toMatchObject({ level1: 'A5', level2: 'B5', level3: 'C5', explanation: 'D5', standard: 'E5', score: 'F5', basis: 'G5' });
     expect(L.rows[4]).toMatchObject({ level1: 'A5', level2: 'B8', score: 'F9' });
@@ -289,6 +290,21 @@ describe('family C fixture workbooks', () => {
       '2022年度区本级项目支出绩效自评计分表',
       99.35,
     ]);
+  });
+
+  it('yanjiang-stacked: every project 计分表 then its targets table, sixteen tables on one sheet', async () => {
+    const built = buildYanjiangStacked();
+    expect(built.scoring).toHaveLength(8);
+    expect(built.targets).toHaveLength(8);
+    expect(built.scoring[0].range).toBe('A1:G25');
+    expect(built.targets[0].top).toBe(25 + 3 + 1);
+    expect(built.scoring[1].top).toBe(built.targets[0].bottom + 4);
+    const ws = (await reload(built.wb)).getWorksheet('附表')!;
+    built.scoring.forEach((s, k) => {
+      expect(ws.getCell(s.projectLine!).value).toBe(`（${YANJIANG_PROJECT_SCORES[k].project}）`);
+      expect(num(ws.getCell(s.totalScore).value)).toBe(YANJIANG_PROJECT_SCORES[k].total);
+      expect(trim(ws.getCell(built.targets[k].projectName!).value)).toBe(YANJIANG_TARGETS[k + 1].project);
+    });
   });
 
   it('clean-scoring: numbers only, full scores, 合计 100, no repeated labels', async () => {

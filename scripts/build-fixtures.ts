@@ -9,6 +9,7 @@ import {
   aktoForm,
   buildBlankColumns,
   buildClean,
+  buildCleanEvaluation,
   buildCleanScoring,
   buildErrors,
   buildFormulas,
@@ -136,6 +137,7 @@ export async function buildAll(outDir = DEFAULT_OUT_DIR, options: BuildOptions =
     ['wuhua-evaluation-40-unmerged.xlsx', buildWuhuaUnmerged40().wb],
     ['stacked-family-a-c.xlsx', buildStackedAC().wb],
     ['clean-scoring.xlsx', buildCleanScoring().wb],
+    ['clean-evaluation.xlsx', buildCleanEvaluation().wb],
   ];
   const written: string[] = [];
   for (const [name, wb] of books) written.push(await saveWorkbook(wb, join(outDir, name)));

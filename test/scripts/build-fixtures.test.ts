@@ -286,6 +286,7 @@ describe('written fixtures', () => {
         'wuhua-evaluation-40-unmerged.xlsx',
         'stacked-family-a-c.xlsx',
         'clean-scoring.xlsx',
+        'clean-evaluation.xlsx',
       ].sort(),
     );
   });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type ExcelJS from 'exceljs';
 import {
   aktoForm,
+  buildBesideAC,
   buildBlankColumns,
   buildClean,
   buildCleanEvaluation,
@@ -136,6 +137,7 @@ export async function buildAll(outDir = DEFAULT_OUT_DIR, options: BuildOptions =
     ['wuhua-evaluation.xlsx', buildWuhuaEvaluation().wb],
     ['wuhua-evaluation-40-unmerged.xlsx', buildWuhuaUnmerged40().wb],
     ['stacked-family-a-c.xlsx', buildStackedAC().wb],
+    ['beside-family-a-c.xlsx', buildBesideAC().wb],
     ['clean-scoring.xlsx', buildCleanScoring().wb],
     ['clean-evaluation.xlsx', buildCleanEvaluation().wb],
   ];

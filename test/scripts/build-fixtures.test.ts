@@ -285,6 +285,7 @@ describe('written fixtures', () => {
         'wuhua-evaluation.xlsx',
         'wuhua-evaluation-40-unmerged.xlsx',
         'stacked-family-a-c.xlsx',
+        'beside-family-a-c.xlsx',
         'clean-scoring.xlsx',
         'clean-evaluation.xlsx',
       ].sort(),

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { WUHUA_EVALUATION, YANJIANG_DEPARTMENT_SCORE, YANJIANG_PROJECT_SCORES, YANJIANG_TARGETS } from '../seedFacts';
 import {
+  buildBesideAC,
   buildCleanEvaluation,
   buildCleanScoring,
   buildStackedAC,
@@ -307,6 +308,16 @@ describe('family C fixture workbooks', () => {
       expect(num(ws.getCell(s.totalScore).value)).toBe(YANJIANG_PROJECT_SCORES[k].total);
       expect(trim(ws.getCell(built.targets[k].projectName!).value)).toBe(YANJIANG_TARGETS[k + 1].project);
     });
+  });
+
+  it('beside-family-a-c: a family A form and the 004 table beside it', async () => {
+    const built = buildBesideAC();
+    expect(built.form.range).toBe('A1:J23');
+    expect(built.evaluation).toMatchObject({ range: 'L1:R70', projectName: 'M3', totalScore: 'R68', grade: 'M69' });
+    expect(built.evaluation.rows[0]).toMatchObject({ weight1: 'M23', score: 'R23' });
+    const ws = (await reload(built.wb)).getWorksheet('汇总')!;
+    expect([ws.getCell('A1').value, ws.getCell('L1').value, ws.getCell('K1').value, ws.getCell('R68').value]).toEqual(['项目支出绩效自评表', '五华区区级预算支出部门评价表', null, 91]);
+    expect(merges(ws)).toEqual(expect.arrayContaining(['A1:J1', 'L1:R1', 'M23:M33']));
   });
 
   it('clean-scoring: numbers only, full scores, 合计 100, no repeated labels', async () => {

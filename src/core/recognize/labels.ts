@@ -80,14 +80,14 @@ export const LEVEL1_NAMES: Record<Level1Category, string> = {
 };
 
 /** The category a 二级 name belongs to, or null when it is not a standard one. */
-export function categoryOfLevel2(level2Key: string): Level1Category | null {
+export const categoryOfLevel2 = memoizeString((level2Key: string): Level1Category | null => {
   if (/满意/.test(level2Key)) return '满意度';
   if (/^(数量|质量|时效)/.test(level2Key)) return '产出';
   if (/^成本/.test(level2Key)) return '产出';
   if (/^(经济|社会|生态)(环境)?成本/.test(level2Key)) return '成本';
   if (/^(经济效益|社会效益|生态效益|经济效|社会效|生态效|可持续影响)/.test(level2Key)) return '效益';
   return null;
-}
+});
 
 /** The categories a 一级 cell names, in order, each with its stated weight if the label carries one. */
 export function categoriesOfLevel1(level1Key: string): { category: Level1Category; weight: number | null }[] {

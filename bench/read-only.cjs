@@ -8,7 +8,17 @@ async function readOne(file) {
   switch (candidate) {
     case 'sheetjs': {
       const XLSX = require('@e965/xlsx');
-      const wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: true, cellNF: true, cellText: false, cellHTML: false });
+      // The options the product reads with (src/hosts/workbook/sheetjsRead.ts).
+      const wb = XLSX.read(new Uint8Array(bytes), {
+        type: 'array',
+        dense: true,
+        cellFormula: true,
+        cellNF: true,
+        cellText: false,
+        cellHTML: false,
+        cellDates: false,
+        cellStyles: false,
+      });
       return wb.SheetNames.length;
     }
     case 'exceljs': {

@@ -1,0 +1,5 @@
+import type { Family } from './family';
+import { projectFamily } from './project';
+
+/** Every family, in the order they are asked to claim a header (the most specific header first). */
+export const FAMILIES: readonly Family[] = [projectFamily];

@@ -50,7 +50,7 @@ describe('family C, 五华 004 layout (分值 columns, merged 40 and 60)', () =>
 
   it('reads the chosen grade from the boxes and reports a wrong total and grade with what to type', () => {
     const f = check(wuhuaSheet({ total: 95, choice: '优□  良  中□  差□' })).forms[0];
-    expect(f.grade.stated).toBe('良');
+    expect(f.grade?.stated).toBe('良');
     const total = f.findings.find((x) => x.code === 'TOTAL_MISMATCH')!;
     expect(total.message).toContain('请改为 91');
     const grade = f.findings.find((x) => x.code === 'GRADE_MISMATCH')!;
@@ -64,7 +64,7 @@ describe('family C, 五华 004 layout (分值 columns, merged 40 and 60)', () =>
     rows[1][6] = 5;
     const f = check(wuhuaSheet({ rows })).forms[0];
     expect(codes(wuhuaSheet({ rows }))).toEqual(expect.arrayContaining(['SCORE_MISSING@G12', 'SCORE_EXCEEDS_WEIGHT@G13']));
-    expect(f.total.computed).toBeNull();
+    expect(f.total?.computed).toBeNull();
   });
 });
 
@@ -104,7 +104,7 @@ describe('family C beside and below other forms', () => {
     const rows: CellValue[][] = [...a.values, [], [], ...c.values];
     const r = check({ name: 'S', top: 0, left: 0, values: rows, merges: [...a.merges, ...c.merges] });
     expect(r.forms.map((f) => f.kind)).toEqual(['project', 'framework']);
-    expect(r.forms[1].total.computed).toBe(99.35);
-    expect(r.forms[0].total.computed).toBe(100);
+    expect(r.forms[1].total?.computed).toBe(99.35);
+    expect(r.forms[0].total?.computed).toBe(100);
   });
 });

@@ -51,7 +51,7 @@ export const LABELS = {
   plannedValue: ['预算指标值(包含数字及文字描述)', '预算指标值'],
   plannedResult: ['预算指标值执行结果(包含数字及文字描述)', '预算指标值执行结果'],
   budgetAmount: ['预算额(万元)', '预算额'],
-  spentAmount: ['执行额(万元)', '执行额'],
+  spentAmount: ['执行额(万元)', '执行额(万元', '执行额'],
   carryOver: ['当年结转结余额(万元)', '当年结转结余额', '结转结余额(万元)', '结转结余额'],
   carryOverRate: ['结转结余率%', '结转结余率(%)', '结转结余率'],
 } as const;

@@ -48,6 +48,8 @@ export interface FrameworkLayout {
 
 const UNIT_NAME_INLINE = /(?:部门[(（]单位[)）]名称|单位名称)\s*[:：]\s*(\S+)/u;
 const BRACKET_LINE = /^[(（][^()（）]+[)）]$/u;
+/** `（2022年度）`, `（  2023  ）年度`: the year, not a project name. */
+const YEAR_LINE = /^[(（]\s*\d{4}\s*(年度?)?\s*[)）]/u;
 const THRESHOLD_LINE = /分为优|分以上为优|为优[、,，;；]/u;
 
 function isStop(c: LabelCell): boolean {
@@ -136,7 +138,7 @@ export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHe
       }
     }
   }
-  const bracket = findAbove((c) => BRACKET_LINE.test(c.text.trim()) && !/\d{4}\s*年/.test(c.text));
+  const bracket = findAbove((c) => BRACKET_LINE.test(c.text.trim()) && !YEAR_LINE.test(c.text.trim()));
   const funds = findFunds(view, grid, h, upper);
 
   let top = h.row;

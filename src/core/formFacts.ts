@@ -31,6 +31,8 @@ export interface FormFact {
   value: string;
   /** What the form itself states, when it states something (总分, 等级). */
   stated?: string | null;
+  /** Said without its label in a line of text (`无评分（…）`, not `评分 无评分（…）`). */
+  bare?: true;
 }
 
 const show = (n: number | null | undefined): string => (n === null || n === undefined || !Number.isFinite(n) ? '—' : fmt(Math.round(n * 100) / 100));
@@ -39,7 +41,7 @@ export function formFacts(form: FormResult): FormFact[] {
   const rate: FormFact = { id: 'rate', label: '执行率', value: form.budget.executionRate === null ? '—' : pct(form.budget.executionRate) };
   if (!form.total || !form.grade) {
     return [
-      { id: 'total', label: '评分', value: `${NOT_SCORED}（${KIND_LABEL[form.kind]}不计分）` },
+      { id: 'total', label: '评分', value: `${NOT_SCORED}（${KIND_LABEL[form.kind]}不计分）`, bare: true },
       { id: 'planned', label: '预算额', value: show(form.budget.planned) },
       { id: 'executed', label: '执行额', value: show(form.budget.executed) },
       rate,
@@ -58,6 +60,6 @@ export function formFacts(form: FormResult): FormFact[] {
 /** The facts as one line: `总分 91（表内填报 91）  等级 优  执行率 73.68%` (the stated grade only where it differs). */
 export function factsText(form: FormResult, separator = '  '): string {
   return formFacts(form)
-    .map((x) => `${x.label} ${x.value}${x.stated && (x.id === 'total' || x.stated !== x.value) ? `（表内填报 ${x.stated}）` : ''}`)
+    .map((x) => `${x.bare ? '' : `${x.label} `}${x.value}${x.stated && (x.id === 'total' || x.stated !== x.value) ? `（表内填报 ${x.stated}）` : ''}`)
     .join(separator);
 }

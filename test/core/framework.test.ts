@@ -108,3 +108,18 @@ describe('family C beside and below other forms', () => {
     expect(r.forms[0].total?.computed).toBe(100);
   });
 });
+
+describe('family C 填报 fills', () => {
+  it('an empty 自评等级 cell of its own gets the grade; an inline or boxed grade is never written', () => {
+    const s = yanjiangSheet({ total: null });
+    // The unit line split into cells, 自评等级 with an empty value cell beside it.
+    s.values[2] = ['部门（单位）名称：资阳市雁江区人民政府办公室', null, null, null, '自评等级', null, null];
+    s.merges = s.merges.filter((m) => m.top !== 2);
+    const r = check(s);
+    expect(r.fills).toEqual([
+      { cell: 'F25', value: 99.35, label: '合计' },
+      { cell: 'F3', value: '优', label: '自评等级' },
+    ]);
+    expect(check(wuhuaSheet({ total: null, choice: '优□  良□  中□  差□' })).fills).toEqual([{ cell: 'G57', value: 91, label: '总分' }]);
+  });
+});

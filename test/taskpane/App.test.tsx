@@ -284,7 +284,7 @@ describe('task pane', () => {
   it('a sheet without a form says so', async () => {
     const { user } = setup(['空表']);
     await runCheck(user);
-    expect(screen.getByText(/未在工作表“空表”中找到绩效自评表（表中需有“一级指标、二级指标、三级指标、分值、得分”表头）/)).toBeTruthy();
+    expect(screen.getByText(/未在工作表“空表”中找到绩效自评表（表中需有“一级指标、二级指标、三级指标”及“得分”（或“自评分数”、“预算指标值”）表头）/)).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('未找到绩效自评表');
   });
 

@@ -3,6 +3,7 @@ import type { LabelCell, LabelGrid } from '../../recognize/labelGrid';
 import type { Pos } from '../../recognize/layout';
 import { isLabel, type LabelKey } from '../../recognize/labels';
 import { valueRightOf } from '../../recognize/fieldValue';
+import { isBlankRow, startsAnotherForm } from '../../recognize/formBounds';
 import type { FrameworkHeader } from './header';
 
 /** Blank rows in a row that end a table without a 合计 / 总分 row. */
@@ -52,19 +53,9 @@ const BRACKET_LINE = /^[(（][^()（）]+[)）]$/u;
 const YEAR_LINE = /^[(（]\s*\d{4}\s*(年度?)?\s*[)）]/u;
 const THRESHOLD_LINE = /分为优|分以上为优|为优[、,，;；]/u;
 
-function isStop(c: LabelCell): boolean {
-  return isLabel(c.key, 'level1') || isLabel(c.key, 'projectName') || /绩效自评表|计分表|评价表|完成情况表/.test(c.key);
-}
-
 export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHeader, upper: number): FrameworkLayout {
   const { left, right, cols } = h;
-  const findAbove = (test: (c: LabelCell) => boolean): LabelCell | undefined => {
-    for (let r = h.row - 1; r >= upper; r--) {
-      const c = grid.inRow(r, left, Infinity).find(test);
-      if (c) return c;
-    }
-    return undefined;
-  };
+  const findAbove = (test: (c: LabelCell) => boolean) => grid.findAbove(h.row, upper, test, left);
   const labelled = (which: LabelKey): Labelled | null => {
     const c = findAbove((x) => isLabel(x.key, which));
     return c ? { label: { row: c.row, col: c.col }, value: valueRightOf(view, grid, c, Math.max(right, c.right + 8)) } : null;
@@ -82,7 +73,7 @@ export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHe
       bottom = r;
       break;
     }
-    if (cells.some(isStop)) break;
+    if (cells.some(startsAnotherForm)) break;
     if (isBlankRow(view, r, left, right)) {
       if (++blanks >= BLANK_ROWS_END) break;
       continue;
@@ -98,7 +89,7 @@ export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHe
   const after = totalRow ?? bottom;
   for (let r = after + 1; r <= Math.min(after + GRADE_ROWS, view.bottom); r++) {
     const cells = grid.inRow(r, left, right);
-    if (cells.some(isStop)) break;
+    if (cells.some(startsAnotherForm)) break;
     const choice = cells.find((c) => isLabel(c.key, 'gradeChoice'));
     if (choice && !grade) {
       const v = valueRightOf(view, grid, choice, right);
@@ -165,15 +156,6 @@ export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHe
     thresholds,
     funds,
   };
-}
-
-function isBlankRow(view: SheetView, r: number, left: number, right: number): boolean {
-  for (let c = left; c <= right; c++) {
-    const m = view.mergeAt(r, c);
-    if (m && (m.top !== r || m.left !== c)) continue;
-    if (!view.isEmpty(r, c)) return false;
-  }
-  return true;
 }
 
 /** 年初预算数 / 实际到位数 / 实际支出数 / 执行率: the 合计 row when it is filled, else the first row with numbers. */

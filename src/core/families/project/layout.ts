@@ -15,13 +15,7 @@ const BLANK_ROWS_END = 2;
  */
 export function buildForm(view: SheetView, grid: LabelGrid, h: IndicatorHeader, upper: number): FormLayout {
   const { left, right } = h;
-  const findAbove = (which: LabelKey): LabelCell | undefined => {
-    for (let r = h.row - 1; r >= upper; r--) {
-      const c = grid.find(r, (k) => isLabel(k, which), left, right);
-      if (c) return c;
-    }
-    return undefined;
-  };
+  const findAbove = (which: LabelKey) => grid.findAbove(h.row, upper, (c) => isLabel(c.key, which), left, right);
   const labelled = (which: LabelKey): { label: Pos; value: Pos | null } | null => {
     const c = findAbove(which);
     if (!c) return null;

@@ -3,6 +3,7 @@ import type { LabelCell, LabelGrid } from '../../recognize/labelGrid';
 import type { Pos } from '../../recognize/layout';
 import { isLabel, type LabelKey } from '../../recognize/labels';
 import { valueRightOf } from '../../recognize/fieldValue';
+import { isBlankRow, startsAnotherForm } from '../../recognize/formBounds';
 import type { TargetsHeader } from './header';
 
 const BLANK_ROWS_END = 2;
@@ -23,10 +24,6 @@ export interface TargetsLayout {
   funds: TargetsFunds | null;
 }
 
-function isStop(c: LabelCell): boolean {
-  return isLabel(c.key, 'level1') || isLabel(c.key, 'projectName') || /绩效自评表|计分表|评价表|完成情况表/.test(c.key);
-}
-
 export function targetsLayout(view: SheetView, grid: LabelGrid, h: TargetsHeader, upper: number): TargetsLayout {
   const { left, right } = h;
   const rows: number[] = [];
@@ -34,13 +31,8 @@ export function targetsLayout(view: SheetView, grid: LabelGrid, h: TargetsHeader
   let blanks = 0;
   for (let r = h.row + 1; r <= view.bottom; r++) {
     const cells = grid.inRow(r, left, right);
-    if (cells.some(isStop)) break;
-    let blank = true;
-    for (let c = left; c <= right && blank; c++) {
-      const m = view.master(r, c);
-      if (m.row === r && m.col === c && !view.isEmpty(r, c)) blank = false;
-    }
-    if (blank) {
+    if (cells.some(startsAnotherForm)) break;
+    if (isBlankRow(view, r, left, right)) {
       if (++blanks >= BLANK_ROWS_END) break;
       continue;
     }
@@ -49,13 +41,7 @@ export function targetsLayout(view: SheetView, grid: LabelGrid, h: TargetsHeader
     bottom = r;
   }
 
-  const findAbove = (which: LabelKey): LabelCell | undefined => {
-    for (let r = h.row - 1; r >= upper; r--) {
-      const c = grid.find(r, (k) => isLabel(k, which), left, right);
-      if (c) return c;
-    }
-    return undefined;
-  };
+  const findAbove = (which: LabelKey) => grid.findAbove(h.row, upper, (c) => isLabel(c.key, which), left, right);
   const nameLabel = findAbove('projectName');
   const unitLabel = findAbove('unitName');
   const funds = findFunds(grid, h, upper);

@@ -123,3 +123,18 @@ describe('family C 填报 fills', () => {
     expect(check(wuhuaSheet({ total: null, choice: '优□  良□  中□  差□' })).fills).toEqual([{ cell: 'G57', value: 91, label: '总分' }]);
   });
 });
+
+describe('family C side by side', () => {
+  it('two 计分表 in one row of the sheet are two forms, each with its own name and total', () => {
+    const a = yanjiangSheet();
+    const b = yanjiangSheet({ left: 8, rows: YANJIANG_ROWS.slice(0, 5), total: 24.35 });
+    const values: CellValue[][] = a.values.map((row, i) => [...row, null, ...(b.values[i] ?? [])]);
+    const r = check({ name: 'S', top: 0, left: 0, values, merges: [...a.merges, ...b.merges] });
+    expect(r.forms.map((f) => [f.range, f.projectName, f.total?.computed])).toEqual([
+      ['A1:G25', '运行运转保障经费', 99.35],
+      ['I1:O10', '运行运转保障经费', 24.35],
+    ]);
+    // The second table is 投入 alone: its weights add up to 25, not 100, and 24.35 is 差, not the 优 its unit line states.
+    expect(r.forms[1].findings.map((x) => x.code)).toEqual(['WEIGHT_SUM_MISMATCH', 'GRADE_MISMATCH']);
+  });
+});

@@ -138,3 +138,17 @@ describe('family C side by side', () => {
     expect(r.forms[1].findings.map((x) => x.code)).toEqual(['WEIGHT_SUM_MISMATCH', 'GRADE_MISMATCH']);
   });
 });
+
+describe('family C beside a family A form', () => {
+  it('two forms, each in its own columns, though their header rows differ', () => {
+    const a = projectForm();
+    const c = yanjiangSheet({ left: 11 });
+    const n = Math.max(a.values.length, c.values.length);
+    const values: CellValue[][] = Array.from({ length: n }, (_, i) => [...(a.values[i] ?? Array(10).fill(null)), null, ...(c.values[i] ?? [])]);
+    const r = check({ name: 'S', top: 0, left: 0, values, merges: [...a.merges, ...c.merges] });
+    expect(r.forms.map((f) => [f.kind, f.range, f.total?.computed, f.findings.length])).toEqual([
+      ['project', 'A1:J17', 100, 0],
+      ['framework', 'L1:R25', 99.35, 0],
+    ]);
+  });
+});

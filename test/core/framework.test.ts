@@ -48,6 +48,21 @@ describe('family C, 五华 004 layout (分值 columns, merged 40 and 60)', () =>
     expect(m[0].message).toContain('合计 20');
   });
 
+  it('two 资金管理 groups in a row are two groups: each weight is checked against its own rows', () => {
+    const rows = WUHUA_ROWS.map((r) => [...r]);
+    rows[7][5] = 4; // 预算执行率 4: the first 资金管理 (6) now covers 7
+    const m = check(wuhuaSheet({ rows })).forms[0].findings.filter((x) => x.code === 'WEIGHT_SUM_MISMATCH' && x.message.includes('资金管理'));
+    expect(m.map((x) => [x.cell, x.message.match(/标明分值 (\d+).*合计 (\d+)/)!.slice(1)])).toEqual([['D18', ['6', '7']]]);
+  });
+
+  it('the 总分 row states 100 under each level: a different one is reported at its cell', () => {
+    const s = wuhuaSheet();
+    const totalRow = s.values.findIndex((r) => r[0] === '总分');
+    s.values[totalRow][1] = 90;
+    const m = check(s).forms[0].findings.filter((x) => x.code === 'WEIGHT_SUM_MISMATCH');
+    expect(m.map((x) => [x.cell, x.message])).toEqual([['B57', '总分行的分值（B57）为 90，应为 100；请改为 100。']]);
+  });
+
   it('reads the chosen grade from the boxes and reports a wrong total and grade with what to type', () => {
     const f = check(wuhuaSheet({ total: 95, choice: '优□  良  中□  差□' })).forms[0];
     expect(f.grade?.stated).toBe('良');

@@ -124,15 +124,22 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
   checkBlockWeights(view, distinct(level2), '二级指标', findings);
   const real = rows.filter((r) => r.real);
   const weightSum = real.some((r) => r.weight === null) ? null : roundHalfUp(real.reduce((s, r) => s + (r.weight as number), 0), 2);
-  const totalWeightPos = layout.totalRow !== null && cols.level3Weight !== null ? view.master(layout.totalRow, cols.level3Weight) : null;
-  const totalWeight = (totalWeightPos && readNumber(view, totalWeightPos, '总分的分值', findings)?.value) ?? 100;
-  if (weightSum !== null && real.length > 0 && Math.abs(weightSum - totalWeight) > 0.005) {
-    const at = totalWeightPos ?? { row: layout.header.row, col: cols.level3 };
+  // SPEC: Σ of the 一级 weights = the 总分 row's 分值 = 100; a total row may state it under each level (五华 004).
+  const totalWeightCells = layout.totalRow === null ? [] : [cols.level1Weight, cols.level2Weight, cols.level3Weight].flatMap((c) => (c === null ? [] : [view.master(layout.totalRow!, c)]));
+  const anchor = totalWeightCells.at(-1) ?? { row: layout.header.row, col: cols.level3 };
+  const sumReported = weightSum !== null && real.length > 0 && Math.abs(weightSum - 100) > 0.005;
+  if (sumReported) {
     findings.add(
       'WEIGHT_SUM_MISMATCH',
-      at,
-      `各三级指标分值合计 ${fmt(weightSum)}，应为 ${fmt(totalWeight)}；请核对各指标分值（${a1(at.row, at.col)}）。`,
+      anchor,
+      `各三级指标分值合计 ${fmt(weightSum!)}，应为 100；请核对各指标分值（${a1(anchor.row, anchor.col)}）。`,
     );
+  }
+  for (const pos of totalWeightCells) {
+    const stated = readNumber(view, pos, `${totalLabelOf(view, layout)}行的分值`, findings)?.value ?? null;
+    if (stated === null || Math.abs(stated - 100) <= 0.005 || (sumReported && pos === anchor)) continue;
+    const at = a1(pos.row, pos.col);
+    findings.add('WEIGHT_SUM_MISMATCH', pos, `${totalLabelOf(view, layout)}行的分值（${at}）为 ${fmt(stated)}，应为 100；请改为 100。`);
   }
 
   // A 二级 group under the wrong 一级: once per group.
@@ -172,7 +179,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
   // 总分 = Σ 三级 scores; the stated 合计 / 总分; the grade by the table's thresholds.
   const computed = real.length > 0 && real.every((r) => r.score !== null) ? roundHalfUp(real.reduce((s, r) => s + (r.score as number), 0), 2) : null;
   let stated: number | null = null;
-  const totalWord = layout.totalRow !== null ? totalLabel(view, layout) : '总分';
+  const totalWord = totalLabelOf(view, layout);
   if (layout.totalRow !== null) {
     const pos = view.master(layout.totalRow, cols.score);
     const cell = readNumber(view, pos, totalWord, findings);
@@ -259,7 +266,8 @@ function scoreWord(view: SheetView, layout: FrameworkLayout): string {
 }
 
 /** 合计 or 总分, as the table names its total row. */
-function totalLabel(view: SheetView, layout: FrameworkLayout): string {
+function totalLabelOf(view: SheetView, layout: FrameworkLayout): string {
+  if (layout.totalRow === null) return '总分';
   for (let c = layout.header.left; c <= layout.header.cols.level3; c++) {
     const key = labelKey(readText(view, { row: layout.totalRow!, col: c }));
     if (key) return key;

@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type ExcelJS from 'exceljs';
 import {
   aktoForm,
+  buildBesideAC,
   buildBlankColumns,
   buildClean,
+  buildCleanEvaluation,
   buildCleanScoring,
   buildErrors,
   buildFormulas,
@@ -135,7 +137,9 @@ export async function buildAll(outDir = DEFAULT_OUT_DIR, options: BuildOptions =
     ['wuhua-evaluation.xlsx', buildWuhuaEvaluation().wb],
     ['wuhua-evaluation-40-unmerged.xlsx', buildWuhuaUnmerged40().wb],
     ['stacked-family-a-c.xlsx', buildStackedAC().wb],
+    ['beside-family-a-c.xlsx', buildBesideAC().wb],
     ['clean-scoring.xlsx', buildCleanScoring().wb],
+    ['clean-evaluation.xlsx', buildCleanEvaluation().wb],
   ];
   const written: string[] = [];
   for (const [name, wb] of books) written.push(await saveWorkbook(wb, join(outDir, name)));

@@ -285,7 +285,9 @@ describe('written fixtures', () => {
         'wuhua-evaluation.xlsx',
         'wuhua-evaluation-40-unmerged.xlsx',
         'stacked-family-a-c.xlsx',
+        'beside-family-a-c.xlsx',
         'clean-scoring.xlsx',
+        'clean-evaluation.xlsx',
       ].sort(),
     );
   });

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { WUHUA_EVALUATION, YANJIANG_DEPARTMENT_SCORE, YANJIANG_PROJECT_SCORES, YANJIANG_TARGETS } from '../seedFacts';
 import {
+  buildBesideAC,
+  buildCleanEvaluation,
   buildCleanScoring,
   buildStackedAC,
   buildWuhuaEvaluation,
@@ -9,6 +11,7 @@ import {
   buildYanjiangScoring,
   buildYanjiangStacked,
   buildYanjiangTargets,
+  cleanEvaluationTable,
   cleanScoringTable,
   effectiveLevels,
   isTargetIndicator,
@@ -307,6 +310,16 @@ describe('family C fixture workbooks', () => {
     });
   });
 
+  it('beside-family-a-c: a family A form and the 004 table beside it', async () => {
+    const built = buildBesideAC();
+    expect(built.form.range).toBe('A1:J23');
+    expect(built.evaluation).toMatchObject({ range: 'L1:R70', projectName: 'M3', totalScore: 'R68', grade: 'M69' });
+    expect(built.evaluation.rows[0]).toMatchObject({ weight1: 'M23', score: 'R23' });
+    const ws = (await reload(built.wb)).getWorksheet('汇总')!;
+    expect([ws.getCell('A1').value, ws.getCell('L1').value, ws.getCell('K1').value, ws.getCell('R68').value]).toEqual(['项目支出绩效自评表', '五华区区级预算支出部门评价表', null, 91]);
+    expect(merges(ws)).toEqual(expect.arrayContaining(['A1:J1', 'L1:R1', 'M23:M33']));
+  });
+
   it('clean-scoring: numbers only, full scores, 合计 100, no repeated labels', async () => {
     const t = cleanScoringTable();
     expect(t.rows.every((r) => num(r.score) === labelWeight(r.level3))).toBe(true);
@@ -317,5 +330,41 @@ describe('family C fixture workbooks', () => {
     for (const r of L.rows) expect(typeof ws.getCell(r.score).value).toBe('number');
     expect(ws.getCell(L.totalScore).value).toBe(100);
     expect(ws.getCell(L.unitLine).value).toBe('部门（单位）名称：资阳市雁江区人民政府办公室   预算单位编码：105001   自评等级：优');
+  });
+
+  it('clean-evaluation: 决策 20 / 过程 20 / 产出 42 / 效益 18 over their own rows, every group weight on its first row, full scores and funds', async () => {
+    const t = cleanEvaluationTable();
+    expect(t.rows.filter((r) => r.level1 !== null).map((r) => [r.level1, r.weight1])).toEqual([
+      ['决策', '20'],
+      ['过程', '20'],
+      ['产出', '42'],
+      ['效益', '18'],
+    ]);
+    // Every stated weight is the sum of the rows it covers, every score its weight.
+    let w1 = -1;
+    let w2 = -1;
+    const sums1 = new Map<number, number>();
+    const sums2 = new Map<number, number>();
+    t.rows.forEach((r, i) => {
+      if (r.weight1 !== null) w1 = i;
+      if (r.weight2 !== null) w2 = i;
+      expect(r.level2 === null).toBe(r.weight2 === null);
+      sums1.set(w1, (sums1.get(w1) ?? 0) + num(r.weight3));
+      sums2.set(w2, (sums2.get(w2) ?? 0) + num(r.weight3));
+      expect(r.score).toBe(r.weight3);
+    });
+    for (const [i, sum] of sums1) expect(num(t.rows[i].weight1)).toBe(sum);
+    for (const [i, sum] of sums2) expect(num(t.rows[i].weight2), String(t.rows[i].level2)).toBe(sum);
+    expect(t.rows.filter((r) => r.level2 === '资金管理').map((r) => r.weight2)).toEqual(['6', '7']);
+    expect(t.rows.some((r) => r.level3 === '不涉及')).toBe(false);
+
+    const built = buildCleanEvaluation();
+    const L = built.layouts[0].layout;
+    const ws = (await reload(built.wb)).getWorksheet('部门评价表')!;
+    expect([ws.getCell(L.totalScore).value, ws.getCell(L.grade).value]).toEqual([100, '优        良□       中□       差□']);
+    for (const f of [L.detail, L.funds[0], L.funds[4]]) {
+      expect([ws.getCell(f.planned).value, ws.getCell(f.received).value, ws.getCell(f.spent).value, ws.getCell(f.rate).value]).toEqual([397.8, 397.8, 397.8, 1]);
+    }
+    expect(merges(ws)).toEqual(expect.arrayContaining(['B23:B28', 'B29:B33', 'B34:B59', 'A60:A65', 'B60:B65', 'C34:C50', 'D34:D50']));
   });
 });

@@ -128,6 +128,23 @@ describe('stacked and side by side', () => {
     );
   });
 
+  it('a family C table beside a family A form: two forms in their own columns (beside-family-a-c.xlsx)', async () => {
+    const r = check((await fixtureSheets('beside-family-a-c.xlsx'))[0]);
+    expect(r.forms.map((f) => [f.kind, f.range, f.total?.computed, f.grade?.computed])).toEqual([
+      ['project', 'A1:J23', 100, '优'],
+      ['framework', 'L1:R70', 91, '优'],
+    ]);
+    expect(r.forms[1].findings.filter((x) => x.code === 'HIERARCHY_INVALID')).toHaveLength(3);
+    expect(r.forms[1].findings.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('a clean 部门评价表 has no finding at all (clean-evaluation.xlsx)', async () => {
+    const f = only(check((await fixtureSheets('clean-evaluation.xlsx'))[0]));
+    expect(f.kind).toBe('framework');
+    expect(f.total).toEqual({ weight: 100, stated: 100, computed: 100 });
+    expect(f.findings).toEqual([]);
+  });
+
   it('a clean 计分表 has no finding at all (clean-scoring.xlsx)', async () => {
     const f = only(check((await fixtureSheets('clean-scoring.xlsx'))[0]));
     expect(f.kind).toBe('framework');

@@ -41,32 +41,7 @@ export function findForms(view: SheetView): FoundForm[] {
     const upper = upperBound(forms, header, view.model.top);
     forms.push({ family, layout: family.layout(view, grid, header, upper) });
   }
-  clampBesideEachOther(view, forms);
   return forms.sort((a, b) => a.layout.range.top - b.layout.range.top || a.layout.range.left - b.layout.range.left);
-}
-
-/**
- * A header row reads every text cell to its right, so a form beside another one whose rows are not aligned
- * with it (a 计分表 beside a 项目支出绩效自评表) would reach into it: each form ends where a form to its right,
- * on the same rows, begins.
- */
-function clampBesideEachOther(view: SheetView, forms: FoundForm[]): void {
-  for (const { layout: { range: f } } of forms) {
-    let clamped = false;
-    for (const { layout: { range: g } } of forms) {
-      if (g !== f && g.left > f.left && g.left <= f.right && g.top <= f.bottom && g.bottom >= f.top) {
-        f.right = g.left - 1;
-        clamped = true;
-      }
-    }
-    // And not over the empty columns between the two.
-    while (clamped && f.right > f.left && columnIsEmpty(view, f.right, f.top, f.bottom)) f.right--;
-  }
-}
-
-function columnIsEmpty(view: SheetView, col: number, top: number, bottom: number): boolean {
-  for (let r = top; r <= bottom; r++) if (!view.isEmpty(r, col)) return false;
-  return true;
 }
 
 function overlaps(aLeft: number, aRight: number, bLeft: number, bRight: number): boolean {

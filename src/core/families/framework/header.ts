@@ -19,6 +19,8 @@ export interface FrameworkHeader extends HeaderAnchor {
   cols: FrameworkCols;
 }
 
+const FRAMEWORK_COLUMNS: LabelKey[] = ['level1', 'level2', 'level3', 'weight', 'selfScore', 'explanation', 'rubric', 'basis'];
+
 /**
  * The header of a scoring table on the 决策/过程/产出/效益 framework: 一级指标, 二级指标, 三级指标 and a
  * score column (得分 / 自评分数), with no 年度指标值 / 实际完成值 (family A) and no 预算指标值 (targets).
@@ -36,7 +38,8 @@ export function frameworkHeader(_grid: LabelGrid, start: LabelCell, group: Label
   return {
     row: start.row,
     left: start.col,
-    right: Math.max(...group.map((c) => c.right)),
+    // The header ends with its last known column: text further right belongs to whatever stands beside it.
+    right: Math.max(...group.filter((c) => FRAMEWORK_COLUMNS.some((w) => isLabel(c.key, w))).map((c) => c.right)),
     cols: {
       level1: start.col,
       level2: level2.col,

@@ -54,7 +54,8 @@ export function headerOf(grid: LabelGrid, row: number, start: LabelCell, group: 
   let left = start.col;
   const before = grid.inRow(row, -Infinity, start.col - 1).pop();
   if (before && before.key.includes('绩效指标')) left = before.col;
-  const right = Math.max(...group.map((c) => c.right));
+  // The header ends with its last known column: text further right belongs to whatever stands beside the form.
+  const right = Math.max(...[start, level2, level3, weight, score, actual, reason].map((c) => c?.right ?? -1), ...targetCells(group, target));
   return {
     row,
     firstRow,
@@ -71,4 +72,10 @@ export function headerOf(grid: LabelGrid, row: number, start: LabelCell, group: 
       reason: reason?.col ?? null,
     },
   };
+}
+
+/** The right edges of the cells holding the target (one column, or the three of a split target). */
+function targetCells(group: LabelCell[], target: IndicatorCols['target']): number[] {
+  const cols = typeof target === 'number' ? [target] : [target.nature, target.value, target.unit];
+  return group.filter((c) => cols.includes(c.col)).map((c) => c.right);
 }

@@ -23,7 +23,8 @@ export function targetsHeader(grid: LabelGrid, start: LabelCell, group: LabelCel
   return {
     row: start.row,
     left: before && before.key.includes('绩效指标') ? before.col : start.col,
-    right: Math.max(...group.map((c) => c.right)),
+    // The header ends with its last known column: text further right belongs to whatever stands beside it.
+    right: Math.max(start.right, level2.right, level3.right, planned.right, result.right, deviation?.right ?? -1),
     cols: { level1: start.col, level2: level2.col, level3: level3.col, planned: planned.col, result: result.col, deviation: deviation?.col ?? null },
   };
 }

@@ -3,11 +3,9 @@ import type { LabelCell, LabelGrid } from '../../recognize/labelGrid';
 import type { Pos } from '../../recognize/layout';
 import { isLabel, type LabelKey } from '../../recognize/labels';
 import { valueRightOf } from '../../recognize/fieldValue';
-import { isBlankRow, startsAnotherForm } from '../../recognize/formBounds';
+import { scanTableRows, startsAnotherForm } from '../../recognize/formBounds';
 import type { FrameworkHeader } from './header';
 
-/** Blank rows in a row that end a table without a 合计 / 总分 row. */
-const BLANK_ROWS_END = 2;
 /** Rows below the total row where 评价等次 and the grade thresholds are looked for. */
 const GRADE_ROWS = 4;
 
@@ -62,26 +60,9 @@ export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHe
   };
 
   // Indicator rows down to 合计 / 总分.
-  const rows: number[] = [];
-  let totalRow: number | null = null;
-  let bottom = h.row;
-  let blanks = 0;
-  for (let r = h.row + 1; r <= view.bottom; r++) {
-    const cells = grid.inRow(r, left, right);
-    if (cells.some((c) => c.col <= cols.level3 && isLabel(c.key, 'frameworkTotal'))) {
-      totalRow = r;
-      bottom = r;
-      break;
-    }
-    if (cells.some(startsAnotherForm)) break;
-    if (isBlankRow(view, r, left, right)) {
-      if (++blanks >= BLANK_ROWS_END) break;
-      continue;
-    }
-    blanks = 0;
-    rows.push(r);
-    bottom = r;
-  }
+  const scanned = scanTableRows(view, grid, h.row, left, right, (cells) => cells.some((c) => c.col <= cols.level3 && isLabel(c.key, 'frameworkTotal')));
+  const { rows, totalRow } = scanned;
+  let bottom = scanned.bottom;
 
   // 评价等次 and the thresholds line under the total row.
   let grade: GradePlace | null = null;

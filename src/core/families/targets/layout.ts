@@ -1,12 +1,10 @@
 import type { CellRange, SheetView } from '../../sheet';
-import type { LabelCell, LabelGrid } from '../../recognize/labelGrid';
+import type { LabelGrid } from '../../recognize/labelGrid';
 import type { Pos } from '../../recognize/layout';
 import { isLabel, type LabelKey } from '../../recognize/labels';
 import { valueRightOf } from '../../recognize/fieldValue';
-import { isBlankRow, startsAnotherForm } from '../../recognize/formBounds';
+import { scanTableRows } from '../../recognize/formBounds';
 import type { TargetsHeader } from './header';
-
-const BLANK_ROWS_END = 2;
 
 /** 预算执行情况: 预算额 / 执行额 / 当年结转结余额 / 结转结余率% and its rows (合计, 财政拨款, 其他资金). */
 export interface TargetsFunds {
@@ -26,20 +24,7 @@ export interface TargetsLayout {
 
 export function targetsLayout(view: SheetView, grid: LabelGrid, h: TargetsHeader, upper: number): TargetsLayout {
   const { left, right } = h;
-  const rows: number[] = [];
-  let bottom = h.row;
-  let blanks = 0;
-  for (let r = h.row + 1; r <= view.bottom; r++) {
-    const cells = grid.inRow(r, left, right);
-    if (cells.some(startsAnotherForm)) break;
-    if (isBlankRow(view, r, left, right)) {
-      if (++blanks >= BLANK_ROWS_END) break;
-      continue;
-    }
-    blanks = 0;
-    rows.push(r);
-    bottom = r;
-  }
+  const { rows, bottom } = scanTableRows(view, grid, h.row, left, right);
 
   const findAbove = (which: LabelKey) => grid.findAbove(h.row, upper, (c) => isLabel(c.key, which), left, right);
   const nameLabel = findAbove('projectName');

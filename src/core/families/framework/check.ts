@@ -4,15 +4,14 @@ import { FindingList, fmt } from '../../findings';
 import type { Pos } from '../../recognize/layout';
 import { isTemplatePlaceholder, labelKey } from '../../recognize/labels';
 import type { Profile } from '../../rules/profile';
-import { isFillable, readNumber, readText } from '../../rules/cells';
-import { gradeOf, gradeRule, sameGrade } from '../../rules/total';
+import { readNumber, readText } from '../../rules/cells';
 import { roundHalfUp } from '../../values/round';
 import type { FormCheck } from '../family';
 import { checkBlockWeights, groupBlocks, splitLabel, type Block, type BlockRow, type LevelLabel } from './blocks';
 import { fundsRates, rubricScore } from './fundsRubric';
-import { chosenGrade, inlineGrade, parseThresholds } from './grade';
 import { partOfLevel1, partOfLevel2 } from './hierarchy';
 import type { FrameworkLayout } from './layout';
+import { checkFrameworkTotal, scoreWord, totalLabelOf } from './total';
 
 interface Row extends BlockRow {
   l1: LevelLabel;
@@ -176,47 +175,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
     }
   }
 
-  // 总分 = Σ 三级 scores; the stated 合计 / 总分; the grade by the table's thresholds.
-  const computed = real.length > 0 && real.every((r) => r.score !== null) ? roundHalfUp(real.reduce((s, r) => s + (r.score as number), 0), 2) : null;
-  let stated: number | null = null;
-  const totalWord = totalLabelOf(view, layout);
-  if (layout.totalRow !== null) {
-    const pos = view.master(layout.totalRow, cols.score);
-    const cell = readNumber(view, pos, totalWord, findings);
-    stated = cell?.value ?? null;
-    const at = a1(pos.row, pos.col);
-    if (computed !== null && stated !== null && Math.abs(stated - computed) > 0.005) {
-      findings.add('TOTAL_MISMATCH', pos, `${totalWord}（${at}）填写为 ${fmt(stated)}，各三级指标${scoreWord(view, layout)}合计为 ${fmt(computed)}；请改为 ${fmt(computed)}。`, {
-        fix: { cell: at, value: computed },
-        rule: `${totalWord} = 各三级指标${scoreWord(view, layout)}之和 = ${fmt(computed)}`,
-      });
-    } else if (computed !== null && cell && !cell.parse.ok && cell.parse.reason === 'empty' && isFillable(view, pos)) {
-      fills.push({ cell: at, value: computed, label: totalWord });
-    }
-  }
-  const thresholds = layout.thresholds ? parseThresholds(readText(view, layout.thresholds)) : null;
-  const scale = thresholds ? { grades: thresholds } : profile;
-  const scaleName = thresholds ? '表内标准' : profile.name;
-  const gradeComputed = computed !== null ? gradeOf(computed, scale) : null;
-  let gradeStated: string | null = null;
-  if (layout.grade) {
-    const { pos, how } = layout.grade;
-    const text = readText(view, pos);
-    gradeStated = how === 'choice' ? chosenGrade(text) : how === 'inline' ? inlineGrade(text) : text || null;
-    const at = a1(pos.row, pos.col);
-    const what = how === 'choice' ? '评价等次' : '自评等级';
-    if (gradeComputed !== null && gradeStated !== null && !sameGrade(gradeStated, gradeComputed)) {
-      const fix = how === 'choice' ? `请改为选“${gradeComputed}”` : `请改为“${gradeComputed}”`;
-      findings.add(
-        'GRADE_MISMATCH',
-        pos,
-        `${what}（${at}）${how === 'choice' ? '选的是' : '填写为'}“${gradeStated}”，按${totalWord} ${fmt(computed!)} 应为“${gradeComputed}”（${scaleName}：${gradeRule(scale)}）；${fix}。`,
-        how === 'cell' ? { fix: { cell: at, value: gradeComputed }, rule: gradeRule(scale) } : { rule: gradeRule(scale) },
-      );
-    } else if (gradeComputed !== null && gradeStated === null && how === 'cell' && isFillable(view, pos)) {
-      fills.push({ cell: at, value: gradeComputed, label: '自评等级' });
-    }
-  }
+  const { stated, computed, gradeStated, gradeComputed } = checkFrameworkTotal(view, layout, real.length > 0 ? real.map((r) => r.score) : [null], profile, findings, fills);
 
   const indicators: IndicatorResult[] = real.map((r) => {
     const c = computedScore.get(r);
@@ -257,22 +216,6 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
 
 function distinct<R extends BlockRow>(m: Map<R, Block<R>>): Block<R>[] {
   return [...new Set(m.values())];
-}
-
-/** 自评分数 (雁江 003) or 得分 (五华 004), as the table names its score column. */
-function scoreWord(view: SheetView, layout: FrameworkLayout): string {
-  const key = labelKey(readText(view, { row: layout.header.row, col: layout.header.cols.score }));
-  return key === '得分' ? '得分' : '自评分数';
-}
-
-/** 合计 or 总分, as the table names its total row. */
-function totalLabelOf(view: SheetView, layout: FrameworkLayout): string {
-  if (layout.totalRow === null) return '总分';
-  for (let c = layout.header.left; c <= layout.header.cols.level3; c++) {
-    const key = labelKey(readText(view, { row: layout.totalRow!, col: c }));
-    if (key) return key;
-  }
-  return '总分';
 }
 
 function readFunds(view: SheetView, layout: FrameworkLayout, findings: FindingList) {

@@ -70,13 +70,22 @@ module.exports = async (env = {}, argv = {}) => {
   // One entry. The ribbon commands (src/commands/commands.ts) share the pane's runtime (manifest.xml:
   // SharedRuntime, FunctionFile = taskpane.html), so the pane imports them itself once Office reports
   // Excel (src/taskpane/hostFactory.ts): one webpack runtime, one copy of every module, no commands.html.
-  const entry = { taskpane: './src/taskpane/index.tsx' };
+  // dialog.html: the result of a ribbon click, where the pane cannot be opened (src/commands/feedback.ts).
+  const entry = { taskpane: './src/taskpane/index.tsx', dialog: './src/commands/dialog.ts' };
 
   const plugins = [
     new HtmlWebpackPlugin({
       filename: 'taskpane.html',
       template: path.join(ROOT, 'src/taskpane/taskpane.html'),
       chunks: ['taskpane'],
+      scriptLoading: 'defer',
+      templateParameters: { officeJs: OFFICE_JS },
+      minify: false,
+    }),
+    new HtmlWebpackPlugin({
+      filename: 'dialog.html',
+      template: path.join(ROOT, 'src/commands/dialog.html'),
+      chunks: ['dialog'],
       scriptLoading: 'defer',
       templateParameters: { officeJs: OFFICE_JS },
       minify: false,

@@ -3,6 +3,8 @@
  * reports Excel) the pane runs on ExcelHost. Anywhere else — a plain browser, or Office.js absent or not
  * answering within 1.5 s — it opens the browser preview, whose code (and ExcelJS) is a lazy chunk.
  */
+// First: the ribbon commands associate their functions as this script is evaluated (commands.ts).
+import '../commands/commands';
 import { createRoot, type Root } from 'react-dom/client';
 import { Spinner } from '@fluentui/react-components';
 import { App } from './App';

@@ -30,6 +30,7 @@ import { STATE_BYTES_PER_CELL, VERIFY_BYTES_PER_CELL, WRITE_BYTES_PER_CELL, payl
 import type { MarkEntry } from './record';
 import type { SheetSnapshot } from './snapshot';
 import type { CellTarget } from './targets';
+import { nameAllocator } from './locate';
 import { planCell, planRollback, sameValue, type CellPlan, type CellState, type ValueState } from './cellPlan';
 
 export interface ReconcileInput {
@@ -133,14 +134,15 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
     // 1. Plan and write.
     let marked = 0;
     let cleared = 0;
+    const newName = nameAllocator();
     const plan = (s: Slot, state: CellState) =>
-      planCell({ sheetId: info(s.sheet).id, sheet: s.sheet, cell: s.cell, notes: input.notes }, state, s.old, s.target);
+      planCell({ sheetId: info(s.sheet).id, sheet: s.sheet, cell: s.cell, notes: input.notes, newName }, state, s.old, s.target);
     for (const s of all) {
       s.plan = plan(s, s.state!);
       if (s.target?.findings.length) marked++;
       if (s.old && !s.target) cleared++;
     }
-    const hasOps = (s: Slot) => !!(s.plan!.fill || s.plan!.note || s.plan!.value);
+    const hasOps = (s: Slot) => !!(s.plan!.fill || s.plan!.note || s.plan!.value || s.plan!.name);
     const writes = all.filter(hasOps);
     // Cells whose plan rests on their value: a value to write or remove, or ours to keep.
     const valued = (s: Slot) => !!s.plan!.value || s.plan!.filled;
@@ -275,6 +277,12 @@ function queueMarks(context: Excel.RequestContext, ws: Excel.Worksheet, cell: st
     if (n.op === 'add') context.workbook.notes.add(ws.getRange(cell), n.text);
     else if (n.op === 'set') ws.notes.getItem(cell).content = n.text;
     else ws.notes.getItem(cell).delete();
+  }
+  if (plan.name?.op === 'add') {
+    const named = context.workbook.names.add(plan.name.name, ws.getRange(cell));
+    named.visible = false; // not in the Name box or Name Manager
+  } else if (plan.name) {
+    context.workbook.names.getItemOrNullObject(plan.name.name).delete();
   }
 }
 

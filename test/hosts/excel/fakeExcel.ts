@@ -162,8 +162,18 @@ export interface SyncRecord {
   failed?: string;
 }
 
+/** A workbook-scoped defined name: a cell of a sheet, or `#REF!` once that cell was deleted. */
+export interface FakeName {
+  sheet: FakeSheet;
+  /** null: the cell it referred to was deleted (`=表1!#REF!`). */
+  at: { row: number; col: number } | null;
+  visible: boolean;
+}
+
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
+  /** Defined names (workbook scope), by name as created. */
+  readonly names = new Map<string, FakeName>();
   activeName = '';
   /** Office settings as saved in the file. */
   persistedSettings: Record<string, unknown> = {};
@@ -215,6 +225,69 @@ export class FakeWorkbook {
   /** Syncs recorded since `from`. */
   since(from: number): SyncRecord[] {
     return this.syncs.slice(from);
+  }
+
+  // ── what the user does between two runs ──
+  // Inserting or deleting rows or columns moves every cell below / right of them with its value, fill
+  // and note; merged areas and defined names that refer to moved cells follow them, a name whose cell
+  // was deleted becomes `=Sheet!#REF!` (Excel's behaviour for defined names; NamedItem.formula, ExcelApi
+  // 1.7). Sorting moves the rows' contents, fills and notes, while defined names keep their addresses.
+
+  /** Inserts `count` empty rows before 1-based row `before`. */
+  insertRows(sheet: FakeSheet, before: number, count = 1): void {
+    const at = before - 1;
+    this.remap(sheet, (row, col) => ({ row: row >= at ? row + count : row, col }), true);
+  }
+
+  /** Deletes `count` rows from 1-based row `from`. */
+  deleteRows(sheet: FakeSheet, from: number, count = 1): void {
+    const at = from - 1;
+    this.remap(sheet, (row, col) => (row < at ? { row, col } : row < at + count ? null : { row: row - count, col }), true);
+  }
+
+  /** Inserts `count` empty columns before column `before` ('C'). */
+  insertColumns(sheet: FakeSheet, before: string, count = 1): void {
+    const at = parseA1(`${before}1`).col;
+    this.remap(sheet, (row, col) => ({ row, col: col >= at ? col + count : col }), true);
+  }
+
+  /** Deletes `count` columns from column `from` ('C'). */
+  deleteColumns(sheet: FakeSheet, from: string, count = 1): void {
+    const at = parseA1(`${from}1`).col;
+    this.remap(sheet, (row, col) => (col < at ? { row, col } : col < at + count ? null : { row, col: col - count }), true);
+  }
+
+  /** Sorts rows top..bottom (1-based) into `order` (their old 1-based numbers, in the new order). */
+  sortRows(sheet: FakeSheet, top: number, bottom: number, order: number[]): void {
+    if (order.length !== bottom - top + 1) throw new Error('fake: order must list every row once');
+    const to = new Map(order.map((old, i) => [old - 1, top - 1 + i]));
+    this.remap(sheet, (row, col) => ({ row: to.get(row) ?? row, col }), false);
+  }
+
+  private remap(sheet: FakeSheet, f: (row: number, col: number) => { row: number; col: number } | null, names: boolean): void {
+    const cells = [...sheet.cells.entries()];
+    sheet.cells.clear();
+    for (const [k, c] of cells) {
+      const to = f(Math.floor(k / MAX_COLS), k % MAX_COLS);
+      if (to) sheet.cells.set(to.row * MAX_COLS + to.col, c);
+    }
+    const notes = [...sheet.notes.entries()];
+    sheet.notes.clear();
+    for (const [ref, n] of notes) {
+      const p = parseA1(ref);
+      const to = f(p.row, p.col);
+      if (to) sheet.notes.set(a1(to.row, to.col), n);
+    }
+    const merges = sheet.merges.splice(0);
+    for (const m of merges) {
+      const a = f(m.top, m.left);
+      const b = f(m.bottom, m.right);
+      if (a && b) sheet.merges.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+    }
+    if (!names) return;
+    for (const n of this.names.values()) {
+      if (n.sheet === sheet && n.at) n.at = f(n.at.row, n.at.col);
+    }
   }
 }
 
@@ -447,11 +520,13 @@ class ClientResultProxy<T> extends Base {
 class WorkbookProxy extends Base {
   readonly worksheets: WorksheetCollectionProxy;
   readonly notes: NoteCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
 
   constructor(ctx: Ctx) {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.notes = new NoteCollectionProxy(ctx, null);
+    this.names = new NamedItemCollectionProxy(ctx);
   }
 
   resolve(): unknown {
@@ -1029,6 +1104,111 @@ class RangeFillProxy extends Base {
   clear(): void {
     this.write(0, (r: Target) => eachCell(r, (c) => delete c.fill));
   }
+}
+
+// ───────────────────────────── defined names ─────────────────────────────
+
+/**
+ * `workbook.names` (ExcelApi 1.1; `formula` 1.7). A name is valid when it starts with a letter or
+ * underscore, holds letters, digits, `_` and `.`, and is not a cell reference; names are unique without
+ * regard to case (Excel's rules for defined names). Only names that refer to one cell are modelled.
+ */
+class NamedItemCollectionProxy extends Base {
+  private itemsValue: { name: string; formula: string; visible: boolean }[] | undefined;
+
+  resolve(): unknown {
+    return this.ctx.wb;
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  get items(): { name: string; formula: string; visible: boolean }[] {
+    if (!this.itemsValue) throw notLoaded('items');
+    return this.itemsValue;
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ''));
+    if (list.some((p) => !['name', 'formula', 'visible'].includes(p))) throw new Error(`fake: NamedItem ${list} not modelled`);
+    this.ctx.queue({
+      write: false,
+      bytes: 80,
+      run: () => {
+        const items = [...this.ctx.wb.names.entries()].map(([name, n]) => ({ name, formula: nameFormula(n), visible: n.visible }));
+        this.pending.set('items', items);
+        return () => (this.itemsValue = items);
+      },
+    });
+    return this;
+  }
+
+  add(name: string, reference: RangeProxy | string, _comment?: string): NamedItemProxy {
+    this.ctx.queue({
+      write: true,
+      bytes: 120 + name.length,
+      run: () => {
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name) || name.length > 255) {
+          throw new OfficeError('InvalidArgument', `The name ${name} is not valid.`);
+        }
+        if ([...this.ctx.wb.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) {
+          throw new OfficeError('ItemAlreadyExists', `The name ${name} already exists.`);
+        }
+        if (typeof reference === 'string') throw new Error('fake: names.add with a formula string not modelled');
+        const r = reference.resolve();
+        if (!r || r.top !== r.bottom || r.left !== r.right) throw new Error('fake: only one-cell names are modelled');
+        this.ctx.wb.names.set(name, { sheet: r.sheet, at: { row: r.top, col: r.left }, visible: true });
+      },
+    });
+    return this.getItem(name);
+  }
+
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => {
+      if (!this.ctx.wb.names.has(name)) throw new OfficeError('ItemNotFound', `No name ${name}.`);
+      return name;
+    });
+  }
+
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => (this.ctx.wb.names.has(name) ? name : null), true);
+  }
+}
+
+class NamedItemProxy extends Base {
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => string | null,
+    nullable = false,
+  ) {
+    super(ctx, nullable);
+  }
+
+  resolve(): string | null {
+    return this.target();
+  }
+
+  protected read(prop: string, t: unknown): unknown {
+    const n = this.ctx.wb.names.get(t as string)!;
+    if (prop === 'name') return t;
+    if (prop === 'formula') return nameFormula(n);
+    if (prop === 'visible') return n.visible;
+    throw new Error(`fake: NamedItem.${prop} not modelled`);
+  }
+
+  set visible(v: boolean) {
+    this.write(10, (name: string) => (this.ctx.wb.names.get(name)!.visible = v));
+  }
+
+  delete(): void {
+    this.write(0, (name: string) => this.ctx.wb.names.delete(name));
+  }
+}
+
+function nameFormula(n: FakeName): string {
+  const where = n.at ? `$${columnLetters(n.at.col)}$${n.at.row + 1}` : '#REF!';
+  return `=${sheetRef(n.sheet.name)}!${where}`;
 }
 
 // ───────────────────────────── notes ─────────────────────────────

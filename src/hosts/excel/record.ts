@@ -97,20 +97,22 @@ export function storeRecord(bag: SettingsBag, entries: readonly MarkEntry[]): vo
   bag.set(RECORD_KEY, JSON.stringify({ v: 1, marks }));
 }
 
-/** '' = no fill; '#RRGGBB'; '#RRGGBB|Pattern|#RRGGBB' for a patterned fill. */
+/** '' = no fill; '#RRGGBB'; '#RRGGBB|Pattern|#RRGGBB|tintAndShade' for a patterned or tinted fill. */
 function encodeFill(f: FillState): string {
   if (f.none) return '';
-  return f.pattern ? `${f.color}|${f.pattern}|${f.patternColor ?? ''}` : f.color;
+  if (!f.pattern && !f.tintAndShade) return f.color;
+  return `${f.color}|${f.pattern ?? ''}|${f.patternColor ?? ''}|${f.tintAndShade ?? ''}`;
 }
 
 function decodeFill(s: string): FillState {
   if (!s) return { none: true };
-  const [color, pattern, patternColor] = s.split('|');
+  const [color, pattern, patternColor, tint] = s.split('|');
   const f: FillState = { color: normalColor(color) };
   if (pattern) {
     f.pattern = pattern;
     f.patternColor = patternColor || null;
   }
+  if (tint && Number(tint)) f.tintAndShade = Number(tint);
   return f;
 }
 

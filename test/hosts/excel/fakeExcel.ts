@@ -48,7 +48,18 @@ export interface FakeFill {
   color: string;
   pattern: string;
   patternColor: string | null;
+  /** A theme colour's lighter/darker shade (-1..1); absent for 0. */
+  tintAndShade?: number;
 }
+
+/**
+ * How a fill reads back. 'reference': as the Excel.RangeFill reference describes it — `pattern` is an
+ * Excel.FillPattern ('None' for no fill, 'Solid' …), `tintAndShade` a number (the reference does not say
+ * it is null for no fill: 0 here). 'office-js#4900': as reported in that issue — `pattern` null for no
+ * fill and for solid fills alike, `tintAndShade` null only for no fill. Both read `color` '#FFFFFF' for
+ * no fill. The host must tell no fill from white under both.
+ */
+export type FillReport = 'reference' | 'office-js#4900';
 
 export interface FakeCell {
   value?: number | string | boolean;
@@ -112,8 +123,10 @@ export class FakeSheet {
     return this;
   }
 
-  paint(ref: string, color: string, pattern = 'Solid', patternColor: string | null = null): this {
-    this.edit(parseA1(ref).row, parseA1(ref).col).fill = { color: normalColor(color), pattern, patternColor };
+  paint(ref: string, color: string, pattern = 'Solid', patternColor: string | null = null, tintAndShade = 0): this {
+    const fill: FakeFill = { color: normalColor(color), pattern, patternColor };
+    if (tintAndShade) fill.tintAndShade = tintAndShade;
+    this.edit(parseA1(ref).row, parseA1(ref).col).fill = fill;
     return this;
   }
 
@@ -180,6 +193,7 @@ export class FakeWorkbook {
   readonly syncs: SyncRecord[] = [];
   /** Fail the next sync that writes, after this many write operations of it were applied. */
   failWritesAfter: number | undefined;
+  fillReport: FillReport = 'reference';
   private nextId = 1;
 
   constructor(
@@ -928,7 +942,7 @@ class RangeProxy extends Base {
           if (fillKeys.length) {
             const f = r.sheet.cellAt(y, x)?.fill;
             const props: Record<string, unknown> = {};
-            for (const k of fillKeys) props[k] = fillProp(f, k);
+            for (const k of fillKeys) props[k] = fillProp(f, k, this.ctx.wb.fillReport);
             cell.format = { fill: props };
           }
           row.push(cell);
@@ -1067,7 +1081,7 @@ class RangeFillProxy extends Base {
     const first = fills[0];
     const uniform = fills.every((f) => JSON.stringify(f) === JSON.stringify(first));
     if (!uniform) return null;
-    return fillProp(first, prop);
+    return fillProp(first, prop, this.ctx.wb.fillReport);
   }
 
   get color(): string {
@@ -1083,7 +1097,7 @@ class RangeFillProxy extends Base {
     this.write(20, (r: Target) =>
       eachCell(r, (c) => {
         if (v === 'None') delete c.fill;
-        else c.fill = { color: c.fill?.color ?? '#FFFFFF', pattern: v, patternColor: c.fill?.patternColor ?? null };
+        else c.fill = { ...c.fill, color: c.fill?.color ?? '#FFFFFF', pattern: v, patternColor: c.fill?.patternColor ?? null };
       }),
     );
   }
@@ -1099,6 +1113,15 @@ class RangeFillProxy extends Base {
   }
   get tintAndShade(): number | null {
     return this.get('tintAndShade');
+  }
+  set tintAndShade(v: number) {
+    this.write(20, (r: Target) =>
+      eachCell(r, (c) => {
+        if (!c.fill) c.fill = { color: '#FFFFFF', pattern: 'Solid', patternColor: null };
+        if (v) c.fill.tintAndShade = v;
+        else delete c.fill.tintAndShade;
+      }),
+    );
   }
 
   clear(): void {
@@ -1341,20 +1364,20 @@ function eachCellRead(r: Target, f: (c: FakeCell | undefined) => void): void {
   for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) f(r.sheet.cellAt(y, x));
 }
 
-/**
- * One fill property as Office reports it (office-js#4900, #6218): no fill and white both read '#FFFFFF'
- * with pattern null; tintAndShade is null only for no fill.
- */
-function fillProp(f: FakeFill | undefined, prop: string): unknown {
+/** One fill property as Office reports it (see FillReport). */
+function fillProp(f: FakeFill | undefined, prop: string, report: FillReport): unknown {
+  const ref = report === 'reference';
   switch (prop) {
     case 'color':
       return f ? f.color : '#FFFFFF';
     case 'pattern':
+      if (ref) return f ? f.pattern : 'None';
       return f && f.pattern !== 'Solid' ? f.pattern : null;
     case 'patternColor':
       return f?.patternColor ?? null;
     case 'tintAndShade':
-      return f ? 0 : null;
+      if (!f) return ref ? 0 : null;
+      return f.tintAndShade ?? 0;
   }
   throw new Error(`fake: RangeFill.${prop} not modelled`);
 }

@@ -113,10 +113,10 @@ describe('ExcelHost: sheets, selection, fixes, report, settings', () => {
       const after = r.getCellProperties({ format: { fill: { color: true } }, address: true });
       expect(() => colours.value).toThrow(/not available/);
       await context.sync();
-      // No fill and white both '#FFFFFF'; tintAndShade null only for no fill (office-js#4900, #6218).
+      // No fill and white both '#FFFFFF', and tintAndShade 0 for both (the reference promises no null).
       expect(colours.value).toEqual([
         [
-          { format: { fill: { color: '#FFFFFF', tintAndShade: null } } },
+          { format: { fill: { color: '#FFFFFF', tintAndShade: 0 } } },
           { format: { fill: { color: '#FFFFFF', tintAndShade: 0 } } },
           { format: { fill: { color: '#FFFF00', tintAndShade: 0 } } },
           { format: { fill: { color: '#FFFFFF', tintAndShade: 0 } } },

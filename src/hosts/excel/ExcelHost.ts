@@ -30,7 +30,7 @@ import { reconcile } from './reconcile';
 import { withoutOurValues } from './ourValues';
 import { loadRecord, storeRecord, type MarkEntry } from './record';
 import { queueNames, relocate, type NameMap } from './locate';
-import { REPORT_SHEET, queueReport } from './report';
+import { REPORT_SHEET, queueReport, queueReportSheet } from './report';
 import { persistSettings, readSetting } from './settings';
 import { normalCell, targetsOf } from './targets';
 
@@ -197,7 +197,13 @@ export class ExcelHost implements Host {
   async exportReport(rows: ReportRow[]): Promise<void> {
     this.snapshots.delete(REPORT_SHEET);
     await this.env.run({}, async (context) => {
-      queueReport(context, rows);
+      const existing = queueReportSheet(context);
+      try {
+        await context.sync();
+      } catch (e) {
+        throw readError(REPORT_SHEET, e);
+      }
+      queueReport(context, existing, rows);
       try {
         await context.sync();
       } catch (e) {

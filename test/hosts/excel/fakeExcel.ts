@@ -194,6 +194,11 @@ export class FakeWorkbook {
   /** Fail the next sync that writes, after this many write operations of it were applied. */
   failWritesAfter: number | undefined;
   fillReport: FillReport = 'reference';
+  /**
+   * Set when something emptied the user's undo history: deleting a worksheet cannot be undone, so Excel
+   * clears the undo stack.
+   */
+  undoHistoryCleared = false;
   private nextId = 1;
 
   constructor(
@@ -667,6 +672,7 @@ class WorksheetProxy extends Base {
 
   delete(): void {
     this.write(0, (s: FakeSheet) => {
+      this.ctx.wb.undoHistoryCleared = true;
       const i = this.ctx.wb.sheets.indexOf(s);
       this.ctx.wb.sheets.splice(i, 1);
       if (this.ctx.wb.activeName === s.name) this.ctx.wb.activeName = this.ctx.wb.sheets[0]?.name ?? '';

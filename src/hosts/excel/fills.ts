@@ -81,3 +81,50 @@ export function normalColor(c: string): string {
   const hex = c.startsWith('#') ? c.slice(1) : c;
   return /^[0-9a-f]{6}$/i.test(hex) ? `#${hex.toUpperCase()}` : c;
 }
+
+/**
+ * `Worksheet.getRanges(address)` (ExcelApi 1.9) fails with InvalidArgument on long addresses; the limit
+ * is undocumented, failures start around 8,200 characters (office-js#5198). Half of that per call.
+ */
+export const GET_RANGES_MAX_CHARS = 4_000;
+
+/** One fill write for many cells: paint them, or put back one original fill. */
+export interface FillGroup<Op> {
+  sheet: string;
+  /** `A1,B5,C9` — at most GET_RANGES_MAX_CHARS long. */
+  address: string;
+  op: Op;
+  cells: number;
+}
+
+/**
+ * Cells that get the same fill (the same colour to paint, the same original to restore), by sheet, as
+ * `getRanges` addresses: one write per group instead of one per cell (per-cell formatting is Excel's
+ * slow path). `key` tells which ops are the same.
+ */
+export function groupFills<Op>(items: readonly { sheet: string; cell: string; op: Op }[], key: (op: Op) => string): FillGroup<Op>[] {
+  const groups = new Map<string, { sheet: string; op: Op; cells: string[] }>();
+  for (const it of items) {
+    const k = `${it.sheet}\u0000${key(it.op)}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { sheet: it.sheet, op: it.op, cells: [] }));
+    g.cells.push(it.cell);
+  }
+  const out: FillGroup<Op>[] = [];
+  for (const g of groups.values()) {
+    let cur: string[] = [];
+    let len = 0;
+    const flush = () => {
+      if (cur.length) out.push({ sheet: g.sheet, address: cur.join(','), op: g.op, cells: cur.length });
+      cur = [];
+      len = 0;
+    };
+    for (const c of g.cells) {
+      if (cur.length && len + 1 + c.length > GET_RANGES_MAX_CHARS) flush();
+      len += (cur.length ? 1 : 0) + c.length;
+      cur.push(c);
+    }
+    flush();
+  }
+  return out;
+}

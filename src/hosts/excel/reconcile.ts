@@ -22,7 +22,7 @@
  *     values now) and one write put every touched cell back to the state the plan was made from.
  */
 import type { ExcelEnv } from './env';
-import { FILL_PROPS, fillOf, restoreFill } from './fills';
+import { FILL_PROPS, fillOf, groupFills, restoreFill } from './fills';
 import { isBlank } from './cells';
 import { HostError } from '../host';
 import { errorText, protectedError, writeError } from './errors';
@@ -31,7 +31,8 @@ import type { MarkEntry } from './record';
 import type { SheetSnapshot } from './snapshot';
 import type { CellTarget } from './targets';
 import { nameAllocator } from './locate';
-import { planCell, planRollback, sameValue, type CellPlan, type CellState, type ValueState } from './cellPlan';
+import { columnLetters, parseA1 } from '../../core/sheet';
+import { planCell, planRollback, sameValue, type CellPlan, type CellState, type FillOp, type ValueState } from './cellPlan';
 
 export interface ReconcileInput {
   /** Sheets concerned, by current name. */
@@ -155,8 +156,9 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
         // The values as they are now, read in the batch before our writes.
         for (const s of part) if (valued(s)) seen.set(s, queueValueState(sheet(s.sheet), s.cell));
         // Fills and notes first: a note that cannot be added (one the user put there since the read)
-        // fails the sync before any value is written.
-        for (const s of part) queueMarks(context, sheet(s.sheet), s.cell, s.plan!);
+        // fails the sync before any value is written. Fills grouped: one write per colour.
+        queueFillGroups(sheet, part);
+        for (const s of part) queueNoteAndName(context, sheet(s.sheet), s.sheet, s.cell, s.plan!);
         for (const s of part) queueValue(sheet(s.sheet), s.cell, s.plan!);
         await sync();
       }
@@ -177,8 +179,8 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
         const before: CellState = { ...s.state!, ...now() };
         const undo = planRollback(before, s.plan!, noteAfter(s.plan!, s.state!.note));
         s.plan = plan(s, before);
-        queuePlan(context, sheet(s.sheet), s.cell, undo);
-        queuePlan(context, sheet(s.sheet), s.cell, s.plan);
+        queuePlan(context, sheet(s.sheet), s.sheet, s.cell, undo);
+        queuePlan(context, sheet(s.sheet), s.sheet, s.cell, s.plan);
       }
       try {
         await sync();
@@ -207,7 +209,7 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
       const valuesNow = done.map((s) => (s.plan!.value ? queueValueState(sheet(s.sheet), s.cell) : () => undefined));
       await sync();
       done.forEach((s, i) =>
-        queuePlan(context, sheet(s.sheet), s.cell, planRollback(s.state!, s.plan!, notesNow[i](), valuesNow[i]())),
+        queuePlan(context, sheet(s.sheet), s.sheet, s.cell, planRollback(s.state!, s.plan!, notesNow[i](), valuesNow[i]())),
       );
       await sync();
     }
@@ -260,26 +262,48 @@ function queueNote(ws: Excel.Worksheet, cell: string): () => string | null {
   return () => (n.isNullObject ? null : n.content);
 }
 
-function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, cell: string, plan: CellPlan): void {
-  queueMarks(context, ws, cell, plan);
+function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, cell: string, plan: CellPlan): void {
+  queueMarks(context, ws, sheetName, cell, plan);
   queueValue(ws, cell, plan);
 }
 
-/** The fill and the note of a plan. */
-function queueMarks(context: Excel.RequestContext, ws: Excel.Worksheet, cell: string, plan: CellPlan): void {
-  if (plan.fill) {
-    const r = ws.getRange(cell);
-    if ('paint' in plan.fill) r.format.fill.color = plan.fill.paint;
-    else restoreFill(r.format.fill, plan.fill.restore);
-  }
+/** The fill, the note and the name of a plan. */
+function queueMarks(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, cell: string, plan: CellPlan): void {
+  if (plan.fill) queueFill(ws.getRange(cell).format.fill, plan.fill);
+  queueNoteAndName(context, ws, sheetName, cell, plan);
+}
+
+function queueFill(fill: Excel.RangeFill, op: FillOp): void {
+  if ('paint' in op) fill.color = op.paint;
+  else restoreFill(fill, op.restore);
+}
+
+/** The fills of many cells, one `getRanges` write per sheet and fill (fills.ts groupFills). */
+function queueFillGroups(sheet: (name: string) => Excel.Worksheet, slots: readonly Slot[]): void {
+  const items = slots.filter((s) => s.plan!.fill).map((s) => ({ sheet: s.sheet, cell: s.cell, op: s.plan!.fill! }));
+  for (const g of groupFills(items, fillKey)) queueFill(sheet(g.sheet).getRanges(g.address).format.fill, g.op);
+}
+
+/** `='表 1'!$H$7`: what a defined name refers to (the sheet name always quoted, `'` doubled). */
+function cellFormula(sheetName: string, cell: string): string {
+  const { row, col } = parseA1(cell);
+  return `='${sheetName.replace(/'/g, "''")}'!$${columnLetters(col)}$${row + 1}`;
+}
+
+function fillKey(op: FillOp): string {
+  return 'paint' in op ? `paint ${op.paint}` : `restore ${JSON.stringify(op.restore)}`;
+}
+
+/** The note and the defined name of a plan. */
+function queueNoteAndName(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, cell: string, plan: CellPlan): void {
   if (plan.note) {
     const n = plan.note;
-    if (n.op === 'add') context.workbook.notes.add(ws.getRange(cell), n.text);
+    if (n.op === 'add') ws.notes.add(cell, n.text); // an address, not a Range object: one object fewer
     else if (n.op === 'set') ws.notes.getItem(cell).content = n.text;
     else ws.notes.getItem(cell).delete();
   }
   if (plan.name?.op === 'add') {
-    const named = context.workbook.names.add(plan.name.name, ws.getRange(cell));
+    const named = context.workbook.names.add(plan.name.name, cellFormula(sheetName, cell));
     named.visible = false; // not in the Name box or Name Manager
   } else if (plan.name) {
     context.workbook.names.getItemOrNullObject(plan.name.name).delete();

@@ -31,6 +31,7 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 const PAYLOAD_LIMIT = 5_000_000;
 const CELL_READ_LIMIT = 5_000_000;
+const GET_RANGES_MAX_CHARS = 8_192;
 
 export class OfficeError extends Error {
   constructor(
@@ -169,6 +170,10 @@ export class FakeSheet {
 export interface SyncRecord {
   loads: number;
   writes: number;
+  /** Writes by what they write to: RangeFill, Range, Note, NamedItem, … */
+  writesTo: Record<string, number>;
+  /** Range objects the batch asked for (getRange, getRanges, getRangeByIndexes, …). */
+  ranges: number;
   requestBytes: number;
   responseBytes: number;
   undoGroup: boolean;
@@ -345,12 +350,15 @@ export class FakeSettings implements SettingsBag {
 
 interface Op {
   write: boolean;
+  /** What a write writes to (for counting). */
+  to?: string;
   bytes: number;
   run(): void | (() => void);
 }
 
 class Ctx {
   ops: Op[] = [];
+  ranges = 0;
   readonly proxies: Base[] = [];
   readonly workbook: WorkbookProxy;
 
@@ -369,9 +377,15 @@ class Ctx {
     await Promise.resolve();
     const ops = this.ops;
     this.ops = [];
+    const ranges = this.ranges;
+    this.ranges = 0;
+    const writesTo: Record<string, number> = {};
+    for (const o of ops) if (o.write) writesTo[o.to ?? 'other'] = (writesTo[o.to ?? 'other'] ?? 0) + 1;
     const rec: SyncRecord = {
       loads: ops.filter((o) => !o.write).length,
       writes: ops.filter((o) => o.write).length,
+      writesTo,
+      ranges,
       requestBytes: ops.reduce((n, o) => n + o.bytes, 0),
       responseBytes: 0,
       undoGroup: this.undoGroup,
@@ -486,6 +500,7 @@ abstract class Base {
   protected write(bytes: number, fn: (target: never) => void): void {
     this.ctx.queue({
       write: true,
+      to: this.constructor.name.replace(/Proxy$/, ''),
       bytes: 100 + bytes,
       run: () => {
         const t = this.resolve();
@@ -696,6 +711,20 @@ class WorksheetProxy extends Base {
     });
   }
 
+  /**
+   * ExcelApi 1.9. Writes to its `format.fill` reach every area. A long address fails with InvalidArgument
+   * (office-js#5198: failures from about 8,200 characters; the limit is undocumented): over
+   * GET_RANGES_MAX_CHARS here.
+   */
+  getRanges(address: string): RangeAreasWriteProxy {
+    return new RangeAreasWriteProxy(this.ctx, () => {
+      const s = this.resolve();
+      if (!s) return null;
+      if (address.length > GET_RANGES_MAX_CHARS) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      return address.split(',').map((a) => ({ sheet: s, ...parseAddress(a.trim()) }));
+    });
+  }
+
   getUsedRange(valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const s = this.resolve();
@@ -743,6 +772,7 @@ class RangeProxy extends Base {
     nullable = false,
   ) {
     super(ctx, nullable);
+    ctx.ranges++;
     this.format = new RangeFormatProxy(ctx, this);
   }
 
@@ -970,6 +1000,28 @@ class RangeProxy extends Base {
   }
 }
 
+/** `Worksheet.getRanges(…)`, for writing formats to all its areas at once. */
+class RangeAreasWriteProxy extends Base {
+  readonly format: RangeFormatProxy;
+
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => Target[] | null,
+  ) {
+    super(ctx);
+    ctx.ranges++;
+    this.format = new RangeFormatProxy(ctx, this);
+  }
+
+  resolve(): Target[] | null {
+    return this.target();
+  }
+
+  protected read(): unknown {
+    throw new Error('fake: RangeAreas properties not modelled');
+  }
+}
+
 class RangeAreasProxy extends Base {
   readonly areas: RangeCollectionProxy;
 
@@ -1040,7 +1092,7 @@ class RangeFormatProxy extends Base {
 
   constructor(
     ctx: Ctx,
-    private readonly range: RangeProxy,
+    private readonly range: Resolvable,
   ) {
     super(ctx);
     this.fill = new RangeFillProxy(ctx, range);
@@ -1071,16 +1123,17 @@ class RangeFormatProxy extends Base {
 class RangeFillProxy extends Base {
   constructor(
     ctx: Ctx,
-    private readonly range: RangeProxy,
+    private readonly range: Resolvable,
   ) {
     super(ctx);
   }
 
-  resolve(): Target | null {
+  resolve(): Target | Target[] | null {
     return this.range.resolve();
   }
 
   protected read(prop: string, t: unknown): unknown {
+    if (Array.isArray(t)) throw new Error('fake: reading the fill of RangeAreas not modelled');
     const r = t as Target;
     const fills: (FakeFill | undefined)[] = [];
     eachCellRead(r, (c) => fills.push(c?.fill));
@@ -1094,14 +1147,14 @@ class RangeFillProxy extends Base {
     return this.get('color');
   }
   set color(v: string) {
-    this.write(20, (r: Target) => eachCell(r, (c) => (c.fill = { color: normalColor(v), pattern: 'Solid', patternColor: null })));
+    this.write(20, (r: Target | Target[]) => eachCellIn(r, (c) => (c.fill = { color: normalColor(v), pattern: 'Solid', patternColor: null })));
   }
   get pattern(): string {
     return this.get('pattern');
   }
   set pattern(v: string) {
-    this.write(20, (r: Target) =>
-      eachCell(r, (c) => {
+    this.write(20, (r: Target | Target[]) =>
+      eachCellIn(r, (c) => {
         if (v === 'None') delete c.fill;
         else c.fill = { ...c.fill, color: c.fill?.color ?? '#FFFFFF', pattern: v, patternColor: c.fill?.patternColor ?? null };
       }),
@@ -1111,8 +1164,8 @@ class RangeFillProxy extends Base {
     return this.get('patternColor');
   }
   set patternColor(v: string) {
-    this.write(20, (r: Target) =>
-      eachCell(r, (c) => {
+    this.write(20, (r: Target | Target[]) =>
+      eachCellIn(r, (c) => {
         if (c.fill) c.fill.patternColor = normalColor(v);
       }),
     );
@@ -1121,8 +1174,8 @@ class RangeFillProxy extends Base {
     return this.get('tintAndShade');
   }
   set tintAndShade(v: number) {
-    this.write(20, (r: Target) =>
-      eachCell(r, (c) => {
+    this.write(20, (r: Target | Target[]) =>
+      eachCellIn(r, (c) => {
         if (!c.fill) c.fill = { color: '#FFFFFF', pattern: 'Solid', patternColor: null };
         if (v) c.fill.tintAndShade = v;
         else delete c.fill.tintAndShade;
@@ -1131,7 +1184,7 @@ class RangeFillProxy extends Base {
   }
 
   clear(): void {
-    this.write(0, (r: Target) => eachCell(r, (c) => delete c.fill));
+    this.write(0, (r: Target | Target[]) => eachCellIn(r, (c) => delete c.fill));
   }
 }
 
@@ -1176,6 +1229,7 @@ class NamedItemCollectionProxy extends Base {
   add(name: string, reference: RangeProxy | string, _comment?: string): NamedItemProxy {
     this.ctx.queue({
       write: true,
+      to: 'NamedItem',
       bytes: 120 + name.length,
       run: () => {
         if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name) || name.length > 255) {
@@ -1184,8 +1238,16 @@ class NamedItemCollectionProxy extends Base {
         if ([...this.ctx.wb.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) {
           throw new OfficeError('ItemAlreadyExists', `The name ${name} already exists.`);
         }
-        if (typeof reference === 'string') throw new Error('fake: names.add with a formula string not modelled');
-        const r = reference.resolve();
+        let r: Target | null;
+        if (typeof reference === 'string') {
+          // `=Sheet1!$H$7`, `='表 1'!$H$7`; a sheet that does not exist is an invalid reference.
+          const m = /^=(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]+)\$?([0-9]+)$/.exec(reference);
+          if (!m) throw new Error(`fake: names.add(${reference}) not modelled`);
+          const sheet = this.ctx.wb.find(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+          if (!sheet) throw new OfficeError('InvalidArgument', `Invalid reference ${reference}.`);
+          const at = parseA1(`${m[3]}${m[4]}`);
+          r = { sheet, top: at.row, left: at.col, bottom: at.row, right: at.col };
+        } else r = reference.resolve();
         if (!r || r.top !== r.bottom || r.left !== r.right) throw new Error('fake: only one-cell names are modelled');
         this.ctx.wb.names.set(name, { sheet: r.sheet, at: { row: r.top, col: r.left }, visible: true });
       },
@@ -1308,6 +1370,7 @@ class NoteCollectionProxy extends Base {
     };
     this.ctx.queue({
       write: true,
+      to: 'Note',
       bytes: 120 + utf8(content),
       run: () => {
         const { sheet, cell } = locate();
@@ -1364,6 +1427,16 @@ class NoteProxy extends Base {
 function eachCell(r: Target, f: (c: FakeCell, i: number, j: number) => void): void {
   if (r.sheet.protected) throw new OfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
   for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) f(r.sheet.edit(y, x), y - r.top, x - r.left);
+}
+
+/** Writes to a range or to every area of a RangeAreas. */
+function eachCellIn(t: Target | Target[], f: (c: FakeCell, i: number, j: number) => void): void {
+  for (const r of Array.isArray(t) ? t : [t]) eachCell(r, f);
+}
+
+/** What a format proxy writes through: a range, or the areas of a RangeAreas. */
+interface Resolvable {
+  resolve(): Target | Target[] | null;
 }
 
 function eachCellRead(r: Target, f: (c: FakeCell | undefined) => void): void {

@@ -23,14 +23,15 @@
  */
 import type { ExcelEnv } from './env';
 import { FILL_PROPS, fillOf, groupFills, restoreFill } from './fills';
-import { isBlank } from './cells';
+import { isBlank, localAddress } from './cells';
 import { HostError } from '../host';
 import { errorText, protectedError, writeError } from './errors';
 import { STATE_BYTES_PER_CELL, VERIFY_BYTES_PER_CELL, WRITE_BYTES_PER_CELL, payloadBudget } from './limits';
 import type { MarkEntry } from './record';
 import type { SheetSnapshot } from './snapshot';
 import type { CellTarget } from './targets';
-import { nameAllocator } from './locate';
+import { nameAllocator, userTextIn } from './locate';
+import { NOTE_PREFIX } from './targets';
 import { columnLetters, parseA1 } from '../../core/sheet';
 import { planCell, planRollback, sameValue, type CellPlan, type CellState, type FillOp, type ValueState } from './cellPlan';
 
@@ -86,7 +87,7 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
   };
   for (const e of input.old) slot(e.sheet, e.cell).old = e;
   for (const t of input.targets) slot(t.sheet, t.cell).target = t;
-  const all = [...slots.values()];
+  let all = [...slots.values()];
   const budget = payloadBudget(env.platform);
   const snapshots = input.snapshots ?? new Map<string, SheetSnapshot>();
   let syncs = 0;
@@ -94,7 +95,9 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
   // What the snapshots tell.
   for (const s of all) s.state = snapshots.get(s.sheet)?.stateOf(s.cell);
   const unknown = all.filter((s) => !s.state);
-  const fromSnapshot = all.length - unknown.length;
+  let fromSnapshot = all.length - unknown.length;
+  /** Defined names left on cells our marks were sorted away from. */
+  const staleNames: string[] = [];
 
   const result = await env.run({ mergeUndoGroup: input.undoGroup }, async (context) => {
     const sync = async () => {
@@ -124,6 +127,40 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
       await sync();
       (chunks[i] ?? []).forEach((s, j) => (s.state = loads[j]()));
     }
+    // 0b. Rows sorted since marking: a mark's note went with its row, its defined name stayed. An entry
+    // whose note is not at its cell is looked for among our notes on the sheet (two syncs, only then).
+    const displaced = input.notes ? all.filter((s) => s.old?.noteHash && !noteIsFor(s.state!.note, s.old.noteHash)) : [];
+    if (displaced.length) {
+      const found = await findOurNotes(unique(displaced.map((s) => s.sheet)));
+      const pairs = displaced.map((d) => ({ d, old: d.old! }));
+      const isDisplaced = new Set(displaced);
+      const taken = new Set<Slot>();
+      for (const { d, old } of pairs) {
+        // A cell is free when no mark stays on it (marks displaced from it are moving away) and no
+        // displaced mark has been found there yet.
+        const free = (cell: string) => {
+          const at = slots.get(`${d.sheet}\u0000${cell}`);
+          return !at || ((!at.old || isDisplaced.has(at)) && !taken.has(at));
+        };
+        const to = [...(found.get(d.sheet) ?? [])].find(([cell, note]) => cell !== d.cell && noteIsFor(note, old.noteHash!) && free(cell));
+        if (!to) continue;
+        const dest = slot(d.sheet, to[0]);
+        dest.old = { ...old, cell: dest.cell, name: undefined };
+        taken.add(dest);
+        if (old.name) staleNames.push(old.name);
+        if (d.old === old) d.old = undefined;
+      }
+      all = [...slots.values()].filter((s) => s.old || s.target);
+      const fresh = all.filter((s) => !s.state);
+      for (const s of fresh) s.state = snapshots.get(s.sheet)?.stateOf(s.cell);
+      fromSnapshot += fresh.filter((s) => s.state).length;
+      const loads = fresh.filter((s) => !s.state).map((s) => ({ s, load: queueState(sheet(s.sheet), s.cell, input.notes) }));
+      if (loads.length) {
+        await sync();
+        for (const { s, load } of loads) s.state = load();
+      }
+    }
+
     const info = (name: string) => {
       const snap = snapshots.get(name);
       return snap ? { id: snap.id, isProtected: snap.isProtected } : { id: sheet(name).id, isProtected: sheet(name).protection.protected };
@@ -149,7 +186,7 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
     const valued = (s: Slot) => !!s.plan!.value || s.plan!.filled;
     const seen = new Map<Slot, () => ValueState>();
     // With nothing to write there is no sync at all (a re-run that finds everything in place).
-    const batch = writes.length ? all.filter((s) => hasOps(s) || valued(s)) : [];
+    const batch = writes.length || staleNames.length ? all.filter((s) => hasOps(s) || valued(s)) : [];
     try {
       const weight = (s: Slot) => WRITE_BYTES_PER_CELL + (valued(s) ? VERIFY_BYTES_PER_CELL : 0);
       for (const part of chunkBy(batch, budget, weight)) {
@@ -158,8 +195,13 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
         // Fills and notes first: a note that cannot be added (one the user put there since the read)
         // fails the sync before any value is written. Fills grouped: one write per colour.
         queueFillGroups(sheet, part);
+        for (const name of staleNames.splice(0)) context.workbook.names.getItemOrNullObject(name).delete();
         for (const s of part) queueNoteAndName(context, sheet(s.sheet), s.sheet, s.cell, s.plan!);
         for (const s of part) queueValue(sheet(s.sheet), s.cell, s.plan!);
+        await sync();
+      }
+      if (staleNames.length) {
+        for (const name of staleNames.splice(0)) context.workbook.names.getItemOrNullObject(name).delete();
         await sync();
       }
     } catch (e) {
@@ -204,6 +246,27 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
     return { entries, marked, filled, cleared, repaired: failure ? 0 : changed.length, failure };
 
     /** Puts every cell of `done` back to the state its plan was made from (the write failed part-way). */
+    /** Every note of ours on these sheets, by cell (ExcelApi 1.18: a note's cell comes from getLocation). */
+    async function findOurNotes(names: string[]): Promise<Map<string, Map<string, string>>> {
+      const colls = names.map((name) => {
+        const c = sheet(name).notes;
+        c.load('items/content');
+        return c;
+      });
+      await sync();
+      const located = colls.map((c) =>
+        c.items
+          .filter((n) => n.content.startsWith(NOTE_PREFIX))
+          .map((n) => {
+            const r = n.getLocation();
+            r.load('address');
+            return { content: n.content, r };
+          }),
+      );
+      await sync();
+      return new Map(names.map((name, i) => [name, new Map(located[i].map(({ content, r }) => [localAddress(r.address), content]))]));
+    }
+
     async function rollback(done: Slot[]): Promise<void> {
       const notesNow = done.map((s) => (input.notes && s.plan!.note ? queueNote(sheet(s.sheet), s.cell) : () => null));
       const valuesNow = done.map((s) => (s.plan!.value ? queueValueState(sheet(s.sheet), s.cell) : () => undefined));
@@ -215,6 +278,15 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
     }
   });
   return { ...result, syncs, fromSnapshot, loaded: unknown.length };
+}
+
+/** The note is one we wrote with this hash (the user may have added lines under it). */
+function noteIsFor(note: string | null, hash: string): boolean {
+  return note !== null && note.startsWith(NOTE_PREFIX) && userTextIn(note, hash) !== null;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
 }
 
 function sameValueState(a: ValueState, b: ValueState): boolean {

@@ -155,4 +155,32 @@ describe('marks that survive edits', () => {
     await host.clearMarks();
     expect(ws.notes.get(cell)?.content).toBe(`${PREFIX}\n已改正，见附件。`);
   });
+
+  it('rows sorted after marking (names stay, contents move): 清除标记 finds each mark by its note and restores ITS fill', async () => {
+    const make = () => {
+      const wb = new FakeWorkbook('desktop', '1.20');
+      const ws = wb.addSheet('表1');
+      writeForm(ws, 1);
+      ws.paint('H9', '#FFFF00'); // the user's yellow under one of our marks
+      return { wb, ws };
+    };
+    const marked = make();
+    const twin = make();
+    const host = new ExcelHost(marked.wb.env());
+    await host.readSheet('表1');
+    const finding = (cell: string, message: string) => ({ code: 'SCORE_MISSING' as const, severity: 'error' as const, cell, message });
+    await host.applyMarks([sheetCheck('表1', [finding('H7', '第一条'), finding('H9', '第三条')])], 'fill');
+
+    // The user sorts rows 7..9 the other way round: H7 ⇄ H9 (contents, fills and notes).
+    marked.wb.sortRows(marked.ws, 7, 9, [9, 8, 7]);
+    twin.wb.sortRows(twin.ws, 7, 9, [9, 8, 7]);
+    expect(marked.ws.notes.get('H7')?.content).toContain('第三条');
+
+    expect(await new ExcelHost(marked.wb.env()).clearMarks()).toBe(2);
+    expect(marked.ws.fill('H7')).toEqual({ color: '#FFFF00', pattern: 'Solid', patternColor: null });
+    expect(marked.ws.fill('H9')).toBeUndefined();
+    expect(ours(marked.ws)).toEqual([]);
+    expect(marked.ws.snapshot()).toBe(twin.ws.snapshot());
+    expect([...marked.wb.names.keys()]).toEqual([]);
+  });
 });

@@ -1320,6 +1320,32 @@ class NoteCollectionProxy extends Base {
     throw new Error('fake: NoteCollection properties not modelled');
   }
 
+  private itemsValue: NoteProxy[] | undefined;
+
+  get items(): NoteProxy[] {
+    if (!this.itemsValue) throw notLoaded('items');
+    return this.itemsValue;
+  }
+
+  /** ExcelApi 1.18: the sheet's notes (items/content, items/authorName); a note has no address property. */
+  override load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ''));
+    this.ctx.queue({
+      write: false,
+      bytes: 80,
+      run: () => {
+        const s = this.sheetOf();
+        const items = [...s.notes.keys()].map((cell) => {
+          const p = new NoteProxy(this.ctx, () => (s.notes.has(cell) ? { sheet: s, cell } : null));
+          for (const prop of list) p.pending.set(prop, p.readProp(prop, { sheet: s, cell }));
+          return p;
+        });
+        return () => (this.itemsValue = items);
+      },
+    });
+    return this;
+  }
+
   /** ExcelApi 1.18. */
   getCount(): ClientResultProxy<number> {
     return new ClientResultProxy(this.ctx, 60, () => {
@@ -1402,6 +1428,20 @@ class NoteProxy extends Base {
     if (prop === 'content') return n.content;
     if (prop === 'authorName') return n.author;
     throw new Error(`fake: Note.${prop} not modelled`);
+  }
+
+  readProp(prop: string, t: { sheet: FakeSheet; cell: string }): unknown {
+    return this.read(prop, t);
+  }
+
+  /** ExcelApi 1.18: the cell the note is on. */
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.resolve();
+      if (!t) throw new OfficeError('ItemNotFound', 'The note no longer exists.');
+      const { row, col } = parseA1(t.cell);
+      return { sheet: t.sheet, top: row, left: col, bottom: row, right: col };
+    });
   }
 
   get content(): string {

@@ -28,7 +28,7 @@ import { SNAPSHOT_MAX_AGE_MS } from './limits';
 import type { SheetSnapshot } from './snapshot';
 import { reconcile } from './reconcile';
 import { withoutOurValues } from './ourValues';
-import { loadRecord, storeRecord, type MarkEntry } from './record';
+import { RECORD_KEY, loadRecord, recordText, storeRecord, type MarkEntry } from './record';
 import { queueNames, relocate, type NameMap } from './locate';
 import { REPORT_SHEET, queueReport, queueReportSheet } from './report';
 import { persistSettings, readSetting } from './settings';
@@ -106,8 +106,24 @@ export class ExcelHost implements Host {
       if (snap && snap.fresh(SNAPSHOT_MAX_AGE_MS) && (this.ids.get(name) ?? snap.id) === snap.id) snapshots.set(name, snap);
     }
     for (const name of sheets) this.snapshots.delete(name); // the sheet is about to change
-    const result = await this.reconcile(sheets, inScope, targets, notesSupported, snapshots);
-    await this.saveRecord([...rest, ...result.entries]);
+    let saved: string | undefined;
+    const beforeWrite = async (entries: MarkEntry[]) => {
+      saved = await this.saveRecordFirst([...rest, ...entries]);
+    };
+    let result: Awaited<ReturnType<ExcelHost['reconcile']>>;
+    try {
+      result = await this.reconcile(sheets, inScope, targets, notesSupported, snapshots, beforeWrite);
+    } catch (e) {
+      // The write failed and was rolled back: the record saved before it describes marks that are not
+      // there. Put the old one back (best effort: clearing checks every cell before touching it anyway).
+      if (saved !== undefined) {
+        storeRecord(this.env.settings, record);
+        await persistSettings(this.env.settings).catch(() => undefined);
+      }
+      throw e;
+    }
+    const after = [...rest, ...result.entries];
+    if (recordText(after) !== saved) await this.saveRecord(after);
     if (result.failure) throw result.failure;
     return { marked: result.marked, filled: result.filled, notesSupported };
   }
@@ -278,15 +294,36 @@ export class ExcelHost implements Host {
     targets: ReturnType<typeof targetsOf>,
     notes: boolean,
     snapshots?: ReadonlyMap<string, SheetSnapshot>,
+    beforeWrite?: (entries: MarkEntry[]) => Promise<void>,
   ) {
     const undoGroup = this.env.isSetSupported('ExcelApi', '1.20');
     try {
-      return await reconcile(this.env, { sheets, old, targets, notes, undoGroup, snapshots });
+      return await reconcile(this.env, { sheets, old, targets, notes, undoGroup, snapshots, beforeWrite });
     } catch (e) {
       if (e instanceof HostError) throw e;
       // A failure before any write (a sheet gone since the check, …).
       throw readError(sheets.length === 1 ? sheets[0] : undefined, e);
     }
+  }
+
+  /**
+   * The record as it will be after the write, saved before it. Failing, nothing has been written yet:
+   * the run stops with a message saying so. Returns what was saved.
+   */
+  private async saveRecordFirst(entries: MarkEntry[]): Promise<string> {
+    const before = this.env.settings.get(RECORD_KEY);
+    storeRecord(this.env.settings, entries);
+    try {
+      await persistSettings(this.env.settings);
+    } catch (e) {
+      if (before === null || before === undefined) this.env.settings.remove(RECORD_KEY);
+      else this.env.settings.set(RECORD_KEY, before);
+      throw new HostError(
+        `标记记录没能保存进工作簿（${errorText(e)}），所以没有写入任何标记，工作表未作改动。记录约 ${(recordText(entries).length / 1e6).toFixed(1)} MB；可改为逐个工作表校验，或先点击“清除标记”。`,
+        'write-failed',
+      );
+    }
+    return recordText(entries);
   }
 
   private async saveRecord(entries: MarkEntry[]): Promise<void> {

@@ -46,6 +46,8 @@ export interface ReconcileInput {
   undoGroup: boolean;
   /** Fresh read snapshots, by sheet name: what they tell is not loaded again. */
   snapshots?: ReadonlyMap<string, SheetSnapshot>;
+  /** Called with the planned record entries before the first write; a rejection stops the run there. */
+  beforeWrite?: (entries: MarkEntry[]) => Promise<void>;
 }
 
 export interface ReconcileResult {
@@ -187,6 +189,9 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
     const seen = new Map<Slot, () => ValueState>();
     // With nothing to write there is no sync at all (a re-run that finds everything in place).
     const batch = writes.length || staleNames.length ? all.filter((s) => hasOps(s) || valued(s)) : [];
+    // The record that describes the sheet after the write is saved before it: a record that cannot be
+    // saved stops the run before any mark is written.
+    if (batch.length && input.beforeWrite) await input.beforeWrite(entriesOf(all));
     try {
       const weight = (s: Slot) => WRITE_BYTES_PER_CELL + (valued(s) ? VERIFY_BYTES_PER_CELL : 0);
       for (const part of chunkBy(batch, budget, weight)) {
@@ -237,12 +242,9 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
       }
     }
 
-    const entries: MarkEntry[] = [];
+    const entries = entriesOf(all);
     let filled = 0;
-    for (const s of all) {
-      if (s.plan!.entry) entries.push(s.plan!.entry);
-      if (s.plan!.filled) filled++;
-    }
+    for (const s of all) if (s.plan!.filled) filled++;
     return { entries, marked, filled, cleared, repaired: failure ? 0 : changed.length, failure };
 
     /** Puts every cell of `done` back to the state its plan was made from (the write failed part-way). */
@@ -278,6 +280,10 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
     }
   });
   return { ...result, syncs, fromSnapshot, loaded: unknown.length };
+}
+
+function entriesOf(slots: readonly Slot[]): MarkEntry[] {
+  return slots.flatMap((s) => (s.plan!.entry ? [s.plan!.entry] : []));
 }
 
 /** The note is one we wrote with this hash (the user may have added lines under it). */

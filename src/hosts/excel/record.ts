@@ -77,10 +77,13 @@ export function loadRecord(bag: SettingsBag): MarkEntry[] {
 
 /** Replaces the record in memory; `persistSettings` writes it into the document. */
 export function storeRecord(bag: SettingsBag, entries: readonly MarkEntry[]): void {
-  if (!entries.length) {
-    bag.remove(RECORD_KEY);
-    return;
-  }
+  if (!entries.length) bag.remove(RECORD_KEY);
+  else bag.set(RECORD_KEY, recordText(entries));
+}
+
+/** The record as stored (JSON text). */
+export function recordText(entries: readonly MarkEntry[]): string {
+  if (!entries.length) return '';
   const marks: Row[] = entries.map((e) => [
     e.sheetId,
     e.sheet,
@@ -94,7 +97,7 @@ export function storeRecord(bag: SettingsBag, entries: readonly MarkEntry[]): vo
     e.noteHash ?? null,
     e.lost ? 1 : 0,
   ]);
-  bag.set(RECORD_KEY, JSON.stringify({ v: 1, marks }));
+  return JSON.stringify({ v: 1, marks });
 }
 
 /** '' = no fill; '#RRGGBB'; '#RRGGBB|Pattern|#RRGGBB|tintAndShade' for a patterned or tinted fill. */

@@ -315,10 +315,16 @@ export class FakeWorkbook {
   }
 }
 
+/**
+ * `Office.context.document.settings`. Saving fails when the settings, as JSON, exceed `limitBytes`: Office
+ * documents that settings have a size limit without giving the number (Microsoft Q&A 340861, "the size
+ * limits of the document Settings"); 2 MB here, an assumption — the host must report any failed save.
+ */
 export class FakeSettings implements SettingsBag {
   private readonly bag: Map<string, unknown>;
   saves = 0;
   failSave = false;
+  limitBytes = 2_000_000;
 
   constructor(private readonly wb: FakeWorkbook) {
     this.bag = new Map(Object.entries(structuredClone(wb.persistedSettings)));
@@ -340,6 +346,8 @@ export class FakeSettings implements SettingsBag {
     this.saves++;
     queueMicrotask(() => {
       if (this.failSave) return callback?.({ status: 'failed', error: { message: 'save failed' } });
+      const size = utf8(JSON.stringify(Object.fromEntries(this.bag)));
+      if (size > this.limitBytes) return callback?.({ status: 'failed', error: { message: 'The settings exceed the size limit.' } });
       this.wb.persistedSettings = Object.fromEntries(structuredClone([...this.bag.entries()]));
       callback?.({ status: 'succeeded' });
     });

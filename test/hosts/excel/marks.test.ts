@@ -530,15 +530,32 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     expect(ws.snapshot()).toBe(before.replace('"name":"表1"', '"name":"表1（修订）"'));
   });
 
-  it('when the record cannot be saved into the file, the user is told to clear before closing', async () => {
-    const { ws, f, host, env } = setup();
+  it('when the record cannot be saved into the file, nothing is written and the user is told so', async () => {
+    const { wb, ws, f, host, env } = setup();
     const before = ws.snapshot();
     env.settings.failSave = true;
+    const from = wb.syncs.length;
     const err = await host.applyMarks([checkOfForms('表1', [f])], 'fill').catch((e) => e);
     expect(err).toBeInstanceOf(HostError);
-    expect(err.message).toContain('清除标记');
-    env.settings.failSave = false;
-    await host.clearMarks(); // the record is still in memory for this session
+    expect(err.message).toContain('没有写入任何标记');
+    expect(wb.since(from).every((x) => x.writes === 0)).toBe(true);
+    expect(ws.snapshot()).toBe(before);
+    expect(loadRecord(env.settings)).toEqual([]); // the record in memory is as before too
+    expect(wb.names.size).toBe(0);
+  });
+
+  it('a record over the settings size limit: refused before any mark is written', async () => {
+    const wb = new FakeWorkbook('desktop', '1.20');
+    const ws = wb.addSheet('汇总');
+    const forms = stackForms(ws, 1000);
+    const env = wb.env();
+    env.settings.limitBytes = 100_000; // far below what 1,000 forms need
+    const host = new ExcelHost(env);
+    await host.readSheet('汇总');
+    const before = ws.snapshot();
+    const err = await host.applyMarks([checkOfForms('汇总', forms)], 'fill').catch((e) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err.message).toMatch(/没有写入任何标记.*约 \d+\.\d MB/);
     expect(ws.snapshot()).toBe(before);
   });
 

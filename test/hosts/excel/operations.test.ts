@@ -32,6 +32,7 @@ it('1,000 forms: fills painted per colour and restored per original fill, not pe
   let from = wb.syncs.length;
   const summary = await host.applyMarks([c], 'fill');
   const [write] = wb.since(from);
+  const recordBytes = Buffer.byteLength(JSON.stringify(wb.persistedSettings), 'utf8');
   const cells = summary.marked + summary.filled;
   expect(cells).toBe(3000);
   // 3 colours (error, warning, computed), each in getRanges addresses of at most 4,000 characters.
@@ -45,5 +46,8 @@ it('1,000 forms: fills painted per colour and restored per original fill, not pe
   // Put back: no fill (one group), white, yellow: each a clear() and a colour per group of addresses.
   expect(clear[0].writesTo.RangeFill).toBeLessThan(cells / 50);
   expect(ws.snapshot()).toBe(before);
-  console.info(`operations, 1,000 forms (${cells} cells marked): mark ${describeSync(write)}; clear ${describeSync(clear[0])}`);
+  console.info(
+    `operations, 1,000 forms (${cells} cells marked): mark ${describeSync(write)}; clear ${describeSync(clear[0])}; ` +
+      `mark record ${(recordBytes / 1e6).toFixed(2)} MB`,
+  );
 });

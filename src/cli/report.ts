@@ -25,7 +25,7 @@ function formBlock(f: FormResult): string[] {
 export function textReport(file: FileResult): string {
   const lines = [`文件：${file.file}`];
   for (const f of file.findings) lines.push(`  ${SEVERITY_LABEL[f.severity]}  ${f.code}  ${f.message}`);
-  if (file.forms.length === 0 && file.findings.length === 0) lines.push('  未找到项目支出绩效自评表。');
+  if (file.forms.length === 0 && file.findings.length === 0) lines.push('  未识别到自评表。');
   for (const f of file.forms) lines.push(...formBlock(f));
   return lines.join('\n');
 }
@@ -34,5 +34,6 @@ export function summaryLine(files: FileResult[]): string {
   const forms = files.flatMap((f) => f.forms);
   const all = [...files.flatMap((f) => f.findings), ...forms.flatMap((f) => f.findings)];
   const withErrors = forms.filter((f) => f.findings.some((x) => x.severity === 'error')).length;
-  return `共 ${files.length} 个文件、${forms.length} 张表；${withErrors} 张表有错误；错误 ${count(all, 'error')}，警告 ${count(all, 'warning')}，提示 ${count(all, 'info')}。`;
+  const bare = files.flatMap((f) => f.findings).filter((x) => x.code === 'NO_FORM_FOUND' && x.severity === 'info').length;
+  return `共 ${files.length} 个文件、${forms.length} 张表${bare ? `（另有 ${bare} 个工作表未识别到自评表）` : ''}；${withErrors} 张表有错误；错误 ${count(all, 'error')}，警告 ${count(all, 'warning')}，提示 ${count(all, 'info')}。`;
 }

@@ -19,7 +19,9 @@ it('a click dispatched the moment Office.onReady resolves runs 校验并计分 a
   const office = new FakeOffice(wb);
   vi.stubGlobal('Office', office.global());
   vi.stubGlobal('Excel', fakeExcelGlobal(wb));
-  document.body.innerHTML = '<div id="root"></div>';
+  // No #root: the pane itself is not rendered here, only the entry's module evaluated, as in the hidden
+  // shared runtime before the pane is shown.
+  document.body.innerHTML = '';
 
   await import('../../../src/taskpane/index');
   office.ready();

@@ -518,6 +518,29 @@ abstract class Base {
   }
 }
 
+/** A collection proxy: `items` is there once a sync delivered them. */
+abstract class CollectionProxy<T> extends Base {
+  protected itemsValue: T[] | undefined;
+
+  get items(): T[] {
+    if (!this.itemsValue) throw notLoaded('items');
+    return this.itemsValue;
+  }
+}
+
+/** Queues a collection's `load('items/…')`: `build` makes the loaded children at the sync. */
+function loadItems<T>(ctx: Ctx, props: string | string[] | { select?: string } | undefined, build: (list: string[]) => T[], set: (items: T[]) => void): void {
+  const list = propList(props).map((p) => p.replace(/^items\//, ''));
+  ctx.queue({
+    write: false,
+    bytes: 80,
+    run: () => {
+      const items = build(list);
+      return () => set(items);
+    },
+  });
+}
+
 function propList(props?: string | string[] | { select?: string }): string[] {
   const s = typeof props === 'string' ? props : Array.isArray(props) ? props.join(',') : (props?.select ?? '');
   return s
@@ -580,9 +603,7 @@ class WorkbookProxy extends Base {
   }
 }
 
-class WorksheetCollectionProxy extends Base {
-  private itemsValue: WorksheetProxy[] | undefined;
-
+class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
   resolve(): unknown {
     return this.ctx.wb;
   }
@@ -591,25 +612,18 @@ class WorksheetCollectionProxy extends Base {
     return undefined;
   }
 
-  get items(): WorksheetProxy[] {
-    if (!this.itemsValue) throw notLoaded('items');
-    return this.itemsValue;
-  }
-
   override load(props?: string | string[] | { select?: string }): this {
-    const list = propList(props).map((p) => p.replace(/^items\//, ''));
-    this.ctx.queue({
-      write: false,
-      bytes: 80,
-      run: () => {
-        const items = this.ctx.wb.sheets.map((s) => {
+    loadItems(
+      this.ctx,
+      props,
+      (list) =>
+        this.ctx.wb.sheets.map((s) => {
           const p = new WorksheetProxy(this.ctx, () => s);
           for (const prop of list) p.pending.set(prop, p.readProp(prop, s));
           return p;
-        });
-        return () => (this.itemsValue = items);
-      },
-    });
+        }),
+      (items) => (this.itemsValue = items),
+    );
     return this;
   }
 
@@ -1312,7 +1326,7 @@ function nameFormula(n: FakeName): string {
 
 // ───────────────────────────── notes ─────────────────────────────
 
-class NoteCollectionProxy extends Base {
+class NoteCollectionProxy extends CollectionProxy<NoteProxy> {
   constructor(
     ctx: Ctx,
     private readonly ws: WorksheetProxy | null,
@@ -1328,29 +1342,21 @@ class NoteCollectionProxy extends Base {
     throw new Error('fake: NoteCollection properties not modelled');
   }
 
-  private itemsValue: NoteProxy[] | undefined;
-
-  get items(): NoteProxy[] {
-    if (!this.itemsValue) throw notLoaded('items');
-    return this.itemsValue;
-  }
-
   /** ExcelApi 1.18: the sheet's notes (items/content, items/authorName); a note has no address property. */
   override load(props?: string | string[] | { select?: string }): this {
-    const list = propList(props).map((p) => p.replace(/^items\//, ''));
-    this.ctx.queue({
-      write: false,
-      bytes: 80,
-      run: () => {
+    loadItems(
+      this.ctx,
+      props,
+      (list) => {
         const s = this.sheetOf();
-        const items = [...s.notes.keys()].map((cell) => {
+        return [...s.notes.keys()].map((cell) => {
           const p = new NoteProxy(this.ctx, () => (s.notes.has(cell) ? { sheet: s, cell } : null));
           for (const prop of list) p.pending.set(prop, p.readProp(prop, { sheet: s, cell }));
           return p;
         });
-        return () => (this.itemsValue = items);
       },
-    });
+      (items) => (this.itemsValue = items),
+    );
     return this;
   }
 

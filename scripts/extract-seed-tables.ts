@@ -10,7 +10,10 @@ import {
   buildAktoForm,
   parseDepartmentForm,
   parseHengyangForms,
+  parseEvaluationTable,
   parseLincangForm,
+  parseYanjiangScoring,
+  parseYanjiangTargets,
   readSeedText,
   seedFileName,
   SEED_TABLES_DIR,
@@ -30,6 +33,9 @@ export const SEED_TABLE_SPECS: SeedTableSpec[] = [
   { name: '001-akto-project', seed: '001', part: '阿克陶 工作经费：自评表由报告正文重建（阶段性目标、指标分析）', parse: buildAktoForm },
   { name: '002-hengyang-projects', seed: '002', part: '附件4 项目支出绩效自评表 ×12（衡阳）', parse: parseHengyangForms },
   { name: '002-hengyang-department', seed: '002', part: '附件3 部门整体支出绩效自评表（衡阳）', parse: parseDepartmentForm },
+  { name: '003-yanjiang-scoring', seed: '003', part: '自评计分表 ×9（雁江：部门整体，然后八个项目，按文档顺序）', parse: parseYanjiangScoring },
+  { name: '003-yanjiang-targets', seed: '003', part: '绩效目标完成情况表 ×9（雁江：部门整体，然后八个项目，按文档顺序）', parse: parseYanjiangTargets },
+  { name: '004-wuhua-evaluation', seed: '004', part: '附件1 五华区区级预算支出部门评价表（政务服务专项工作经费）', parse: parseEvaluationTable },
 ];
 
 /** The committed text of every table file, parsed from the seeds in `dir`. */

@@ -2,7 +2,7 @@
  * The rows of a batch's summary: one per form, one per file that could not be read or holds no form,
  * errors first. The CLI writes them as 校验汇总.xlsx; a batch view can show the same rows.
  */
-import { kindLabel } from './formKinds';
+import { KIND_LABEL } from './formFacts';
 import type { FileResult, Finding, Severity } from './result';
 
 /** The summary workbook's file name, beside the copies. */
@@ -73,10 +73,11 @@ export function summaryRows(inputs: readonly SummaryInput[]): SummaryRow[] {
         fileIndex,
         file: result.file,
         sheet: form.sheet,
-        kind: kindLabel(form.kind),
+        // A kind this build has no name for shows as itself rather than as nothing.
+        kind: (KIND_LABEL as Record<string, string>)[form.kind] ?? form.kind,
         name: form.projectName ?? '',
-        total: form.total.computed,
-        grade: form.grade.computed,
+        total: form.total?.computed ?? null,
+        grade: form.grade?.computed ?? null,
         errors: count(form.findings, 'error'),
         warnings: count(form.findings, 'warning'),
         infos: count(form.findings, 'info'),

@@ -126,7 +126,7 @@ describe.skipIf(!haveChromium)('browser preview', () => {
     page = await browser.context.newPage();
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(`${server.url}preview.html`);
   });
 
   afterAll(async () => {
@@ -190,7 +190,7 @@ describe.skipIf(!haveChromium)('browser preview', () => {
 
   it('the initial chunk holds no ExcelJS; ExcelJS came as a lazy chunk', async () => {
     const files = readdirSync(DIST);
-    const html = readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+    const html = readFileSync(path.join(DIST, 'preview.html'), 'utf8');
     const initial = [...html.matchAll(/<script[^>]+src="?([^"\s>]+)"?/g)].map((x) => x[1]).filter((s) => !/^https?:/.test(s));
     expect(initial.length).toBeGreaterThan(0);
     for (const f of initial) {
@@ -213,10 +213,15 @@ describe.skipIf(!haveChromium)('browser preview', () => {
     const totals = await page.getByTestId('total').allTextContents();
     const grades = await page.getByTestId('grade').allTextContents();
     expect(totals).toHaveLength(forms.length);
+    // A targets table is not scored: its card says 无评分 and has no 等级.
+    const scored = forms.filter((f) => f.total && f.grade);
+    expect(grades).toHaveLength(scored.length);
+    expect(forms.some((f) => f.kind === 'framework') && forms.some((f) => f.kind === 'targets')).toBe(true);
     forms.forEach((f, i) => {
-      expect(totals[i].startsWith(fmt(f.total.computed))).toBe(true);
-      expect(grades[i].startsWith(f.grade.computed ?? '—')).toBe(true);
+      if (f.total) expect(totals[i].startsWith(fmt(f.total.computed))).toBe(true);
+      else expect(totals[i]).toMatch(/^无评分/);
     });
+    scored.forEach((f, i) => expect(grades[i].startsWith(f.grade?.computed ?? '—')).toBe(true));
     // The per-sheet summary.
     expect(await page.getByRole('table', { name: '各工作表汇总' }).locator('tbody tr').count()).toBe(exp.checks.length);
     await openTab(page, exp.checks[0].sheet);
@@ -428,7 +433,7 @@ describe.skipIf(!haveChromium)('browser preview', () => {
         },
       };
     });
-    await excelPage.goto(`${server.url}taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await excelPage.goto(`${server.url}taskpane.html`); // no _host_Info sniffing: office.js is always loaded
     await excelPage.getByRole('heading', { name: '绩效自评表校验' }).waitFor();
     await excelPage.getByRole('button', { name: '校验并计分' }).waitFor();
     await expect.poll(() => excelPage.evaluate(() => (window as unknown as { __associated: string[] }).__associated)).toEqual(['checkAndScore', 'clearMarks']);
@@ -440,6 +445,23 @@ describe.skipIf(!haveChromium)('browser preview', () => {
     await excelPage.screenshot({ path: path.join(ARTIFACTS, 'excel-1-pane.png') });
     expect(errors).toEqual([]);
     await excelPage.close();
+  });
+
+  it('taskpane.html in a plain browser: office.js loads (a stub here, no network), reports no host, the preview opens', async () => {
+    const plain = await browser.context.newPage();
+    const errors: string[] = [];
+    plain.on('pageerror', (e) => errors.push(e.message));
+    await plain.route('https://appsforoffice.microsoft.com/**', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/javascript',
+        body: 'window.Office = { onReady: function (cb) { var i = { host: null, platform: null }; if (cb) cb(i); return Promise.resolve(i); } };',
+      }),
+    );
+    await plain.goto(`${server.url}taskpane.html`);
+    await plain.locator('table[role=grid]').waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await plain.close();
   });
 
   it('made no request outside its own origin', () => {

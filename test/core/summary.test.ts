@@ -34,9 +34,11 @@ describe('summaryRows', () => {
     expect(rows[2]).toMatchObject({ kind: '部门整体支出绩效自评表', name: '项目表1', total: 90, grade: '优', errors: 1, warnings: 0, infos: 1, copy: 'b.checked.xlsx' });
   });
 
-  it('shows any kind of form: a kind without a Chinese name by its own name, 总分 and 等级 empty where none', () => {
-    const [row] = summaryRows([{ result: file('t.xlsx', [form('目标', 'targets', {}, null)]), copy: null }]);
-    expect(row).toMatchObject({ kind: 'targets', total: null, grade: null, errors: 0 });
+  it('shows any kind of form, 总分 and 等级 empty where it has none; a kind without a Chinese name by its own name', () => {
+    const targets = { ...form('目标', 'targets', {}), total: null, grade: null };
+    const rows = summaryRows([{ result: file('t.xlsx', [targets, form('新表', 'futureKind', {}, null)]), copy: null }]);
+    expect(rows[0]).toMatchObject({ kind: '绩效目标完成情况表', total: null, grade: null, errors: 0 });
+    expect(rows[1]).toMatchObject({ kind: 'futureKind', total: null, grade: null });
   });
 
   it('a readable file without a form gets a row saying so', () => {

@@ -8,17 +8,9 @@ async function readOne(file) {
   switch (candidate) {
     case 'sheetjs': {
       const XLSX = require('@e965/xlsx');
-      // The options the product reads with (src/hosts/workbook/sheetjsRead.ts).
-      const wb = XLSX.read(new Uint8Array(bytes), {
-        type: 'array',
-        dense: true,
-        cellFormula: true,
-        cellNF: true,
-        cellText: false,
-        cellHTML: false,
-        cellDates: false,
-        cellStyles: false,
-      });
+      // The options the product reads with.
+      const { SHEETJS_READ_OPTIONS } = require('../dist/hosts/workbook/sheetjsRead');
+      const wb = XLSX.read(new Uint8Array(bytes), SHEETJS_READ_OPTIONS);
       return wb.SheetNames.length;
     }
     case 'exceljs': {

@@ -8,7 +8,7 @@
  * the npm registry has CVE-2023-30533 (prototype pollution) and CVE-2024-22363 (ReDoS), fixed in 0.19.3
  * and 0.20.2.
  */
-import { read, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import { read, type CellObject, type ParsingOptions, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import type { CellRange, CellValue, SheetModel } from '../../core/sheet';
 import { layOut, type CellSource } from './sheetModel';
 
@@ -24,17 +24,20 @@ const ERROR_TEXT: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
+/** What the model needs and no more: values as stored (dates as serials), formulas, number formats. */
+export const SHEETJS_READ_OPTIONS: ParsingOptions = {
+  type: 'array',
+  dense: true,
+  cellFormula: true,
+  cellNF: true,
+  cellText: false,
+  cellHTML: false,
+  cellDates: false,
+  cellStyles: false,
+};
+
 export function readWithSheetJS(bytes: Uint8Array): { sheets: SheetModel[]; date1904: boolean } {
-  const wb: WorkBook = read(bytes, {
-    type: 'array',
-    dense: true,
-    cellFormula: true,
-    cellNF: true,
-    cellText: false,
-    cellHTML: false,
-    cellDates: false,
-    cellStyles: false,
-  });
+  const wb: WorkBook = read(bytes, SHEETJS_READ_OPTIONS);
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: SheetModel[] = [];
   for (const name of wb.SheetNames) {

@@ -1,3 +1,5 @@
+import { DEFAULT_LIMITS, type ReadLimits } from '../hosts/workbook/limits';
+
 /** The command line of `selfeval check`, parsed; usage errors are thrown as UsageError (exit 2). */
 export class UsageError extends Error {}
 
@@ -7,6 +9,7 @@ export interface CheckArgs {
   out: string | null;
   mode: 'fill' | 'review';
   files: string[];
+  limits: ReadLimits;
 }
 
 export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|配置.json] [--out 目录] [--review] 文件.xlsx|目录 ...
@@ -17,6 +20,8 @@ export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|�
   --profile ID    计分方案：mof（默认，财政部通用）、lincang（临沧市），或一个 JSON 配置文件
   --out DIR       为每个文件写一份带标注的副本 DIR/文件名.checked.xlsx（原文件不改动）
   --review        审核模式：副本只标注问题，不填写计算值
+  --max-mb N      工作簿解压后的总大小上限，单位 MB（默认 ${DEFAULT_LIMITS.maxBytes / 2 ** 20}）；超过的文件不读取
+  --max-cells N   所有工作表单元格总数上限（默认 ${DEFAULT_LIMITS.maxCells}）；超过的文件不读取
 
 退出码：0 无错误；1 有表存在错误；2 用法错误或文件无法读取。`;
 
@@ -24,7 +29,7 @@ export function parseArgs(argv: string[]): CheckArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') throw new UsageError(USAGE);
   if (command !== 'check') throw new UsageError(`未知命令“${command}”。\n\n${USAGE}`);
-  const args: CheckArgs = { json: false, profile: 'mof', out: null, mode: 'fill', files: [] };
+  const args: CheckArgs = { json: false, profile: 'mof', out: null, mode: 'fill', files: [], limits: { ...DEFAULT_LIMITS } };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = (): string => {
@@ -38,10 +43,18 @@ export function parseArgs(argv: string[]): CheckArgs {
     else if (a.startsWith('--profile=')) args.profile = a.slice('--profile='.length);
     else if (a === '--out') args.out = value();
     else if (a.startsWith('--out=')) args.out = a.slice('--out='.length);
+    else if (a === '--max-mb') args.limits.maxBytes = positive(a, value()) * 2 ** 20;
+    else if (a === '--max-cells') args.limits.maxCells = Math.floor(positive(a, value()));
     else if (a === '-h' || a === '--help') throw new UsageError(USAGE);
     else if (a.startsWith('-')) throw new UsageError(`未知选项“${a}”。\n\n${USAGE}`);
     else args.files.push(a);
   }
   if (args.files.length === 0) throw new UsageError(`请至少给出一个 .xlsx 文件。\n\n${USAGE}`);
   return args;
+}
+
+function positive(option: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${option} 需要一个正数，现为“${text}”。`);
+  return n;
 }

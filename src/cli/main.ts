@@ -1,14 +1,14 @@
-import { readFile, writeFile, mkdir, readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
-import { check } from '../core/check';
-import { NO_FORM_HINT } from '../core/findings';
-import type { FileResult, Finding } from '../core/result';
+import { readFile } from 'node:fs/promises';
+import type { FileResult } from '../core/result';
 import { builtInProfile, type Profile } from '../core/rules/profile';
 import { parseProfileText, ProfileError } from '../core/rules/profileFile';
-import { annotateWorkbook, readWorkbook, writeWorkbook, WorkbookReadError } from '../hosts/workbook';
-import { parseArgs, UsageError, type CheckArgs } from './args';
+import { parseArgs, UsageError } from './args';
+import { checkOne, type BatchContext } from './batch';
 import { toContract } from './contract';
-import { summaryLine, textReport } from './report';
+import { expandInputs } from './inputs';
+import { copyTargets } from './outputPaths';
+import { copiesReport, summaryLine, textReport } from './report';
+import { inputIds } from './writeCopy';
 
 interface Io {
   out: (s: string) => void;
@@ -33,80 +33,7 @@ async function loadProfile(spec: string): Promise<Profile> {
   }
 }
 
-function fileFinding(code: Finding['code'], severity: Finding['severity'], message: string): Finding {
-  return { code, severity, cell: '', message };
-}
-
-/** Checks one file; an unreadable file becomes a FILE_UNREADABLE finding, not an exception. */
-async function checkFile(path: string, args: CheckArgs, profile: Profile): Promise<{ result: FileResult; unreadable: boolean }> {
-  const result: FileResult = { file: path, forms: [], findings: [] };
-  const ext = extname(path).toLowerCase();
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch {
-    result.findings.push(fileFinding('FILE_UNREADABLE', 'error', `文件“${path}”不存在或无法打开。`));
-    return { result, unreadable: true };
-  }
-  let loaded;
-  try {
-    loaded = await readWorkbook(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { detectLost: args.out !== null });
-  } catch (e) {
-    const why = e instanceof WorkbookReadError ? e.message : `无法读取：${(e as Error).message}`;
-    const hint = ext === '.xls' && !(e instanceof WorkbookReadError) ? '请在 Excel 中另存为 .xlsx 后再试。' : '';
-    result.findings.push(fileFinding('FILE_UNREADABLE', 'error', `${basename(path)}：${why}${hint}`));
-    return { result, unreadable: true };
-  }
-  const checks = loaded.sheets.map((s) => check(s, profile));
-  for (const c of checks) result.forms.push(...c.forms);
-  if (result.forms.length === 0) {
-    result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${basename(path)} 中没有找到绩效自评表（${NO_FORM_HINT}）。`));
-  }
-  if (args.out) {
-    if (loaded.notPreserved.length > 0) {
-      result.findings.push(
-        fileFinding('CONTENT_NOT_PRESERVED', 'warning', `带标注的副本无法保留原文件中的${loaded.notPreserved.join('、')}；原文件未改动，请以原文件为准。`),
-      );
-    }
-    annotateWorkbook(loaded, checks, args.mode);
-    const bytes = await writeWorkbook(loaded);
-    await mkdir(args.out, { recursive: true });
-    const target = join(args.out, `${basename(path, extname(path))}.checked.xlsx`);
-    if (resolve(target) === resolve(path)) throw new UsageError(`输出文件会覆盖原文件“${path}”，请换一个 --out 目录。`);
-    await writeFile(target, bytes);
-  }
-  return { result, unreadable: false };
-}
-
-/**
- * The files to check: a directory stands for every .xlsx in it and below (not Excel's `~$` lock files,
- * not our own `.checked.xlsx` copies), in name order, so a reviewer can point at a folder of submissions.
- */
-async function expandPaths(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = (await stat(p)).isDirectory();
-    } catch {
-      /* a missing path is reported by checkFile */
-    }
-    if (!isDir) {
-      out.push(p);
-      continue;
-    }
-    const entries = await readdir(p, { recursive: true });
-    const found = entries
-      .filter((e) => /\.xlsx$/i.test(e) && !/(^|[\\/])~\$/.test(e) && !/\.checked\.xlsx$/i.test(e))
-      .sort()
-      .map((e) => join(p, e));
-    if (found.length === 0) throw new UsageError(`目录“${p}”中没有 .xlsx 文件。`);
-    out.push(...found);
-  }
-  return out;
-}
-
-/** `selfeval check …`; returns the exit code (0 no errors, 1 errors in a form, 2 usage or unreadable file). */
+/** `selfeval check …`; returns the exit code (0 no errors, 1 errors in a form, 2 usage error or a file that failed). */
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
     return await checkAll(argv, io);
@@ -122,19 +49,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
 async function checkAll(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv);
   const profile = await loadProfile(args.profile);
-  const files = await expandPaths(args.files);
+  const inputs = await expandInputs(args.files);
+  const targets = args.out ? copyTargets(inputs, args.out) : null;
+  const ctx: BatchContext = { args, profile, limits: args.limits, inputs: await inputIds(inputs.map((i) => i.path)) };
   const results: FileResult[] = [];
-  let unreadable = false;
-  for (const path of files) {
-    const r = await checkFile(path, args, profile);
+  const copies: string[] = [];
+  let failed = false;
+  for (const [k, input] of inputs.entries()) {
+    const r = await checkOne(input, targets?.[k] ?? null, ctx);
     results.push(r.result);
-    unreadable ||= r.unreadable;
+    failed ||= r.failed;
+    if (r.copy) copies.push(r.copy);
     if (!args.json) io.out(`${textReport(r.result)}\n`);
   }
   if (args.json) io.out(JSON.stringify(toContract(results), null, 2));
-  else io.out(summaryLine(results));
-  for (const r of results) for (const f of r.findings) if (f.code === 'FILE_UNREADABLE') io.err(f.message);
-  if (unreadable) return 2;
+  else {
+    io.out(summaryLine(results));
+    if (args.out) io.out(copiesReport(copies));
+  }
+  for (const r of results) for (const f of r.findings) if (f.code === 'FILE_UNREADABLE' || f.code === 'FILE_WRITE_FAILED') io.err(f.message);
+  if (failed) return 2;
   return results.some((r) => r.forms.some((f) => f.findings.some((x) => x.severity === 'error'))) ? 1 : 0;
 }
 

@@ -36,3 +36,9 @@ export function summaryLine(files: FileResult[]): string {
   const withErrors = forms.filter((f) => f.findings.some((x) => x.severity === 'error')).length;
   return `共 ${files.length} 个文件、${forms.length} 张表；${withErrors} 张表有错误；错误 ${count(all, 'error')}，警告 ${count(all, 'warning')}，提示 ${count(all, 'info')}。`;
 }
+
+/** After a run with --out: every copy written, one a line. */
+export function copiesReport(copies: string[]): string {
+  if (copies.length === 0) return '未写入副本。';
+  return [`已写入 ${copies.length} 份带标注的副本：`, ...copies.map((c) => `  ${c}`)].join('\n');
+}

@@ -22,6 +22,7 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   HIERARCHY_INVALID: 'warning',
   NO_FORM_FOUND: 'info',
   FILE_UNREADABLE: 'error',
+  FILE_WRITE_FAILED: 'error',
   CONTENT_NOT_PRESERVED: 'warning',
 };
 

@@ -30,6 +30,7 @@ export type FindingCode =
   | (typeof FINDING_CODES)[number]
   | 'NO_FORM_FOUND'
   | 'FILE_UNREADABLE'
+  | 'FILE_WRITE_FAILED'
   | 'CONTENT_NOT_PRESERVED';
 
 export interface Finding {

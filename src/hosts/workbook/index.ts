@@ -2,6 +2,8 @@
 export { readWorkbook, WorkbookReadError, READ_MESSAGES, type LoadedWorkbook, type WorkbookReadFailure } from './read';
 export { annotateWorkbook, type AnnotateSummary, type Mode } from './annotate';
 export { writeWorkbook } from './write';
+export { isOurCopy } from './copyMark';
+export { DEFAULT_LIMITS, type ReadLimits } from './limits';
 export { sheetModelOf } from './sheetModel';
 export { displayText } from './displayText';
 export { lostByPartNames, LOST } from './notPreserved';

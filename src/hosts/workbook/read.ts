@@ -7,12 +7,13 @@ import ExcelJS from 'exceljs';
 import type { SheetModel } from '../../core/sheet';
 import { restoreDroppedNotes } from './droppedNotes';
 import { fileKindOf } from './fileKind';
+import { breachMessage, DEFAULT_LIMITS, limitBreach, type ReadLimits } from './limits';
 import { installLinearMergeLoading } from './linearMerges';
 import { notPreservedIn } from './notPreserved';
 import { packagePartsOf, type PackageParts } from './packageParts';
 import { sheetModelOf } from './sheetModel';
 
-export type WorkbookReadFailure = 'xls' | 'encrypted' | 'not-a-workbook' | 'corrupt';
+export type WorkbookReadFailure = 'xls' | 'encrypted' | 'not-a-workbook' | 'corrupt' | 'too-large';
 
 export class WorkbookReadError extends Error {
   readonly reason: WorkbookReadFailure;
@@ -60,11 +61,18 @@ export interface ReadOptions {
    * a read that will not write a copy (the CLI without --out) skips it and gets an empty list. Default true.
    */
   detectLost?: boolean;
+  /** Refuse workbooks past these before parsing (DEFAULT_LIMITS when absent). */
+  limits?: ReadLimits;
 }
 
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<LoadedWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const parts = refuseWhatIsNotAnXlsx(bytes);
+  if (parts) {
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    const breach = await limitBreach(bytes, parts.entries, limits);
+    if (breach) throw new WorkbookReadError('too-large', breachMessage(breach, limits));
+  }
 
   const workbook = new ExcelJS.Workbook();
   try {

@@ -9,6 +9,7 @@ import { expandInputs } from './inputs';
 import { copyTargets } from './outputPaths';
 import { copiesReport, summaryLine, textReport } from './report';
 import { inputIds } from './writeCopy';
+import { printable, printableJson } from './printable';
 
 interface Io {
   out: (s: string) => void;
@@ -62,12 +63,12 @@ async function checkAll(argv: string[], io: Io): Promise<number> {
     if (r.copy) copies.push(r.copy);
     if (!args.json) io.out(`${textReport(r.result)}\n`);
   }
-  if (args.json) io.out(JSON.stringify(toContract(results), null, 2));
+  if (args.json) io.out(printableJson(JSON.stringify(toContract(results), null, 2)));
   else {
     io.out(summaryLine(results));
     if (args.out) io.out(copiesReport(copies));
   }
-  for (const r of results) for (const f of r.findings) if (f.code === 'FILE_UNREADABLE' || f.code === 'FILE_WRITE_FAILED') io.err(f.message);
+  for (const r of results) for (const f of r.findings) if (f.code === 'FILE_UNREADABLE' || f.code === 'FILE_WRITE_FAILED') io.err(printable(f.message));
   if (failed) return 2;
   return results.some((r) => r.forms.some((f) => f.findings.some((x) => x.severity === 'error'))) ? 1 : 0;
 }

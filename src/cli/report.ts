@@ -1,5 +1,6 @@
 import type { FileResult, Finding, FormResult } from '../core/result';
 import { SEVERITY_LABEL } from '../core/marks';
+import { printable } from './printable';
 
 function count(findings: Finding[], severity: Finding['severity']): number {
   return findings.filter((f) => f.severity === severity).length;
@@ -27,7 +28,7 @@ export function textReport(file: FileResult): string {
   for (const f of file.findings) lines.push(`  ${SEVERITY_LABEL[f.severity]}  ${f.code}  ${f.message}`);
   if (file.forms.length === 0 && file.findings.length === 0) lines.push('  未找到项目支出绩效自评表。');
   for (const f of file.forms) lines.push(...formBlock(f));
-  return lines.join('\n');
+  return lines.map(printable).join('\n');
 }
 
 export function summaryLine(files: FileResult[]): string {
@@ -40,5 +41,5 @@ export function summaryLine(files: FileResult[]): string {
 /** After a run with --out: every copy written, one a line. */
 export function copiesReport(copies: string[]): string {
   if (copies.length === 0) return '未写入副本。';
-  return [`已写入 ${copies.length} 份带标注的副本：`, ...copies.map((c) => `  ${c}`)].join('\n');
+  return [`已写入 ${copies.length} 份带标注的副本：`, ...copies.map((c) => `  ${printable(c)}`)].join('\n');
 }

@@ -119,7 +119,7 @@ export async function* zipEntryChunks(bytes: Uint8Array, entry: ZipEntry): Async
     return;
   }
   if (entry.method !== 8 || typeof DecompressionStream === 'undefined') return;
-  const reader = new Blob([raw as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const reader = streamOf(raw).pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -131,6 +131,20 @@ export async function* zipEntryChunks(bytes: Uint8Array, entry: ZipEntry): Async
   } finally {
     await reader.cancel().catch(() => undefined);
   }
+}
+
+/** The bytes as a stream, fed 64 KiB at a time (not through Blob#stream, which jsdom lacks). */
+function streamOf(bytes: Uint8Array): ReadableStream<BufferSource> {
+  let at = 0;
+  return new ReadableStream<BufferSource>({
+    pull(controller) {
+      if (at >= bytes.length) controller.close();
+      else {
+        controller.enqueue(bytes.slice(at, at + 65536));
+        at += 65536;
+      }
+    },
+  });
 }
 
 /** Whether the entry's uncompressed bytes contain an ASCII string, stopping at the first hit. */
@@ -176,7 +190,7 @@ export async function zipEntryBytes(bytes: Uint8Array, entry: ZipEntry): Promise
   if (entry.method === 0) return raw;
   if (entry.method !== 8 || typeof DecompressionStream === 'undefined') return null;
   try {
-    const stream = new Blob([raw as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    const stream = streamOf(raw).pipeThrough(new DecompressionStream('deflate-raw'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch {
     return null;

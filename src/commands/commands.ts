@@ -9,6 +9,7 @@
 import { check } from '../core/check';
 import { ExcelHost } from '../hosts/excel/ExcelHost';
 import { HostError } from '../hosts/host';
+import { ProfileError } from '../core/rules/profileFile';
 import { publishRun } from './lastRun';
 import { SETTING_MODE, SETTING_PROFILE, SETTING_SCOPE, modeFromSetting, profileFromSetting, scopeFromSetting } from './settings';
 
@@ -19,7 +20,7 @@ function excel(): ExcelHost {
 }
 
 function messageOf(e: unknown): string {
-  if (e instanceof HostError) return e.message;
+  if (e instanceof HostError || e instanceof ProfileError) return e.message;
   return `操作没有完成：${e instanceof Error ? e.message : String(e)}`;
 }
 

@@ -218,7 +218,32 @@ describe('task pane', () => {
   it('a broken profile file shows the error, never crashes', async () => {
     const { user } = setup();
     await user.upload(screen.getByLabelText('选择评分方案 JSON 文件'), new File(['{oops'], 'bad.json', { type: 'application/json' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('评分方案文件不是有效的 JSON');
+    expect((await screen.findByRole('alert')).textContent).toContain('配置文件不是有效的 JSON');
+  });
+
+  it('a broken profile saved in the document: told, and refused as the ribbon refuses it (no silent fallback to mof)', async () => {
+    const host = new FakeHost([sheet('表1')]);
+    const broken = JSON.stringify({ extends: 'mof', reasonRequired: { belowWeigth: true } });
+    host.settings.set('profile', broken);
+    const checkSheet = fakeCheck();
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} checkSheet={checkSheet} />
+      </FluentProvider>,
+    );
+    let ribbonMessage = '';
+    try {
+      profileFromSetting(broken);
+    } catch (e) {
+      ribbonMessage = (e as Error).message;
+    }
+    expect(ribbonMessage).toContain('reasonRequired.belowWeigth');
+    expect((await screen.findByRole('alert')).textContent).toContain(ribbonMessage);
+    await user.click(screen.getByRole('button', { name: '校验并计分' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('文档中保存的评分方案无法使用'));
+    expect(checkSheet.profiles).toEqual([]);
+    expect(host.callsOf('applyMarks')).toEqual([]);
   });
 
   it('全部工作表: checks every sheet and shows a per-sheet summary', async () => {

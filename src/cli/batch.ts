@@ -4,7 +4,7 @@ import { check } from '../core/check';
 import { NO_FORM_HINT } from '../core/findings';
 import type { FileResult, Finding } from '../core/result';
 import type { Profile } from '../core/rules/profile';
-import { annotateWorkbook, readWorkbook, writeWorkbook, WorkbookReadError, type LoadedWorkbook, type ReadLimits } from '../hosts/workbook';
+import { annotateWorkbook, overlappingMergesMessage, readWorkbook, writeWorkbook, WorkbookReadError, type LoadedWorkbook, type ReadLimits } from '../hosts/workbook';
 import type { CheckArgs } from './args';
 import type { Input } from './inputs';
 import { CopyNotWritten, systemReason, writeCopy } from './writeCopy';
@@ -52,6 +52,7 @@ export async function checkOne(input: Input, target: string | null, ctx: BatchCo
     return fail('FILE_UNREADABLE', `${basename(input.path)}：检查时出现内部错误（${(e as Error).message}），此文件未检查完；其余文件照常检查。`);
   }
   for (const c of checks) result.forms.push(...c.forms);
+  for (const o of loaded.overlappingMerges) result.findings.push(fileFinding('MERGES_OVERLAP', 'warning', overlappingMergesMessage(o.sheet, o.pairs)));
   if (result.forms.length === 0) {
     result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${basename(input.path)} 中没有找到绩效自评表（${NO_FORM_HINT}）。`));
   }

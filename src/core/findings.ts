@@ -25,6 +25,7 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   NO_FORM_FOUND: 'info',
   FILE_UNREADABLE: 'error',
   FILE_WRITE_FAILED: 'error',
+  MERGES_OVERLAP: 'warning',
   CONTENT_NOT_PRESERVED: 'warning',
 };
 

@@ -31,6 +31,7 @@ export type FindingCode =
   | 'NO_FORM_FOUND'
   | 'FILE_UNREADABLE'
   | 'FILE_WRITE_FAILED'
+  | 'MERGES_OVERLAP'
   | 'CONTENT_NOT_PRESERVED';
 
 export interface Finding {

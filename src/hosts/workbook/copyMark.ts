@@ -3,7 +3,7 @@
  * that a later run may replace a copy of ours and refuse to replace anything else. ExcelJS writes no
  * custom properties, so the mark is added to the package it wrote.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, type Unzipped } from 'fflate';
 
 const PROPERTY = 'selfeval-annotated-copy';
 const CUSTOM_PART = 'docProps/custom.xml';
@@ -22,11 +22,10 @@ function nextPid(existing: string | null): number {
   return Math.max(1, ...pids) + 1;
 }
 
-/** The package with our mark added (kept as it is when already marked). */
-export function markAsOurCopy(bytes: Uint8Array): Uint8Array {
-  const files = unzipSync(bytes);
+/** Adds our mark to the unzipped package (see copyPackage). */
+export function addCopyMark(files: Unzipped): void {
   const existing = files[CUSTOM_PART] ? strFromU8(files[CUSTOM_PART]) : null;
-  if (existing?.includes(`name="${PROPERTY}"`)) return bytes;
+  if (existing?.includes(`name="${PROPERTY}"`)) return;
   files[CUSTOM_PART] = strToU8(customXml(existing));
   const rels = files['_rels/.rels'] ? strFromU8(files['_rels/.rels']) : null;
   if (rels && !rels.includes(CUSTOM_REL)) {
@@ -36,9 +35,6 @@ export function markAsOurCopy(bytes: Uint8Array): Uint8Array {
   if (types && !types.includes(`/${CUSTOM_PART}`)) {
     files['[Content_Types].xml'] = strToU8(types.replace('</Types>', `<Override PartName="/${CUSTOM_PART}" ContentType="${CUSTOM_TYPE}"/></Types>`));
   }
-  const zippable: Zippable = {};
-  for (const [name, data] of Object.entries(files)) zippable[name] = [data, { level: 6 }];
-  return zipSync(zippable);
 }
 
 /** Whether the bytes are a package we wrote (an annotated copy). False for anything unreadable. */

@@ -1,16 +1,38 @@
 /**
  * ExcelJS applies a file's merged cells one by one, each checked against every merge already applied:
  * quadratic in the number of merges. A sheet of 1,000 stacked forms has 35,000 merges, and loading it
- * took minutes. A saved workbook's merges never overlap (Excel refuses such a file), so on load the
- * check is skipped: each merge is applied against an empty table and then added to the real one.
- * Everything else ExcelJS does for a merge (master/slave cells) is unchanged.
+ * took minutes. Here each merge is checked only against the merges near it (an index of rows in blocks
+ * of 64) and then applied against an empty table. Everything else ExcelJS does for a merge (master/slave
+ * cells) is unchanged.
+ *
+ * Excel never saves overlapping merges (it repairs such a file on opening), but a hand-made or damaged
+ * file can hold them, and applying them would turn cells holding values into covered cells: a form
+ * would vanish. Merges that overlap another are left out, all of them (no order makes one the right
+ * one), and recorded with the file's own list of merges, so the reader can warn and the copy can carry
+ * the merges exactly as they were.
  */
 import ExcelJS from 'exceljs';
+import { parseRangeA1, type CellRange } from '../../core/sheet';
 
 interface WorksheetInternals {
   _merges: Record<string, unknown>;
   mergeCellsWithoutStyle(range: string): void;
   _parseMergeCells(model: { mergeCells?: string[] }): void;
+}
+
+/** What the file said about a worksheet's merges, beside what ExcelJS applied. */
+export interface FileMerges {
+  /** Every `<mergeCell ref>` of the file, in file order. */
+  ranges: string[];
+  /** Ranges left out because they overlap another: [left out, one it overlaps]. */
+  overlapping: [string, string][];
+}
+
+const FILE_MERGES = Symbol('fileMerges');
+
+/** The file's merges of a worksheet loaded with linear merge loading (undefined for one built in memory). */
+export function fileMergesOf(ws: ExcelJS.Worksheet): FileMerges | undefined {
+  return (ws as unknown as { [FILE_MERGES]?: FileMerges })[FILE_MERGES];
 }
 
 let installed = false;
@@ -22,7 +44,25 @@ export function installLinearMergeLoading(): void {
   // Only where ExcelJS still has the shape this relies on; otherwise its own (slow) path stays.
   if (typeof proto._parseMergeCells !== 'function' || typeof (probe as unknown as WorksheetInternals)._merges !== 'object') return;
   proto._parseMergeCells = function linearParseMergeCells(this: WorksheetInternals, model) {
-    for (const range of model.mergeCells ?? []) {
+    const ranges = model.mergeCells ?? [];
+    const overlapping: [string, string][] = [];
+    const index = new MergeIndex();
+    const parsed: { r: CellRange; text: string }[] = [];
+    for (const text of ranges) {
+      try {
+        parsed.push({ r: parseRangeA1(text), text });
+      } catch {
+        /* not a range: ExcelJS would not apply it either */
+      }
+    }
+    for (const m of parsed) index.add(m);
+    for (const m of parsed) {
+      const other = index.overlapping(m);
+      if (other !== null) {
+        overlapping.push([m.text, other.text]);
+        continue;
+      }
+      const range = m.text;
       const all = this._merges;
       this._merges = {};
       try {
@@ -32,6 +72,38 @@ export function installLinearMergeLoading(): void {
         this._merges = all;
       }
     }
+    (this as unknown as { [FILE_MERGES]: FileMerges })[FILE_MERGES] = { ranges: [...ranges], overlapping };
   };
   installed = true;
+}
+
+const BLOCK = 64;
+
+interface Merge {
+  r: CellRange;
+  text: string;
+}
+
+/** Applied merges by blocks of rows, to find an overlapping one without looking at all of them. */
+class MergeIndex {
+  private readonly blocks = new Map<number, Merge[]>();
+
+  /** Another merge sharing a cell with `m`, or null. */
+  overlapping(m: Merge): Merge | null {
+    const r = m.r;
+    for (let b = Math.floor(r.top / BLOCK); b <= Math.floor(r.bottom / BLOCK); b++) {
+      for (const o of this.blocks.get(b) ?? []) {
+        if (o !== m && o.r.top <= r.bottom && r.top <= o.r.bottom && o.r.left <= r.right && r.left <= o.r.right) return o;
+      }
+    }
+    return null;
+  }
+
+  add(m: Merge): void {
+    for (let b = Math.floor(m.r.top / BLOCK); b <= Math.floor(m.r.bottom / BLOCK); b++) {
+      let list = this.blocks.get(b);
+      if (!list) this.blocks.set(b, (list = []));
+      list.push(m);
+    }
+  }
 }

@@ -8,7 +8,7 @@ import type { SheetModel } from '../../core/sheet';
 import { restoreDroppedNotes } from './droppedNotes';
 import { fileKindOf } from './fileKind';
 import { breachMessage, DEFAULT_LIMITS, limitBreach, type ReadLimits } from './limits';
-import { installLinearMergeLoading } from './linearMerges';
+import { fileMergesOf, installLinearMergeLoading } from './linearMerges';
 import { notPreservedIn } from './notPreserved';
 import { packagePartsOf, type PackageParts } from './packageParts';
 import { sheetModelOf } from './sheetModel';
@@ -34,6 +34,8 @@ export interface LoadedWorkbook {
   sheets: SheetModel[];
   /** What an annotated copy of this workbook will not carry over (`图表`, `图片`, …), in Chinese. */
   notPreserved: string[];
+  /** Per sheet, merged ranges of the file that overlap another and were not applied (see linearMerges). */
+  overlappingMerges: { sheet: string; pairs: [string, string][] }[];
 }
 
 const SAVE_AS_XLSX = '请在 Excel 中“文件 → 另存为 → Excel 工作簿 (*.xlsx)”后再试；WPS 同理。';
@@ -54,6 +56,13 @@ export const READ_MESSAGES = {
   corrupt: (detail: string) =>
     `文件已损坏或不完整，无法读取（${detail}）。如文件是下载或拷贝得来的，请重新获取完整文件；否则请在 Excel 中用“文件 → 打开 → 打开并修复”打开，另存为新的 .xlsx 后再试。`,
 };
+
+/** The warning for a sheet whose merged ranges overlap, naming them. */
+export function overlappingMergesMessage(sheet: string, pairs: readonly [string, string][]): string {
+  const shown = pairs.slice(0, 5).map(([a, b]) => `${a} 与 ${b}`).join('，');
+  const more = pairs.length > 5 ? ` 等 ${pairs.length} 处` : '';
+  return `工作表“${sheet}”中有相互重叠的合并单元格：${shown}${more}。文件可能已损坏（Excel 打开时会提示修复）；检查时这些区域按未合并处理，副本中的合并区域保持原样。请在 Excel 中取消并重新合并这些单元格。`;
+}
 
 export interface ReadOptions {
   /**
@@ -91,7 +100,10 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   }
   const date1904 = Boolean(workbook.properties?.date1904);
   const sheets = workbook.worksheets.map((ws) => sheetModelOf(ws, date1904));
-  return { workbook, sheets, notPreserved };
+  const overlappingMerges = workbook.worksheets
+    .map((ws) => ({ sheet: ws.name, pairs: fileMergesOf(ws)?.overlapping ?? [] }))
+    .filter((o) => o.pairs.length > 0);
+  return { workbook, sheets, notPreserved, overlappingMerges };
 }
 
 /** Throws for anything that is not a zip holding a workbook; returns the package's parts when readable. */

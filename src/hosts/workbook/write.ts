@@ -2,12 +2,18 @@
  * The loaded (and possibly annotated) workbook back to .xlsx bytes. The caller saves them: the CLI to a
  * file, the browser as a download.
  */
-import { markAsOurCopy } from './copyMark';
+import { finishCopy } from './copyPackage';
+import { fileMergesOf } from './linearMerges';
 import type { LoadedWorkbook } from './read';
 
-/** The workbook's bytes, marked as our copy (see copyMark). */
+/** The workbook's bytes, marked as our copy, merges as the file had them (see copyPackage). */
 export async function writeWorkbook(loaded: LoadedWorkbook): Promise<Uint8Array> {
-  return markAsOurCopy(await excelJsBytes(loaded));
+  const mergeCells = new Map<string, string[]>();
+  for (const ws of loaded.workbook.worksheets) {
+    const file = fileMergesOf(ws);
+    if (file && file.overlapping.length > 0) mergeCells.set(ws.name, file.ranges);
+  }
+  return finishCopy(await excelJsBytes(loaded), mergeCells);
 }
 
 async function excelJsBytes(loaded: LoadedWorkbook): Promise<Uint8Array> {

@@ -1,7 +1,8 @@
 /**
  * The last touches to the package ExcelJS wrote for an annotated copy, which ExcelJS cannot make itself:
- * our mark (copyMark), and the merges of a sheet whose file held overlapping merges put back exactly
- * as the file had them (ExcelJS writes merges rebuilt from the merges it applied, see linearMerges).
+ * our mark (copyMark), and the merges of a sheet whose file held overlapping or one-cell merges put
+ * back exactly as the file had them (ExcelJS writes merges rebuilt from the merges it applied, see
+ * linearMerges).
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped, type Zippable } from 'fflate';
 import { addCopyMark } from './copyMark';

@@ -26,6 +26,11 @@ export interface FileMerges {
   ranges: string[];
   /** Ranges left out because they overlap another: [left out, one it overlaps]. */
   overlapping: [string, string][];
+  /**
+   * ExcelJS will not write these merges as the file has them (overlapping ones are not applied, a
+   * one-cell merge is not written): the copy must be given the file's list.
+   */
+  rewrite: boolean;
 }
 
 const FILE_MERGES = Symbol('fileMerges');
@@ -72,7 +77,8 @@ export function installLinearMergeLoading(): void {
         this._merges = all;
       }
     }
-    (this as unknown as { [FILE_MERGES]: FileMerges })[FILE_MERGES] = { ranges: [...ranges], overlapping };
+    const rewrite = overlapping.length > 0 || parsed.length < ranges.length || parsed.some((m) => m.r.top === m.r.bottom && m.r.left === m.r.right);
+    (this as unknown as { [FILE_MERGES]: FileMerges })[FILE_MERGES] = { ranges: [...ranges], overlapping, rewrite };
   };
   installed = true;
 }

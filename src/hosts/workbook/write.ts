@@ -4,6 +4,7 @@
  */
 import { finishCopy } from './copyPackage';
 import { fileMergesOf } from './linearMerges';
+import { withStoredText } from './xstring';
 import type { LoadedWorkbook } from './read';
 
 /** The workbook's bytes, marked as our copy, merges as the file had them (see copyPackage). */
@@ -11,13 +12,13 @@ export async function writeWorkbook(loaded: LoadedWorkbook): Promise<Uint8Array>
   const mergeCells = new Map<string, string[]>();
   for (const ws of loaded.workbook.worksheets) {
     const file = fileMergesOf(ws);
-    if (file && file.overlapping.length > 0) mergeCells.set(ws.name, file.ranges);
+    if (file?.rewrite) mergeCells.set(ws.name, file.ranges);
   }
   return finishCopy(await excelJsBytes(loaded), mergeCells);
 }
 
 async function excelJsBytes(loaded: LoadedWorkbook): Promise<Uint8Array> {
-  const out: unknown = await loaded.workbook.xlsx.writeBuffer();
+  const out: unknown = await withStoredText(loaded.workbook, () => loaded.workbook.xlsx.writeBuffer());
   // Node gives a Buffer (a Uint8Array), the browser build an ArrayBuffer.
   if (out instanceof Uint8Array) return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   if (out instanceof ArrayBuffer) return new Uint8Array(out);

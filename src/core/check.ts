@@ -1,4 +1,4 @@
-import { a1, rangeA1, SheetView, type SheetModel } from './sheet';
+import { a1, parseA1, rangeA1, SheetView, type CellRange, type SheetModel } from './sheet';
 import type { Fill, FormResult, SheetCheck } from './result';
 import { FindingList, pct } from './findings';
 import { findForms } from './recognize/findForms';
@@ -84,7 +84,7 @@ function checkForm(view: SheetView, layout: FormLayout, profile: Profile): { for
     form: {
       sheet: view.name,
       kind: layout.kind,
-      range: rangeA1(layout.range),
+      range: rangeA1(covering(layout.range, [...findings.items.map((f) => f.cell), ...fills.map((f) => f.cell)])),
       projectName,
       budget: budget.result,
       indicators: rows.map((r) => r.result),
@@ -94,4 +94,22 @@ function checkForm(view: SheetView, layout: FormLayout, profile: Profile): { for
     },
     fills,
   };
+}
+
+/**
+ * The form's range grown to hold every cell it reports or fills: a finding on a damaged form can sit on
+ * a merged cell that starts left of the recognised columns, and the pane and the SPEC §5 contract
+ * promise that each finding lies inside its form.
+ */
+function covering(range: CellRange, cells: string[]): CellRange {
+  const out = { ...range };
+  for (const cell of cells) {
+    if (!cell) continue;
+    const p = parseA1(cell);
+    out.top = Math.min(out.top, p.row);
+    out.left = Math.min(out.left, p.col);
+    out.bottom = Math.max(out.bottom, p.row);
+    out.right = Math.max(out.right, p.col);
+  }
+  return out;
 }

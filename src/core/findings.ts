@@ -58,5 +58,11 @@ export function fmt(n: number): string {
 
 /** A fraction as a percentage with the given decimals: 1.3658 → `136.58%`. */
 export function pct(fraction: number, decimals = 2): string {
-  return `${roundHalfUp(shiftDecimal(fraction, 2), decimals).toFixed(decimals)}%`;
+  const percent = shiftDecimal(fraction, 2);
+  if (!Number.isFinite(percent)) {
+    // Beyond what a double holds once × 100: the decimal exponent moves instead.
+    const [mantissa, exponent] = fraction.toExponential(2).split('e');
+    return `${mantissa}e${Number(exponent) + 2}%`;
+  }
+  return `${roundHalfUp(percent, decimals).toFixed(decimals)}%`;
 }

@@ -80,7 +80,8 @@ export function scoreIndicator(target: IndicatorValue, actual: IndicatorValue, w
     };
   }
   const name = target.direction === 'exact' ? '定量指标' : '正向指标';
-  const over = t > 0 && a >= 1.3 * t ? a / t : null;
+  // a ÷ t overflows for a near the largest double: as far over as a double can say.
+  const over = t > 0 && a >= 1.3 * t ? Math.min(a / t, Number.MAX_VALUE) : null;
   if (a >= t) {
     return { kind: 'quantitative', computed: w, rule: `${name}：实际 ${show(act)} ≥ 目标 ${show(target)}，得满分 ${fmt(w)}`, overachievement: over };
   }

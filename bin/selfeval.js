@@ -27,6 +27,4 @@ function useCompiled() {
 const main = useCompiled()
   ? require(compiled)
   : (require('tsx/cjs/api').register(), require(path.join(root, 'src', 'cli', 'main.ts')));
-main
-  .run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) })
-  .then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`内部错误：${(e && e.stack) || e}\n`); process.exitCode = 2; });
+main.main(process.argv.slice(2));

@@ -7,14 +7,23 @@ import { fileURLToPath } from 'node:url';
 import type ExcelJS from 'exceljs';
 import {
   aktoForm,
+  buildBesideAC,
   buildBlankColumns,
   buildClean,
+  buildCleanEvaluation,
+  buildCleanScoring,
   buildErrors,
   buildFormulas,
   buildLabelVariants,
   buildOffset,
   buildSideBySide,
   buildSplitTarget,
+  buildStackedAC,
+  buildWuhuaEvaluation,
+  buildWuhuaUnmerged40,
+  buildYanjiangScoring,
+  buildYanjiangStacked,
+  buildYanjiangTargets,
   departmentForm,
   hengyangForms,
   lincangForm,
@@ -23,6 +32,11 @@ import {
   saveWorkbook,
   writeDepartmentForm,
   writeForm,
+  writeScoringTable,
+  writeTargetsTable,
+  yanjiangName,
+  yanjiangScoring,
+  yanjiangTargets,
   type FormData,
 } from './fixtures/index';
 
@@ -61,17 +75,22 @@ function oneForm(sheet: string, form: FormData): ExcelJS.Workbook {
   return wb;
 }
 
+/** The 003 project whose 计分表 and targets table the sample carries. */
+export const SAMPLE_FAMILY_C = '运行运转保障经费';
+
 /**
  * The bundled sample for the browser preview: three 002 forms (主管部门 filled, the real problems kept:
  * 执行率 against 年初预算数, `31..5`), the 000 临沧 form (a score below the rule with no reason, template
- * rows, 自评等级) and the 001 阿克陶 form with its scores left empty (what 填报 fills in).
+ * rows, 自评等级), the 001 阿克陶 form with its scores left empty (what 填报 fills in), then the 003
+ * 运行运转保障经费 计分表 (family C, 合计 99.35) and its 绩效目标完成情况表.
  */
 export function sampleWorkbook(): ExcelJS.Workbook {
   const wb = newWorkbook();
   const forms = hengyangForms();
+  // The first sheet has findings, so the first click on 校验并计分 shows what the product does.
   const pick: [string, number][] = [
-    ['大院保安转辅警经费', 0],
     ['大院维护费', 1],
+    ['大院保安转辅警经费', 0],
     ['政务督查经费', 11],
   ];
   for (const [sheet, k] of pick) {
@@ -81,6 +100,12 @@ export function sampleWorkbook(): ExcelJS.Workbook {
   }
   writeForm(wb.addWorksheet('驻京联络处工作经费'), lincangForm(), { row: 1, col: 1 });
   writeForm(wb.addWorksheet('阿克陶工作经费（待计分）'), aktoForm(), { row: 1, col: 1 });
+  // Family C and its companion targets table (003 运行运转保障经费), after the family A sheets.
+  const scoring = yanjiangScoring().find((t) => yanjiangName(t) === SAMPLE_FAMILY_C);
+  const targets = yanjiangTargets().find((t) => yanjiangName(t) === SAMPLE_FAMILY_C);
+  if (!scoring || !targets) throw new Error(`003: no ${SAMPLE_FAMILY_C} tables`);
+  writeScoringTable(wb.addWorksheet(`${SAMPLE_FAMILY_C}计分表`), scoring, { row: 1, col: 1 });
+  writeTargetsTable(wb.addWorksheet(`${SAMPLE_FAMILY_C}目标完成情况`), targets, { row: 1, col: 1 });
   return wb;
 }
 
@@ -106,6 +131,15 @@ export async function buildAll(outDir = DEFAULT_OUT_DIR, options: BuildOptions =
     ['formulas.xlsx', buildFormulas().wb],
     ['errors.xlsx', buildErrors().wb],
     ['clean.xlsx', buildClean().wb],
+    ['yanjiang-scoring.xlsx', buildYanjiangScoring().wb],
+    ['yanjiang-targets.xlsx', buildYanjiangTargets().wb],
+    ['yanjiang-stacked.xlsx', buildYanjiangStacked().wb],
+    ['wuhua-evaluation.xlsx', buildWuhuaEvaluation().wb],
+    ['wuhua-evaluation-40-unmerged.xlsx', buildWuhuaUnmerged40().wb],
+    ['stacked-family-a-c.xlsx', buildStackedAC().wb],
+    ['beside-family-a-c.xlsx', buildBesideAC().wb],
+    ['clean-scoring.xlsx', buildCleanScoring().wb],
+    ['clean-evaluation.xlsx', buildCleanEvaluation().wb],
   ];
   const written: string[] = [];
   for (const [name, wb] of books) written.push(await saveWorkbook(wb, join(outDir, name)));

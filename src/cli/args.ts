@@ -3,6 +3,13 @@ import { DEFAULT_LIMITS, type ReadLimits } from '../hosts/workbook/limits';
 /** The command line of `selfeval check`, parsed; usage errors are thrown as UsageError (exit 2). */
 export class UsageError extends Error {}
 
+/** `--help`: the usage goes to stdout and the exit code is 0. */
+export class HelpRequested extends Error {
+  constructor() {
+    super(USAGE);
+  }
+}
+
 export interface CheckArgs {
   json: boolean;
   profile: string;
@@ -22,22 +29,31 @@ export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|�
   --review        审核模式：副本只标注问题，不填写计算值
   --max-mb N      工作簿解压后的总大小上限，单位 MB（默认 ${DEFAULT_LIMITS.maxBytes / 2 ** 20}）；超过的文件不读取
   --max-cells N   所有工作表单元格总数上限（默认 ${DEFAULT_LIMITS.maxCells}）；超过的文件不读取
+  -h, --help      显示本说明
+  --              其后都是文件名（文件名以 - 开头时用）
 
 退出码：0 无错误；1 有表存在错误；2 用法错误或文件无法读取。`;
 
 export function parseArgs(argv: string[]): CheckArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') throw new UsageError(USAGE);
+  if (command === '-h' || command === '--help' || command === 'help') throw new HelpRequested();
+  if (command === undefined) throw new UsageError(USAGE);
   if (command !== 'check') throw new UsageError(`未知命令“${command}”。\n\n${USAGE}`);
   const args: CheckArgs = { json: false, profile: 'mof', out: null, mode: 'fill', files: [], limits: { ...DEFAULT_LIMITS } };
+  let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
+    if (optionsEnded) {
+      args.files.push(a);
+      continue;
+    }
     const value = (): string => {
       const v = rest[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} 后面缺少参数。\n\n${USAGE}`);
       return v;
     };
-    if (a === '--json') args.json = true;
+    if (a === '--') optionsEnded = true;
+    else if (a === '--json') args.json = true;
     else if (a === '--review') args.mode = 'review';
     else if (a === '--profile') args.profile = value();
     else if (a.startsWith('--profile=')) args.profile = a.slice('--profile='.length);
@@ -45,7 +61,7 @@ export function parseArgs(argv: string[]): CheckArgs {
     else if (a.startsWith('--out=')) args.out = a.slice('--out='.length);
     else if (a === '--max-mb') args.limits.maxBytes = positive(a, value()) * 2 ** 20;
     else if (a === '--max-cells') args.limits.maxCells = Math.floor(positive(a, value()));
-    else if (a === '-h' || a === '--help') throw new UsageError(USAGE);
+    else if (a === '-h' || a === '--help') throw new HelpRequested();
     else if (a.startsWith('-')) throw new UsageError(`未知选项“${a}”。\n\n${USAGE}`);
     else args.files.push(a);
   }

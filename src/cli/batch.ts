@@ -4,6 +4,7 @@ import { check } from '../core/check';
 import { NO_FORM_HINT } from '../core/findings';
 import type { FileResult, Finding } from '../core/result';
 import type { Profile } from '../core/rules/profile';
+import type { SheetModel } from '../core/sheet';
 import { annotateWorkbook, overlappingMergesMessage, readWorkbook, writeWorkbook, WorkbookReadError, type LoadedWorkbook, type ReadLimits } from '../hosts/workbook';
 import type { CheckArgs } from './args';
 import type { Input } from './inputs';
@@ -25,8 +26,14 @@ export interface FileOutcome {
   result: FileResult;
   /** The file could not be read or its copy not written (exit code 2). */
   failed: boolean;
-  /** The copy written, if any. */
-  copy: string | null;
+  /** The file could not be read: its result is only that message. */
+  unreadable: boolean;
+  /** The copy written, if any, with the number of computed values filled into it. */
+  copy: { path: string; filled: number } | null;
+}
+
+function hasContent(sheet: SheetModel): boolean {
+  return sheet.values.some((row) => row.some((v) => v !== null && !(typeof v === 'string' && v.trim() === '')));
 }
 
 /**
@@ -37,7 +44,7 @@ export async function checkOne(input: Input, target: string | null, ctx: BatchCo
   const result: FileResult = { file: input.path, forms: [], findings: [] };
   const fail = (code: 'FILE_UNREADABLE' | 'FILE_WRITE_FAILED', message: string): FileOutcome => {
     result.findings.push(fileFinding(code, 'error', message));
-    return { result, failed: true, copy: null };
+    return { result, failed: true, unreadable: code === 'FILE_UNREADABLE', copy: null };
   };
   let loaded: LoadedWorkbook;
   try {
@@ -55,21 +62,28 @@ export async function checkOne(input: Input, target: string | null, ctx: BatchCo
   for (const o of loaded.overlappingMerges) result.findings.push(fileFinding('MERGES_OVERLAP', 'warning', overlappingMergesMessage(o.sheet, o.pairs)));
   if (result.forms.length === 0) {
     result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${basename(input.path)} 中没有找到绩效自评表（${NO_FORM_HINT}）。`));
+  } else {
+    // A sheet that holds something but no form is named, so it does not vanish from the count.
+    checks.forEach((c, k) => {
+      if (c.forms.length === 0 && hasContent(loaded.sheets[k]))
+        result.findings.push(fileFinding('NO_FORM_FOUND', 'info', `工作表“${c.sheet}”未识别到自评表（${NO_FORM_HINT}）。`));
+    });
   }
-  if (!target || !ctx.args.out) return { result, failed: false, copy: null };
+  if (!target || !ctx.args.out) return { result, failed: false, unreadable: false, copy: null };
   if (loaded.notPreserved.length > 0) {
     result.findings.push(
       fileFinding('CONTENT_NOT_PRESERVED', 'warning', `带标注的副本无法保留原文件中的${loaded.notPreserved.join('、')}；原文件未改动，请以原文件为准。`),
     );
   }
+  let filled: number;
   try {
-    annotateWorkbook(loaded, checks, ctx.args.mode);
+    filled = annotateWorkbook(loaded, checks, ctx.args.mode).filled;
     await writeCopy(target, await writeWorkbook(loaded), ctx.args.out, ctx.inputs);
   } catch (e) {
     const why = e instanceof CopyNotWritten ? e.message : `无法生成副本“${target}”：${(e as Error).message}`;
     return fail('FILE_WRITE_FAILED', why);
   }
-  return { result, failed: false, copy: target };
+  return { result, failed: false, unreadable: false, copy: { path: target, filled } };
 }
 
 async function load(path: string, ctx: BatchContext): Promise<LoadedWorkbook> {

@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import type { FileResult } from '../core/result';
 import { builtInProfile, type Profile } from '../core/rules/profile';
 import { parseProfileText, ProfileError } from '../core/rules/profileFile';
-import { parseArgs, UsageError } from './args';
-import { checkOne, type BatchContext } from './batch';
+import { HelpRequested, parseArgs, UsageError, USAGE } from './args';
+import { checkOne, type BatchContext, type FileOutcome } from './batch';
 import { toContract } from './contract';
 import { expandInputs } from './inputs';
 import { copyTargets } from './outputPaths';
-import { copiesReport, summaryLine, textReport } from './report';
-import { inputIds } from './writeCopy';
 import { printable, printableJson } from './printable';
+import { copiesLine, summaryLine, textReport } from './report';
+import { inputIds } from './writeCopy';
 
 interface Io {
   out: (s: string) => void;
@@ -39,6 +39,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     return await checkAll(argv, io);
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      io.out(USAGE);
+      return 0;
+    }
     if (e instanceof UsageError) {
       io.err(e.message);
       return 2;
@@ -54,27 +58,34 @@ async function checkAll(argv: string[], io: Io): Promise<number> {
   const targets = args.out ? copyTargets(inputs, args.out) : null;
   const ctx: BatchContext = { args, profile, limits: args.limits, inputs: await inputIds(inputs.map((i) => i.path)) };
   const results: FileResult[] = [];
-  const copies: string[] = [];
+  const copies: NonNullable<FileOutcome['copy']>[] = [];
   let failed = false;
   for (const [k, input] of inputs.entries()) {
     const r = await checkOne(input, targets?.[k] ?? null, ctx);
     results.push(r.result);
     failed ||= r.failed;
     if (r.copy) copies.push(r.copy);
-    if (!args.json) io.out(`${textReport(r.result)}\n`);
+    // A file that could not be read is told once: on stderr for a person, in the JSON entry for a program.
+    if (r.unreadable && !args.json) for (const f of r.result.findings) io.err(printable(f.message));
+    else if (!args.json) io.out(`${textReport(r.result)}\n`);
   }
   if (args.json) io.out(printableJson(JSON.stringify(toContract(results), null, 2)));
-  else {
-    io.out(summaryLine(results));
-    if (args.out) io.out(copiesReport(copies));
-  }
-  for (const r of results) for (const f of r.findings) if (f.code === 'FILE_UNREADABLE' || f.code === 'FILE_WRITE_FAILED') io.err(printable(f.message));
+  else io.out(summaryLine(results));
+  if (args.out) (args.json ? io.err : io.out)(copiesLine(copies));
   if (failed) return 2;
   return results.some((r) => r.forms.some((f) => f.findings.some((x) => x.severity === 'error'))) ? 1 : 0;
 }
 
-if (require.main === module) {
-  run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }).then(
+/**
+ * The process entry (bin/selfeval.js): stdout and stderr, the exit code, and a reader that goes away
+ * (`selfeval check … | head`) ending the run quietly instead of with an EPIPE stack trace.
+ */
+export function main(argv: string[]): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  run(argv, { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }).then(
     (code) => {
       process.exitCode = code;
     },
@@ -84,3 +95,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) main(process.argv.slice(2));

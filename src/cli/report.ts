@@ -26,7 +26,7 @@ function formBlock(f: FormResult): string[] {
 export function textReport(file: FileResult): string {
   const lines = [`文件：${file.file}`];
   for (const f of file.findings) lines.push(`  ${SEVERITY_LABEL[f.severity]}  ${f.code}  ${f.message}`);
-  if (file.forms.length === 0 && file.findings.length === 0) lines.push('  未找到项目支出绩效自评表。');
+  if (file.forms.length === 0 && file.findings.length === 0) lines.push('  未识别到自评表。');
   for (const f of file.forms) lines.push(...formBlock(f));
   return lines.map(printable).join('\n');
 }
@@ -35,11 +35,13 @@ export function summaryLine(files: FileResult[]): string {
   const forms = files.flatMap((f) => f.forms);
   const all = [...files.flatMap((f) => f.findings), ...forms.flatMap((f) => f.findings)];
   const withErrors = forms.filter((f) => f.findings.some((x) => x.severity === 'error')).length;
-  return `共 ${files.length} 个文件、${forms.length} 张表；${withErrors} 张表有错误；错误 ${count(all, 'error')}，警告 ${count(all, 'warning')}，提示 ${count(all, 'info')}。`;
+  const bare = files.flatMap((f) => f.findings).filter((x) => x.code === 'NO_FORM_FOUND' && x.severity === 'info').length;
+  return `共 ${files.length} 个文件、${forms.length} 张表${bare ? `（另有 ${bare} 个工作表未识别到自评表）` : ''}；${withErrors} 张表有错误；错误 ${count(all, 'error')}，警告 ${count(all, 'warning')}，提示 ${count(all, 'info')}。`;
 }
 
-/** After a run with --out: every copy written, one a line. */
-export function copiesReport(copies: string[]): string {
-  if (copies.length === 0) return '未写入副本。';
-  return [`已写入 ${copies.length} 份带标注的副本：`, ...copies.map((c) => `  ${printable(c)}`)].join('\n');
+/** The closing lines of `--out`: each copy written and how many values were filled in. */
+export function copiesLine(copies: { path: string; filled: number }[]): string {
+  const filled = copies.reduce((n, c) => n + c.filled, 0);
+  const head = `已写入 ${copies.length} 个带标注的副本，共填入计算值 ${filled} 个${copies.length ? '：' : '。'}`;
+  return [head, ...copies.map((c) => `  ${printable(c.path)}（填入 ${c.filled} 个）`)].join('\n');
 }

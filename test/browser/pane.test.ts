@@ -164,6 +164,38 @@ describe.skipIf(!haveChromium)('browser preview', () => {
     await shot('browser-1-sample.png');
   });
 
+  it('draws Chinese with a CJK font, not as boxes', async () => {
+    // Two different characters drawn with the pane's own font come out as the same bitmap, and as wide as
+    // private-use characters that no font has, only when every one is the missing-glyph box.
+    const probe = await page.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('校验并计分'))!;
+      const style = getComputedStyle(button);
+      const canvas = document.createElement('canvas');
+      canvas.width = 48;
+      canvas.height = 48;
+      const ctx = canvas.getContext('2d')!;
+      ctx.font = `32px ${style.fontFamily}`;
+      const bitmap = (ch: string) => {
+        ctx.clearRect(0, 0, 48, 48);
+        ctx.fillText(ch, 4, 38);
+        return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(',');
+      };
+      return {
+        distinct: bitmap('校') !== bitmap('验'),
+        chinese: ctx.measureText('校验并计分').width,
+        missing: ctx.measureText('\uE000\uE001\uE002\uE003\uE004').width,
+      };
+    });
+    expect(probe.distinct, 'two Chinese characters drawn alike: no CJK font (apt-get install -y fonts-noto-cjk)').toBe(true);
+    expect(probe.chinese).not.toBe(probe.missing);
+  });
+
+  it('the first 校验并计分, with the defaults, shows findings on the sheet the sample opens on', async () => {
+    await page.getByRole('button', { name: '校验并计分' }).click();
+    await page.getByRole('status').filter({ hasText: '校验完成' }).waitFor();
+    expect(await page.locator('[data-finding-nav]').count()).toBeGreaterThan(0);
+  });
+
   it('the initial chunk holds no ExcelJS; ExcelJS came as a lazy chunk', async () => {
     const files = readdirSync(DIST);
     const html = readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
@@ -211,6 +243,29 @@ describe.skipIf(!haveChromium)('browser preview', () => {
     await page.mouse.move(0, 0);
     await page.locator(`td[data-cell="${mark.cell}"]`).focus();
     await expect.poll(() => tip.textContent()).toBe(mark.note);
+  });
+
+  it('a note of a cell at the bottom right of the window is drawn inside the window', async () => {
+    const exp = await expectedFor(readFileSync(SAMPLE));
+    const c = exp.checks.find((x) => x.sheet === '驻京联络处工作经费')!;
+    const marks = marksOf(c.sheet, uniqueFindings(c));
+    const low = marks.reduce((a, b) => (parseA1(b.cell).row > parseA1(a.cell).row ? b : a));
+    await openTab(page, c.sheet);
+    const td = page.locator(`td[data-cell="${low.cell}"]`);
+    await td.evaluate((el) => el.scrollIntoView({ block: 'end', inline: 'end' }));
+    const cellBox = (await td.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(cellBox.y + cellBox.height).toBeGreaterThan(viewport.height - 80);
+    await page.mouse.move(cellBox.x + cellBox.width / 2, cellBox.y + cellBox.height / 2);
+    const tip = page.getByTestId('grid-tooltip');
+    await expect.poll(() => tip.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+    const box = (await tip.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    await shot('browser-3b-note-at-edge.png');
+    await page.mouse.move(0, 0);
   });
 
   it('clicking a finding selects its cell in the grid (on its sheet)', async () => {

@@ -279,6 +279,15 @@ describe('written fixtures', () => {
         'sample.xlsx',
         'side-by-side.xlsx',
         'split-target.xlsx',
+        'yanjiang-scoring.xlsx',
+        'yanjiang-targets.xlsx',
+        'yanjiang-stacked.xlsx',
+        'wuhua-evaluation.xlsx',
+        'wuhua-evaluation-40-unmerged.xlsx',
+        'stacked-family-a-c.xlsx',
+        'beside-family-a-c.xlsx',
+        'clean-scoring.xlsx',
+        'clean-evaluation.xlsx',
       ].sort(),
     );
   });
@@ -442,9 +451,21 @@ describe('written fixtures', () => {
     expect(weights).toBe(90);
   });
 
-  it('assets/sample.xlsx: three 衡阳 forms with 主管部门 filled and their real problems, the 临沧 and 阿克陶 forms', () => {
+  it('assets/sample.xlsx: three 衡阳 forms with 主管部门 filled and their real problems, the 临沧 and 阿克陶 forms, then a 计分表 and a targets table', () => {
     const wb = book('sample.xlsx');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['大院保安转辅警经费', '大院维护费', '政务督查经费', '驻京联络处工作经费', '阿克陶工作经费（待计分）']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '大院维护费',
+      '大院保安转辅警经费',
+      '政务督查经费',
+      '驻京联络处工作经费',
+      '阿克陶工作经费（待计分）',
+      '运行运转保障经费计分表',
+      '运行运转保障经费目标完成情况',
+    ]);
+    const c = wb.getWorksheet('运行运转保障经费计分表')!;
+    expect([c.getCell('A1').value, c.getCell('A2').value, c.getCell('F25').value]).toEqual(['2022年度区本级项目支出绩效自评计分表', '（运行运转保障经费）', 99.35]);
+    const t = wb.getWorksheet('运行运转保障经费目标完成情况')!;
+    expect([t.getCell('A1').value, t.getCell('B2').value]).toEqual(['2022年度区本级项目支出绩效目标完成情况表', '　运行运转保障经费']);
     for (const ws of wb.worksheets.slice(0, 3)) expect(ws.getCell('C5').value).toBe('衡阳市人民政府办公室');
     expect(wb.getWorksheet('驻京联络处工作经费')!.getCell('C4').value).toBe('驻京联络处2021工作经费');
     expect(wb.getWorksheet('大院维护费')!.getCell('H7').value).toBeCloseTo(1.3658, 10);

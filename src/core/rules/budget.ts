@@ -110,7 +110,7 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
         findings.add(
           'EXECUTION_RATE_MISMATCH',
           rateCell.pos,
-          `执行率（${a1(rateCell.pos.row, rateCell.pos.col)}）填写为 ${p.percent ? p.raw.trim() : `${p.raw.trim()}（按 ${pct(stated)} 理解）`}，按${funds.executedLabel} ${fmt(executed!)} ÷ ${plannedLabel} ${fmt(planned!)} 应为 ${pct(rate)}。${why}请改为 ${pct(rate)}，或点“采用计算值”。`,
+          `执行率（${a1(rateCell.pos.row, rateCell.pos.col)}）填写为 ${p.percent ? p.raw.trim() : `${p.raw.trim()}（按 ${pct(stated)} 理解）`}，按${funds.executedLabel} ${fmt(executed!)} ÷ ${plannedLabel} ${fmt(planned!)} 应为 ${pct(rate)}。${why}请改为 ${pct(rate)}。`,
           { fix: { cell: a1(rateCell.pos.row, rateCell.pos.col), value: roundHalfUp(rate, 4), numberFormat: '0.00%' }, rule: rateRule },
         );
       }
@@ -147,7 +147,7 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
       findings.add(
         'BUDGET_SCORE_MISMATCH',
         total.score.pos,
-        `预算执行率得分（${cell}）填写为 ${fmt(stated)}，按${scoreRule.replace(/^执行率/, '执行率')}应为 ${fmt(computed)}；请改为 ${fmt(computed)}，或点“采用计算值”。`,
+        `预算执行率得分（${cell}）填写为 ${fmt(stated)}，按${scoreRule.replace(/^执行率/, '执行率')}应为 ${fmt(computed)}；请改为 ${fmt(computed)}。`,
         { fix: { cell, value: computed }, rule: scoreRule },
       );
     } else if (total.score.parse.ok === false && total.score.parse.reason === 'empty' && isFillable(view, total.score.pos)) {

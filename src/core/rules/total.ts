@@ -49,7 +49,7 @@ export function checkTotal(
         findings.add(
           'TOTAL_MISMATCH',
           pos,
-          `总分（${at}）填写为 ${fmt(stated)}，预算执行率得分与各指标得分合计为 ${fmt(computed)}；请改为 ${fmt(computed)}，或点“采用计算值”。`,
+          `总分（${at}）填写为 ${fmt(stated)}，预算执行率得分与各指标得分合计为 ${fmt(computed)}；请改为 ${fmt(computed)}。`,
           { fix: { cell: at, value: computed }, rule: `总分 = 预算执行率得分 + 各指标得分 = ${fmt(computed)}` },
         );
       } else if (!cell.parse.ok && cell.parse.reason === 'empty' && isFillable(view, pos)) {

@@ -3,7 +3,7 @@
  * the displayed text of each cell, and after a run the marks (fill colour by severity, the note as a
  * tooltip on hover and focus, computed values written into empty cells).
  */
-import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { SheetModel, CellRange } from '../../core/sheet';
 import { SheetView, a1, columnLetters, isCellError, parseA1, sheetBottom, sheetRight } from '../../core/sheet';
@@ -79,7 +79,7 @@ const useStyles = makeStyles({
   },
   filled: { fontStyle: 'italic', color: '#375623' },
   tooltip: {
-    position: 'absolute',
+    position: 'fixed',
     zIndex: 10,
     maxWidth: '360px',
     padding: '6px 8px',
@@ -114,6 +114,31 @@ interface Layout {
   cut: boolean;
 }
 
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const TIP_GAP = 2;
+
+/**
+ * Where a note goes (viewport coordinates): below its cell, or above it when it would pass the bottom of
+ * the window; moved left as far as needed to end inside the window; never above or left of the window.
+ */
+export function placeTooltip(
+  anchor: Box,
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+): { top: number; left: number } {
+  let top = anchor.bottom + TIP_GAP;
+  if (top + size.height > viewport.height) top = anchor.top - TIP_GAP - size.height;
+  top = Math.max(0, Math.min(top, viewport.height - size.height));
+  const left = Math.max(0, Math.min(anchor.left, viewport.width - size.width - TIP_GAP));
+  return { top, left };
+}
+
 function layoutOf(model: SheetModel): Layout {
   const allRows = model.values.length === 0 ? 0 : sheetBottom(model) + 1;
   const rows = Math.min(allRows, MAX_ROWS);
@@ -140,7 +165,9 @@ function SheetGridImpl({ model, marks, selected, colWidths, onSelectCell }: Shee
   const wrapRef = useRef<HTMLDivElement>(null);
   const view = useMemo(() => new SheetView(model), [model]);
   const layout = useMemo(() => layoutOf(model), [model]);
-  const [tip, setTip] = useState<{ cell: string; top: number; left: number } | null>(null);
+  const [tip, setTip] = useState<{ cell: string; anchor: Box } | null>(null);
+  const tipRef = useRef<HTMLDivElement>(null);
+  const [tipAt, setTipAt] = useState<{ top: number; left: number } | null>(null);
 
   // The selected cell, resolved to its merge master.
   const selectedMaster = useMemo(() => (selected ? view.masterAddress(selected) : null), [selected, view]);
@@ -157,10 +184,17 @@ function SheetGridImpl({ model, marks, selected, colWidths, onSelectCell }: Shee
       setTip(null);
       return;
     }
-    const w = wrapRef.current.getBoundingClientRect();
     const r = el.getBoundingClientRect();
-    setTip({ cell, top: r.bottom - w.top + 2, left: Math.max(0, r.left - w.left) });
+    setTipAt(null);
+    setTip({ cell, anchor: { top: r.top, left: r.left, bottom: r.bottom, right: r.right } });
   };
+
+  // Placed once its size is known, so a note of a cell near the bottom or right edge stays in the window.
+  useLayoutEffect(() => {
+    const el = tipRef.current;
+    if (!tip || !el) return;
+    setTipAt(placeTooltip(tip.anchor, { width: el.offsetWidth, height: el.offsetHeight }, { width: window.innerWidth, height: window.innerHeight }));
+  }, [tip]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     const cell = (e.target as HTMLElement).getAttribute('data-cell');
@@ -282,7 +316,14 @@ function SheetGridImpl({ model, marks, selected, colWidths, onSelectCell }: Shee
       {layout.cut && <div className={s.cut}>工作表较大，仅显示前 {MAX_ROWS} 行。</div>}
       <div hidden>{notes}</div>
       {tip && tipMark?.note && (
-        <div role="tooltip" aria-hidden="true" data-testid="grid-tooltip" className={s.tooltip} style={{ top: tip.top, left: tip.left }}>
+        <div
+          role="tooltip"
+          aria-hidden="true"
+          data-testid="grid-tooltip"
+          ref={tipRef}
+          className={s.tooltip}
+          style={tipAt ?? { top: 0, left: 0, visibility: 'hidden' }}
+        >
           {tipMark.note}
         </div>
       )}

@@ -190,6 +190,8 @@ const FOUND: Damage[] = [
   { seed: 0, department: false, rows: [], cells: [{ row: 13, col: 1, value: '_x001B_[2J' }], swap: null, merges: [] },
   // 实际完成值 1.8e308: 达到目标的 Infinity%.
   { seed: 0, department: false, rows: [], cells: [{ row: 14, col: 6, value: 1.7976931348623157e308 }], swap: null, merges: [] },
+  // 得分 H19:H22 merged over four empty 得分 cells of 阿克陶: each row's computed score was written into H19.
+  { seed: 13, department: false, rows: [], cells: [], swap: null, merges: ['H19:H22'] },
   // A finding on the 总分 row's merged label (A23) outside the form's range B5:J23.
   { seed: 0, department: false, rows: [], cells: [{ row: 13, col: 1, value: { error: '#DIV/0!' } }], swap: [3, 7], merges: [] },
 ];

@@ -153,7 +153,8 @@ export function checkIndicatorRow(
   let fill: Fill | null = null;
   if (stated === null && scoreCell && !scoreCell.parse.ok && scoreCell.parse.reason === 'empty') {
     if (computed !== null) {
-      if (isFillable(view, scorePos)) fill = { cell: scoreA1, value: computed, label: '得分' };
+      // A 得分 cell merged over several rows is filled for its own (first) row only, not once per row.
+      if (scorePos.row === row && isFillable(view, scorePos)) fill = { cell: scoreA1, value: computed, label: '得分' };
     } else if (w !== null) {
       findings.add(
         'SCORE_MISSING',

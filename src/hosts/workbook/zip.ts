@@ -119,7 +119,7 @@ export async function* zipEntryChunks(bytes: Uint8Array, entry: ZipEntry): Async
     return;
   }
   if (entry.method !== 8 || typeof DecompressionStream === 'undefined') return;
-  const reader = streamOf(raw).pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const reader = streamOf(raw).pipeThrough(inflateRaw()).getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -133,10 +133,15 @@ export async function* zipEntryChunks(bytes: Uint8Array, entry: ZipEntry): Async
   }
 }
 
+/** A raw-deflate decompressor (typed as a plain transform: the DOM and Node typings differ on its input). */
+function inflateRaw(): TransformStream<Uint8Array, Uint8Array> {
+  return new DecompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>;
+}
+
 /** The bytes as a stream, fed 64 KiB at a time (not through Blob#stream, which jsdom lacks). */
-function streamOf(bytes: Uint8Array): ReadableStream<BufferSource> {
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
   let at = 0;
-  return new ReadableStream<BufferSource>({
+  return new ReadableStream<Uint8Array>({
     pull(controller) {
       if (at >= bytes.length) controller.close();
       else {
@@ -190,7 +195,7 @@ export async function zipEntryBytes(bytes: Uint8Array, entry: ZipEntry): Promise
   if (entry.method === 0) return raw;
   if (entry.method !== 8 || typeof DecompressionStream === 'undefined') return null;
   try {
-    const stream = streamOf(raw).pipeThrough(new DecompressionStream('deflate-raw'));
+    const stream = streamOf(raw).pipeThrough(inflateRaw());
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch {
     return null;

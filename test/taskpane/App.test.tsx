@@ -69,8 +69,10 @@ function fakeCheck(): CheckFn & { profiles: Profile[] } {
   return fn;
 }
 
-function setup(sheets = ['表1', '表2']) {
+/** The pane on a fake host; `prepare` sets the host up (saved settings) before the pane opens. */
+function setup(sheets = ['表1', '表2'], prepare: (host: FakeHost) => void = () => undefined) {
   const host = new FakeHost(sheets.map(sheet));
+  prepare(host);
   const checkSheet = fakeCheck();
   const user = userEvent.setup();
   render(
@@ -222,16 +224,8 @@ describe('task pane', () => {
   });
 
   it('a broken profile saved in the document: told, and refused as the ribbon refuses it (no silent fallback to mof)', async () => {
-    const host = new FakeHost([sheet('表1')]);
     const broken = JSON.stringify({ extends: 'mof', reasonRequired: { belowWeigth: true } });
-    host.settings.set('profile', broken);
-    const checkSheet = fakeCheck();
-    const user = userEvent.setup();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <App host={host} checkSheet={checkSheet} />
-      </FluentProvider>,
-    );
+    const { host, checkSheet, user } = setup(['表1'], (h) => h.settings.set('profile', broken));
     let ribbonMessage = '';
     try {
       profileFromSetting(broken);

@@ -2,7 +2,7 @@
 // Builds the task pane (taskpane.html, which also hosts the ribbon commands: shared runtime) into dist/.
 //
 //   npm start              webpack serve --mode development on port 3000, http, and prints the browser
-//                          preview's address: http://localhost:3000/taskpane.html
+//                          preview's address: http://localhost:3000/preview.html
 //   HTTPS=1 npm start      the same over https with the trusted localhost certificate of
 //                          office-addin-dev-certs, which Excel requires to sideload manifest.xml
 //                          (Windows/Mac), or SSL_KEY/SSL_CERT PEM files. Once per machine:
@@ -16,9 +16,9 @@
 //   npm run bundle-report  production build, then the sizes of the first load vs the lazy chunks
 //   ADDIN_OUT=dir          build into another folder; PORT=n another dev server port
 //
-// The page never loads office.js in a plain browser: a small inline loader in taskpane.html adds the CDN
-// script only when the page runs inside Office (Office passes `_host_Info` in the URL), so the browser
-// preview makes no request outside its own origin. ExcelJS is only reached through dynamic import() from
+// taskpane.html (the page Excel opens) loads office.js with a plain script tag in its head, as Microsoft
+// documents; preview.html is the same page without it, so the browser preview makes no request outside
+// its own origin. taskpane.html opened in a plain browser shows the preview too (Office.onReady: no host). ExcelJS is only reached through dynamic import() from
 // the browser preview, so webpack puts it in a lazy chunk and Excel mode never downloads it.
 const fs = require('fs');
 const path = require('path');
@@ -63,8 +63,8 @@ async function httpsOptions() {
 }
 
 /**
- * The page's Content-Security-Policy: scripts only from this origin, the Office CDN and the page's own
- * inline loader (by its hash: no 'unsafe-inline', no eval); requests only to this origin. Styles may be
+ * The pages' Content-Security-Policy: scripts only from this origin, the Office CDN and any inline script
+ * of the page by its hash (no 'unsafe-inline', no eval); requests only to this origin. Styles may be
  * inline: Fluent UI (Griffel) inserts its CSS at run time. A <meta> tag, so it holds wherever dist/ is
  * served (frame-ancestors cannot be set by a meta tag: Office frames the pane).
  */
@@ -87,8 +87,8 @@ function contentSecurityPolicy(html) {
 }
 
 /**
- * Puts the policy into every .html page, after its first <meta>. Done on the assets as emitted — the
- * inline loader is minified after HtmlWebpackPlugin's own hooks, and the hash must be of what is served.
+ * Puts the policy into every .html page, after its first <meta>. Done on the assets as emitted — inline
+ * scripts are minified after HtmlWebpackPlugin's own hooks, and a hash must be of what is served.
  */
 class ContentSecurityPolicyPlugin {
   apply(compiler) {
@@ -115,13 +115,31 @@ module.exports = async (env = {}, argv = {}) => {
   // One entry. The ribbon commands (src/commands/commands.ts) share the pane's runtime (manifest.xml:
   // SharedRuntime, FunctionFile = taskpane.html), so the pane imports them itself once Office reports
   // Excel (src/taskpane/hostFactory.ts): one webpack runtime, one copy of every module, no commands.html.
-  const entry = { taskpane: './src/taskpane/index.tsx' };
+  // dialog.html: the result of a ribbon click, where the pane cannot be opened (src/commands/feedback.ts).
+  const entry = { taskpane: './src/taskpane/index.tsx', dialog: './src/commands/dialog.ts' };
 
   const plugins = [
     new HtmlWebpackPlugin({
       filename: 'taskpane.html',
       template: path.join(ROOT, 'src/taskpane/taskpane.html'),
       chunks: ['taskpane'],
+      scriptLoading: 'defer',
+      templateParameters: { officeJs: OFFICE_JS },
+      minify: false,
+    }),
+    // The browser preview's own page: the same script, no office.js, no request outside its origin.
+    new HtmlWebpackPlugin({
+      filename: 'preview.html',
+      template: path.join(ROOT, 'src/taskpane/taskpane.html'),
+      chunks: ['taskpane'],
+      scriptLoading: 'defer',
+      templateParameters: { officeJs: null },
+      minify: false,
+    }),
+    new HtmlWebpackPlugin({
+      filename: 'dialog.html',
+      template: path.join(ROOT, 'src/commands/dialog.html'),
+      chunks: ['dialog'],
       scriptLoading: 'defer',
       templateParameters: { officeJs: OFFICE_JS },
       minify: false,
@@ -211,7 +229,8 @@ module.exports = async (env = {}, argv = {}) => {
         const line = '='.repeat(64);
         // eslint-disable-next-line no-console
         console.log(
-          `\n${line}\n  绩效自评表校验 — 浏览器模式（Browser mode）:\n    ${scheme}://localhost:${PORT}/taskpane.html\n` +
+          `\n${line}\n  绩效自评表校验 — 浏览器预览（Browser preview）:\n    ${scheme}://localhost:${PORT}/preview.html\n` +
+            `  Excel 加载项页面（the page Excel opens, manifest.xml）: ${scheme}://localhost:${PORT}/taskpane.html\n` +
             (https ? '' : '  (https for sideloading into Excel: HTTPS=1 npm start)\n') +
             `${line}\n`,
         );

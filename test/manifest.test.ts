@@ -83,10 +83,15 @@ describe('manifest.xml', () => {
     expect(info.defaultSettings?.sourceLocation).toBe(`${DEV}taskpane.html`);
   });
 
-  it('store icons exist at 64 and 128 pixels', async () => {
+  it('store icons exist at 32 and 64 pixels (IconUrl, HighResolutionIconUrl: the sizes of the reference)', async () => {
     const { info } = await load();
-    expect(pngSize(assetOf(info.iconUrl!))).toEqual({ width: 64, height: 64 });
-    expect(pngSize(assetOf(info.highResolutionIconUrl!))).toEqual({ width: 128, height: 128 });
+    expect(pngSize(assetOf(info.iconUrl!))).toEqual({ width: 32, height: 32 });
+    expect(pngSize(assetOf(info.highResolutionIconUrl!))).toEqual({ width: 64, height: 64 });
+  });
+
+  it('no <TaskpaneId> under the shared runtime: the pane the button opens is the shared runtime’s', async () => {
+    const { app } = await load();
+    expect(all(app, 'TaskpaneId')).toEqual([]);
   });
 
   it('runs in a shared runtime: Runtime, FunctionFile and the pane all on Taskpane.Url; SharedRuntime 1.1 required', async () => {

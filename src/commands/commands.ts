@@ -1,66 +1,70 @@
 /**
- * Ribbon commands (manifest FunctionName checkAndScore, clearMarks). Wiring only: host → check → host.
+ * Ribbon commands (manifest FunctionName checkAndScore, clearMarks), in the page's first script.
  *
- * Telling the user: a ribbon command in the shared runtime has no toast, and a dialog
- * (displayDialogAsync) would need its own page and take the user's focus. So the command always opens the
- * task pane, which shows the run's summary (or its error) from `lastRun()` — one place for every result.
- * 清除标记 opens the pane only when it fails; the marks disappearing is its own feedback.
+ * office.js looks a command's function up once, when the button is clicked, and ends the click with an
+ * error when nothing is associated yet (office-js #5176, #3378). So the functions are associated when this
+ * module is evaluated — office.js is a plain script tag in the page's head and has run by then, as in
+ * Microsoft's command samples (Office-Add-in-samples PR #307 moved associate out of onReady) — before the
+ * pane probes its host or loads any lazy chunk. The handler itself awaits what it needs (./run).
+ *
+ * Telling the user: `Office.addin.showAsTaskpane()` is ignored for add-ins from the store (docs:
+ * show-hide-add-in), so the result goes to a small dialog (./feedback) and to the pane through lastRun,
+ * which shows it when it is open. `event.completed()` is called on every path, right after the run, and
+ * never waits for the dialog.
  */
-import { check } from '../core/check';
-import { ExcelHost } from '../hosts/excel/ExcelHost';
 import { HostError } from '../hosts/host';
 import { ProfileError } from '../core/rules/profileFile';
-import { publishRun } from './lastRun';
-import { SETTING_MODE, SETTING_PROFILE, SETTING_SCOPE, modeFromSetting, profileFromSetting, scopeFromSetting } from './settings';
-
-let host: ExcelHost | undefined;
-
-function excel(): ExcelHost {
-  return (host ??= new ExcelHost());
-}
+import { showFeedback } from './feedback';
+import { publishRun, type CommandRun } from './lastRun';
 
 function messageOf(e: unknown): string {
   if (e instanceof HostError || e instanceof ProfileError) return e.message;
   return `操作没有完成：${e instanceof Error ? e.message : String(e)}`;
 }
 
-export async function checkAndScore(event: Office.AddinCommands.Event): Promise<void> {
+async function complete(event: Office.AddinCommands.Event, work: () => Promise<CommandRun>, action: 'checkAndScore' | 'clearMarks') {
+  let run: CommandRun;
   try {
-    const h = excel();
-    const [profileText, modeText, scopeText] = await Promise.all([
-      h.loadSetting(SETTING_PROFILE),
-      h.loadSetting(SETTING_MODE),
-      h.loadSetting(SETTING_SCOPE),
-    ]);
-    const profile = profileFromSetting(profileText);
-    const mode = modeFromSetting(modeText);
-    // The scope the user chose in the pane (全部工作表) holds for the ribbon button too.
-    const sheets = scopeFromSetting(scopeText) === 'all' ? await Promise.all((await h.sheetNames()).map((n) => h.readSheet(n))) : [await h.readSheet()];
-    const checks = sheets.map((sheet) => check(sheet, profile));
-    const summary = await h.applyMarks(checks, mode);
-    publishRun({ kind: 'checked', at: Date.now(), checks, mode, summary });
-    await Office.addin.showAsTaskpane();
+    run = await work();
   } catch (e) {
-    publishRun({ kind: 'failed', at: Date.now(), action: 'checkAndScore', message: messageOf(e) });
-    await Office.addin.showAsTaskpane().catch(() => undefined);
+    run = { kind: 'failed', at: Date.now(), action, message: messageOf(e) };
+  }
+  try {
+    publishRun(run);
+    showFeedback(run);
   } finally {
     event.completed();
   }
 }
 
-export async function clearMarks(event: Office.AddinCommands.Event): Promise<void> {
-  try {
-    const cleared = await excel().clearMarks();
-    publishRun({ kind: 'cleared', at: Date.now(), cleared });
-  } catch (e) {
-    publishRun({ kind: 'failed', at: Date.now(), action: 'clearMarks', message: messageOf(e) });
-    await Office.addin.showAsTaskpane().catch(() => undefined);
-  } finally {
-    event.completed();
-  }
+export function checkAndScore(event: Office.AddinCommands.Event): Promise<void> {
+  return complete(
+    event,
+    async () => {
+      const { runCheck } = await import(/* webpackChunkName: "excel-host" */ './run');
+      return { kind: 'checked', at: Date.now(), ...(await runCheck()) };
+    },
+    'checkAndScore',
+  );
 }
 
-Office.onReady(() => {
+export function clearMarks(event: Office.AddinCommands.Event): Promise<void> {
+  return complete(
+    event,
+    async () => {
+      const { runClear } = await import(/* webpackChunkName: "excel-host" */ './run');
+      return { kind: 'cleared', at: Date.now(), cleared: await runClear() };
+    },
+    'clearMarks',
+  );
+}
+
+/** Associates the ribbon functions; false outside Office (no office.js on the page). */
+export function associateCommands(): boolean {
+  if (typeof Office === 'undefined' || !Office.actions?.associate) return false;
   Office.actions.associate('checkAndScore', checkAndScore);
   Office.actions.associate('clearMarks', clearMarks);
-});
+  return true;
+}
+
+associateCommands();

@@ -6,14 +6,10 @@
 import type { Host } from '../hosts/host';
 
 /**
- * Inside Excel: the Office.js host, and the ribbon commands. The commands share this page's runtime
- * (manifest.xml: SharedRuntime, FunctionFile = taskpane.html), so loading them here registers their
- * actions (Office.actions.associate) and lets them hand their results to the pane (src/commands/lastRun).
+ * Inside Excel: the Office.js host. (The ribbon commands share this page's runtime but are not loaded
+ * here: index.tsx imports them first, so they are associated before any lazy chunk.)
  */
 export async function createExcelHost(): Promise<Host> {
-  const [mod] = await Promise.all([
-    import(/* webpackChunkName: "excel-host" */ '../hosts/excel'),
-    import(/* webpackChunkName: "excel-host" */ '../commands/commands'),
-  ]);
+  const mod = await import(/* webpackChunkName: "excel-host" */ '../hosts/excel');
   return new mod.ExcelHost();
 }

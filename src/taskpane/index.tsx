@@ -1,8 +1,11 @@
 /**
- * Entry of taskpane.html. Inside Excel (office.js loaded by the page's inline loader, Office.onReady
- * reports Excel) the pane runs on ExcelHost. Anywhere else — a plain browser, or Office.js absent or not
- * answering within 1.5 s — it opens the browser preview, whose code (and ExcelJS) is a lazy chunk.
+ * Entry of taskpane.html (the page Excel opens; office.js is a plain script tag in its head) and of
+ * preview.html (the browser preview's page, without office.js). Inside Excel (Office.onReady reports
+ * Excel) the pane runs on ExcelHost. Anywhere else — no office.js on the page, or office.js reporting no
+ * host in a plain browser — it opens the browser preview, whose code (and ExcelJS) is a lazy chunk.
  */
+// First: the ribbon commands associate their functions as this script is evaluated (commands.ts).
+import '../commands/commands';
 import { createRoot, type Root } from 'react-dom/client';
 import { Spinner } from '@fluentui/react-components';
 import { App } from './App';
@@ -11,23 +14,15 @@ import { ErrorBar } from './components/ErrorBar';
 import { errorMessage } from './errors';
 import { createExcelHost } from './hostFactory';
 
-declare global {
-  interface Window {
-    /** Set by the inline loader in taskpane.html: true when the page runs inside Office. */
-    __selfevalInOffice?: boolean;
-  }
-}
-
-const NO_HOST_TIMEOUT_MS = 1500;
-const IN_OFFICE_TIMEOUT_MS = 20000;
-
-/** The Office host this page runs in ('Excel', 'Word', …), or null in a plain browser. */
-export async function detectOfficeHost(timeoutMs?: number): Promise<string | null> {
+/**
+ * The Office host this page runs in ('Excel', 'Word', …), or null outside Office. office.js, when on the
+ * page, has run before this script (a plain script tag in the head); its onReady resolves with a null
+ * host in a plain browser, so there is no timeout to guess: a slow Office start never shows the preview.
+ */
+export async function detectOfficeHost(): Promise<string | null> {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
-  const wait = timeoutMs ?? (window.__selfevalInOffice ? IN_OFFICE_TIMEOUT_MS : NO_HOST_TIMEOUT_MS);
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), wait));
   try {
-    const info = await Promise.race([Office.onReady(), timeout]);
+    const info = await Office.onReady();
     return info?.host ? String(info.host) : null;
   } catch {
     return null;

@@ -24,11 +24,14 @@ describe('boot: which host', () => {
     expect(await detectOfficeHost()).toBeNull();
   });
 
-  it('Office.onReady never answering → browser mode after ~1.5 s', async () => {
+  it('Office starting slowly (onReady after 25 s) inside Excel → Excel, never the browser preview', async () => {
     vi.useFakeTimers();
-    g.Office = { onReady: () => new Promise(() => {}) };
-    const p = detectOfficeHost();
-    await vi.advanceTimersByTimeAsync(1600);
-    expect(await p).toBeNull();
+    g.Office = { onReady: () => new Promise((r) => setTimeout(() => r({ host: 'Excel', platform: 'PC' }), 25_000)) };
+    let host: string | null | undefined;
+    void detectOfficeHost().then((h) => (host = h));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(host).toBeUndefined(); // still waiting, no preview shown
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(host).toBe('Excel');
   });
 });

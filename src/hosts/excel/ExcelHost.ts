@@ -28,8 +28,9 @@ import { SNAPSHOT_MAX_AGE_MS } from './limits';
 import type { SheetSnapshot } from './snapshot';
 import { reconcile } from './reconcile';
 import { withoutOurValues } from './ourValues';
-import { loadRecord, storeRecord, type MarkEntry } from './record';
-import { REPORT_SHEET, queueReport } from './report';
+import { RECORD_KEY, loadRecord, recordText, storeRecord, type MarkEntry } from './record';
+import { queueNames, relocate, type NameMap } from './locate';
+import { REPORT_SHEET, queueReport, queueReportSheet } from './report';
 import { persistSettings, readSetting } from './settings';
 import { normalCell, targetsOf } from './targets';
 
@@ -79,11 +80,13 @@ export class ExcelHost implements Host {
    * for the user's (ourValues.ts). The record is in memory: no extra sync.
    */
   async readSheet(name?: string): Promise<SheetModel> {
-    const record = loadRecord(this.env.settings);
+    let record = loadRecord(this.env.settings);
     if (name !== undefined) this.snapshots.delete(name);
-    const read = await readSheet(this.env, name, { notes: this.notesSupported, noteCells: this.noteCells(record, name) });
+    const names = record.some((e) => e.name);
+    const read = await readSheet(this.env, name, { notes: this.notesSupported, noteCells: this.noteCells(record, name), names });
     this.ids.set(read.model.name, read.id);
     this.snapshots.set(read.model.name, read.snapshot);
+    if (read.names) record = this.relocated(record, read.names);
     const { inScope } = this.split(record, [read.model.name]);
     return withoutOurValues(read.model, inScope);
   }
@@ -103,43 +106,66 @@ export class ExcelHost implements Host {
       if (snap && snap.fresh(SNAPSHOT_MAX_AGE_MS) && (this.ids.get(name) ?? snap.id) === snap.id) snapshots.set(name, snap);
     }
     for (const name of sheets) this.snapshots.delete(name); // the sheet is about to change
-    const result = await this.reconcile(sheets, inScope, targets, notesSupported, snapshots);
-    await this.saveRecord([...rest, ...result.entries]);
+    let saved: string | undefined;
+    const beforeWrite = async (entries: MarkEntry[]) => {
+      saved = await this.saveRecordFirst([...rest, ...entries]);
+    };
+    let result: Awaited<ReturnType<ExcelHost['reconcile']>>;
+    try {
+      result = await this.reconcile(sheets, inScope, targets, notesSupported, snapshots, beforeWrite);
+    } catch (e) {
+      // The write failed and was rolled back: the record saved before it describes marks that are not
+      // there. Put the old one back (best effort: clearing checks every cell before touching it anyway).
+      if (saved !== undefined) {
+        storeRecord(this.env.settings, record);
+        await persistSettings(this.env.settings).catch(() => undefined);
+      }
+      throw e;
+    }
+    const after = [...rest, ...result.entries];
+    if (recordText(after) !== saved) await this.saveRecord(after);
     if (result.failure) throw result.failure;
     return { marked: result.marked, filled: result.filled, notesSupported };
   }
 
   async clearMarks(sheets?: string[]): Promise<number> {
-    const record = loadRecord(this.env.settings);
+    let record = loadRecord(this.env.settings);
     if (!record.length) return 0;
-    // Which sheets still exist, under which names (entries keep the id from marking time).
-    const current = await this.withReadError(undefined, async (context) => {
+    // Which sheets still exist, under which names (entries keep the id from marking time), and where
+    // our marks are now (rows and columns inserted or deleted since).
+    const { current, marks } = await this.withReadError(undefined, async (context) => {
       const all = context.workbook.worksheets;
       all.load('items/name,items/id');
+      const marks = record.some((e) => e.name) ? queueNames(context) : undefined;
       await context.sync();
-      return all.items.map((ws) => ({ name: ws.name, id: ws.id }));
+      return { current: all.items.map((ws) => ({ name: ws.name, id: ws.id })), marks: marks?.() };
     });
+    if (marks) record = relocate(record, marks).entries;
     for (const ws of current) this.ids.set(ws.name, ws.id);
     const nameOf = new Map(current.map((ws) => [ws.id, ws.name]));
-    const names = new Set(current.map((ws) => ws.name));
+    const sheetNames = new Set(current.map((ws) => ws.name));
     const live: MarkEntry[] = [];
     for (const e of record) {
-      const name = nameOf.get(e.sheetId) ?? (names.has(e.sheet) ? e.sheet : undefined);
+      const name = nameOf.get(e.sheetId) ?? (sheetNames.has(e.sheet) ? e.sheet : undefined);
       if (name !== undefined) live.push({ ...e, sheet: name });
       // Entries of deleted sheets are dropped: nothing left to restore.
     }
     const scope = sheets ? unique(sheets) : unique(live.map((e) => e.sheet));
-    const inScope = live.filter((e) => scope.includes(e.sheet));
+    const inScope = live.filter((e) => scope.includes(e.sheet) && !e.lost);
+    const lost = live.filter((e) => scope.includes(e.sheet) && e.lost);
     const rest = live.filter((e) => !scope.includes(e.sheet));
-    if (!inScope.length) {
-      if (live.length !== record.length) await this.saveRecord(live);
-      return 0;
+    let cleared = 0;
+    if (inScope.length) {
+      const touched = unique(inScope.map((e) => e.sheet));
+      for (const name of touched) this.snapshots.delete(name);
+      const result = await this.reconcile(touched, inScope, [], this.notesSupported);
+      await this.saveRecord([...rest, ...result.entries]);
+      cleared = result.cleared;
+    } else if (live.length !== record.length || lost.length) {
+      await this.saveRecord(rest);
     }
-    const touched = unique(inScope.map((e) => e.sheet));
-    for (const name of touched) this.snapshots.delete(name);
-    const result = await this.reconcile(touched, inScope, [], this.notesSupported);
-    await this.saveRecord([...rest, ...result.entries]);
-    return result.cleared;
+    if (lost.length) throw lostError(cleared, lost);
+    return cleared;
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -187,7 +213,13 @@ export class ExcelHost implements Host {
   async exportReport(rows: ReportRow[]): Promise<void> {
     this.snapshots.delete(REPORT_SHEET);
     await this.env.run({}, async (context) => {
-      queueReport(context, rows);
+      const existing = queueReportSheet(context);
+      try {
+        await context.sync();
+      } catch (e) {
+        throw readError(REPORT_SHEET, e);
+      }
+      queueReport(context, existing, rows);
       try {
         await context.sync();
       } catch (e) {
@@ -208,6 +240,16 @@ export class ExcelHost implements Host {
     await persistSettings(this.env.settings);
   }
 
+  /**
+   * The record with every entry at its cell's current address (locate.ts), kept in memory for the
+   * applyMarks or clearMarks that follows; saved into the document with the next record they save.
+   */
+  private relocated(record: MarkEntry[], names: NameMap): MarkEntry[] {
+    const moved = relocate(record, names);
+    if (moved.changed) storeRecord(this.env.settings, moved.entries);
+    return moved.entries;
+  }
+
   /** Old entries on these sheets (matched by id, or by name when the id is unknown) and the rest. */
   private split(record: MarkEntry[], sheets: string[]): { inScope: MarkEntry[]; rest: MarkEntry[] } {
     const byId = new Map<string, string>();
@@ -219,7 +261,8 @@ export class ExcelHost implements Host {
     const rest: MarkEntry[] = [];
     for (const e of record) {
       const name = byId.get(e.sheetId) ?? (sheets.includes(e.sheet) && !this.renamedAway(e) ? e.sheet : undefined);
-      if (name !== undefined) inScope.push({ ...e, sheet: name });
+      // A mark whose cell was deleted stays in the record (清除标记 names it) but is not on the sheet.
+      if (name !== undefined && !e.lost) inScope.push({ ...e, sheet: name });
       else rest.push(e);
     }
     return { inScope, rest };
@@ -251,15 +294,36 @@ export class ExcelHost implements Host {
     targets: ReturnType<typeof targetsOf>,
     notes: boolean,
     snapshots?: ReadonlyMap<string, SheetSnapshot>,
+    beforeWrite?: (entries: MarkEntry[]) => Promise<void>,
   ) {
     const undoGroup = this.env.isSetSupported('ExcelApi', '1.20');
     try {
-      return await reconcile(this.env, { sheets, old, targets, notes, undoGroup, snapshots });
+      return await reconcile(this.env, { sheets, old, targets, notes, undoGroup, snapshots, beforeWrite });
     } catch (e) {
       if (e instanceof HostError) throw e;
       // A failure before any write (a sheet gone since the check, …).
       throw readError(sheets.length === 1 ? sheets[0] : undefined, e);
     }
+  }
+
+  /**
+   * The record as it will be after the write, saved before it. Failing, nothing has been written yet:
+   * the run stops with a message saying so. Returns what was saved.
+   */
+  private async saveRecordFirst(entries: MarkEntry[]): Promise<string> {
+    const before = this.env.settings.get(RECORD_KEY);
+    storeRecord(this.env.settings, entries);
+    try {
+      await persistSettings(this.env.settings);
+    } catch (e) {
+      if (before === null || before === undefined) this.env.settings.remove(RECORD_KEY);
+      else this.env.settings.set(RECORD_KEY, before);
+      throw new HostError(
+        `标记记录没能保存进工作簿（${errorText(e)}），所以没有写入任何标记，工作表未作改动。记录约 ${(recordText(entries).length / 1e6).toFixed(1)} MB；可改为逐个工作表校验，或先点击“清除标记”。`,
+        'write-failed',
+      );
+    }
+    return recordText(entries);
   }
 
   private async saveRecord(entries: MarkEntry[]): Promise<void> {
@@ -281,6 +345,16 @@ export class ExcelHost implements Host {
       throw readError(sheet, e);
     }
   }
+}
+
+/** 清除标记 could not reach marks whose cells were deleted: the user is told which, after the rest was cleared. */
+function lostError(cleared: number, lost: MarkEntry[]): HostError {
+  const cells = lost.map((e) => `${quoted(e.sheet)}!${e.cell}`);
+  const shown = cells.length > 10 ? `${cells.slice(0, 10).join('、')} 等 ${cells.length} 处` : cells.join('、');
+  return new HostError(
+    `已清除 ${cleared} 个单元格的标记。另有 ${lost.length} 处标记所在的单元格已被删除（整行或整列删除），无法再找到，未作任何改动：${shown}（标记时的位置）。`,
+    'write-failed',
+  );
 }
 
 /** Note queries a read carries at most (about 8 MB of request and response on Windows/Mac). */

@@ -13,6 +13,7 @@
 import type { MarkEntry } from './record';
 import { isPainted, type FillState } from './fills';
 import { NOTE_PREFIX, composeNote, type CellTarget } from './targets';
+import { noteHash, userTextIn } from './locate';
 
 /** A cell's value, formula and number format, as loaded. */
 export interface ValueState {
@@ -37,6 +38,8 @@ export interface CellState {
 
 export type FillOp = { paint: string } | { restore: FillState };
 export type NoteOp = { op: 'add'; text: string } | { op: 'set'; text: string } | { op: 'delete' };
+/** The defined name that follows the cell (locate.ts). */
+export type NameOp = { op: 'add'; name: string } | { op: 'delete'; name: string };
 export type ValueOp =
   | { op: 'write'; value: number | string; format?: string }
   | { op: 'remove'; format?: string }
@@ -46,6 +49,7 @@ export interface CellPlan {
   fill?: FillOp;
   note?: NoteOp;
   value?: ValueOp;
+  name?: NameOp;
   /** The record entry after this run, null when we leave nothing on the cell. */
   entry: MarkEntry | null;
   filled: boolean;
@@ -56,11 +60,27 @@ export interface PlanContext {
   sheet: string;
   cell: string;
   notes: boolean;
+  /** A fresh defined name for a cell we mark for the first time (locate.ts nameAllocator). */
+  newName?: () => string;
 }
 
 export function planCell(ctx: PlanContext, now: CellState, old: MarkEntry | undefined, target: CellTarget | undefined): CellPlan {
+  const plan = planMarks(ctx, now, old, target);
+  if (plan.entry) {
+    const name = old?.name ?? ctx.newName?.();
+    if (name) plan.entry.name = name;
+    if (name && name !== old?.name) plan.name = { op: 'add', name };
+  } else if (old?.name) {
+    plan.name = { op: 'delete', name: old.name };
+  }
+  return plan;
+}
+
+function planMarks(ctx: PlanContext, now: CellState, old: MarkEntry | undefined, target: CellTarget | undefined): CellPlan {
   const fillOurs = !!old && isPainted(now.fill, old.painted);
-  const noteOurs = ctx.notes && now.note !== null && now.note.startsWith(NOTE_PREFIX);
+  // Our note, and what the user wrote into it since (kept); null when the user rewrote our text.
+  const userText = ctx.notes && now.note !== null && now.note.startsWith(NOTE_PREFIX) ? userTextIn(now.note, old?.noteHash) : null;
+  const noteOurs = userText !== null;
   const valueOurs = !!old && old.value !== undefined && now.formula === null && sameValue(now.value, old.value);
 
   // The cell as the user left it, without our marks.
@@ -75,7 +95,7 @@ export function planCell(ctx: PlanContext, now: CellState, old: MarkEntry | unde
 
   if (!target) {
     if (fillOurs) plan.fill = { restore: baseFill };
-    if (noteOurs) plan.note = { op: 'delete' };
+    if (noteOurs) plan.note = userText ? { op: 'set', text: userText } : { op: 'delete' };
     if (valueOurs) plan.value = { op: 'remove', format: baseFormat !== now.format ? baseFormat : undefined };
     return plan;
   }
@@ -94,18 +114,21 @@ export function planCell(ctx: PlanContext, now: CellState, old: MarkEntry | unde
   }
 
   let noted = false;
+  let hash: string | undefined;
   if (ctx.notes) {
     const text = composeNote(target.findings, write ? fill!.label : null);
+    if (text !== null) hash = noteHash(text);
     if (text !== null) {
       if (noteOurs) {
-        if (now.note !== text) plan.note = { op: 'set', text };
+        const want = userText ? `${text}\n${userText}` : text;
+        if (now.note !== want) plan.note = { op: 'set', text: want };
         noted = true;
       } else if (now.note === null) {
         plan.note = { op: 'add', text };
         noted = true;
       }
     } else if (noteOurs) {
-      plan.note = { op: 'delete' };
+      plan.note = userText ? { op: 'set', text: userText } : { op: 'delete' };
     }
   }
 
@@ -116,6 +139,7 @@ export function planCell(ctx: PlanContext, now: CellState, old: MarkEntry | unde
     orig: baseFill,
     painted: target.colour,
     note: noted,
+    ...(noted && hash ? { noteHash: hash } : {}),
     ...(write ? { value: fill!.value, origFormat: baseFormat } : {}),
   };
   return plan;

@@ -1,11 +1,13 @@
 /**
  * A cell's fill, as read before we paint it and written back when we clear.
  *
- * Office reads `format.fill.color` as '#FFFFFF' both for "no fill" and for a white fill, and `pattern`
- * may be null for both (OfficeDev/office-js#4900, #6218). What tells them apart is `tintAndShade`
- * (ExcelApi 1.9): null for no fill, a number for any colour (Microsoft's answer in #4900). So: no fill
- * when tintAndShade is null or pattern is 'None'. Restoring no fill is `fill.clear()`; restoring a colour
- * sets color (and a non-solid pattern with its pattern colour).
+ * Office reads `format.fill.color` as '#FFFFFF' both for "no fill" and for a white fill. The reference
+ * (Excel.RangeFill, Excel.FillPattern) says `pattern` is 'None' for no fill; office-js#4900 reports it
+ * null for no fill and for solid fills alike, with `tintAndShade` null only for no fill (Microsoft's
+ * answer there) — which the reference does not promise. So: no fill when pattern is 'None', or when
+ * pattern is null and tintAndShade is null; anything else is a colour. `tintAndShade` (-1..1) is the shade
+ * of a theme colour ("Blue, Accent 1, Lighter 80%"): restoring sets color, pattern and tintAndShade as
+ * read, so a theme-tinted fill comes back the same shade. Restoring no fill is `fill.clear()`.
  *
  * The same four properties come, per cell, from `Range.getCellProperties` (ExcelApi 1.9), which is how a
  * read takes the fill of every cell of the sheet in the same sync as its values (#6218 reports the same
@@ -14,7 +16,7 @@
 
 export type FillState =
   | { none: true }
-  | { none?: false; color: string; pattern?: string | null; patternColor?: string | null };
+  | { none?: false; color: string; pattern?: string | null; patternColor?: string | null; tintAndShade?: number };
 
 export const FILL_PROPS = 'color,pattern,patternColor,tintAndShade';
 
@@ -31,12 +33,14 @@ interface LoadedFill {
 }
 
 export function fillOf(f: LoadedFill): FillState {
-  if (f.tintAndShade === null || f.tintAndShade === undefined || f.pattern === 'None') return { none: true };
+  const noTint = f.tintAndShade === null || f.tintAndShade === undefined;
+  if (f.pattern === 'None' || (!f.pattern && noTint)) return { none: true };
   const state: FillState = { color: normalColor(f.color ?? '#FFFFFF') };
   if (f.pattern && f.pattern !== 'Solid') {
     state.pattern = f.pattern;
     state.patternColor = f.patternColor ? normalColor(f.patternColor) : null;
   }
+  if (!noTint && f.tintAndShade !== 0) state.tintAndShade = f.tintAndShade!;
   return state;
 }
 
@@ -54,20 +58,73 @@ export function restoreFill(fill: Excel.RangeFill, state: FillState): void {
     fill.pattern = state.pattern as Excel.FillPattern;
     if (state.patternColor) fill.patternColor = state.patternColor;
   }
+  if (state.tintAndShade) fill.tintAndShade = state.tintAndShade;
 }
 
 /** True when the cell shows exactly the solid colour we painted (so it is still ours to restore). */
 export function isPainted(state: FillState, painted: string): boolean {
-  return !state.none && !state.pattern && state.color === normalColor(painted);
+  return !state.none && !state.pattern && !state.tintAndShade && state.color === normalColor(painted);
 }
 
 export function sameFill(a: FillState, b: FillState): boolean {
   if (a.none || b.none) return !!a.none && !!b.none;
-  return a.color === b.color && (a.pattern ?? null) === (b.pattern ?? null) && (a.patternColor ?? null) === (b.patternColor ?? null);
+  return (
+    a.color === b.color &&
+    (a.pattern ?? null) === (b.pattern ?? null) &&
+    (a.patternColor ?? null) === (b.patternColor ?? null) &&
+    (a.tintAndShade ?? 0) === (b.tintAndShade ?? 0)
+  );
 }
 
 /** `ffc7ce`, `#FFC7CE` → `#FFC7CE`. Named colours are left as Office returned them. */
 export function normalColor(c: string): string {
   const hex = c.startsWith('#') ? c.slice(1) : c;
   return /^[0-9a-f]{6}$/i.test(hex) ? `#${hex.toUpperCase()}` : c;
+}
+
+/**
+ * `Worksheet.getRanges(address)` (ExcelApi 1.9) fails with InvalidArgument on long addresses; the limit
+ * is undocumented, failures start around 8,200 characters (office-js#5198). Half of that per call.
+ */
+export const GET_RANGES_MAX_CHARS = 4_000;
+
+/** One fill write for many cells: paint them, or put back one original fill. */
+export interface FillGroup<Op> {
+  sheet: string;
+  /** `A1,B5,C9` — at most GET_RANGES_MAX_CHARS long. */
+  address: string;
+  op: Op;
+  cells: number;
+}
+
+/**
+ * Cells that get the same fill (the same colour to paint, the same original to restore), by sheet, as
+ * `getRanges` addresses: one write per group instead of one per cell (per-cell formatting is Excel's
+ * slow path). `key` tells which ops are the same.
+ */
+export function groupFills<Op>(items: readonly { sheet: string; cell: string; op: Op }[], key: (op: Op) => string): FillGroup<Op>[] {
+  const groups = new Map<string, { sheet: string; op: Op; cells: string[] }>();
+  for (const it of items) {
+    const k = `${it.sheet}\u0000${key(it.op)}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { sheet: it.sheet, op: it.op, cells: [] }));
+    g.cells.push(it.cell);
+  }
+  const out: FillGroup<Op>[] = [];
+  for (const g of groups.values()) {
+    let cur: string[] = [];
+    let len = 0;
+    const flush = () => {
+      if (cur.length) out.push({ sheet: g.sheet, address: cur.join(','), op: g.op, cells: cur.length });
+      cur = [];
+      len = 0;
+    };
+    for (const c of g.cells) {
+      if (cur.length && len + 1 + c.length > GET_RANGES_MAX_CHARS) flush();
+      len += (cur.length ? 1 : 0) + c.length;
+      cur.push(c);
+    }
+    flush();
+  }
+  return out;
 }

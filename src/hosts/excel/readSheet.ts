@@ -35,6 +35,7 @@ import {
   rowBytes,
 } from './limits';
 import { SheetSnapshot, type SnapshotNotes } from './snapshot';
+import { queueNames, type NameMap } from './locate';
 
 const DATA_PROPS = 'rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,formulas,text,numberFormat';
 const DIM_PROPS = 'rowIndex,columnIndex,rowCount,columnCount';
@@ -50,6 +51,8 @@ export interface ReadOptions {
   notes: boolean;
   /** Cells (A1, no sheet) whose note to read: those of the mark record. */
   noteCells: readonly string[];
+  /** Load where our defined names are (locate.ts): the record has entries that carry one. */
+  names?: boolean;
 }
 
 export interface SheetRead {
@@ -60,6 +63,8 @@ export interface SheetRead {
   syncs: number;
   /** What applyMarks needs to write without loading first. */
   snapshot: SheetSnapshot;
+  /** Where our defined names are now (asked with `names`). */
+  names?: NameMap;
 }
 
 interface Dims {
@@ -117,6 +122,7 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
       const notes = new Map<string, string | null>();
 
       let head = queueHead(ws, opts.notes);
+      let names = opts.names ? queueNames(context) : undefined;
       const horizon = firstSyncHorizon(env.platform, notesFirst ? noteCells.length * NOTE_QUERY_BYTES : 0);
       const used = ws.getUsedRange(true);
       let first: Piece;
@@ -164,6 +170,7 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
         // Too large for one sync after all (or the margin runs off the sheet): ask for the size, then
         // read in parts, smaller than planned.
         head = queueHead(ws, opts.notes);
+        names = opts.names ? queueNames(context) : undefined;
         const probe = ws.getUsedRange(true);
         probe.load(DIM_PROPS);
         await sync();
@@ -221,7 +228,7 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
       }
 
       const snapshot = asm.snapshot(ws.name, ws.id, head.protection.protected, { supported: opts.notes, count: noteCount, at: notes });
-      return { model: asm.model(ws.name), id: ws.id, syncs, snapshot };
+      return { model: asm.model(ws.name), id: ws.id, syncs, snapshot, names: names?.() };
     });
   } catch (e) {
     throw readError(name, e);

@@ -22,15 +22,18 @@
  *     values now) and one write put every touched cell back to the state the plan was made from.
  */
 import type { ExcelEnv } from './env';
-import { FILL_PROPS, fillOf, restoreFill } from './fills';
-import { isBlank } from './cells';
+import { FILL_PROPS, fillOf, groupFills, restoreFill } from './fills';
+import { isBlank, localAddress } from './cells';
 import { HostError } from '../host';
 import { errorText, protectedError, writeError } from './errors';
 import { STATE_BYTES_PER_CELL, VERIFY_BYTES_PER_CELL, WRITE_BYTES_PER_CELL, payloadBudget } from './limits';
 import type { MarkEntry } from './record';
 import type { SheetSnapshot } from './snapshot';
 import type { CellTarget } from './targets';
-import { planCell, planRollback, sameValue, type CellPlan, type CellState, type ValueState } from './cellPlan';
+import { nameAllocator, userTextIn } from './locate';
+import { NOTE_PREFIX } from './targets';
+import { columnLetters, parseA1 } from '../../core/sheet';
+import { planCell, planRollback, sameValue, type CellPlan, type CellState, type FillOp, type ValueState } from './cellPlan';
 
 export interface ReconcileInput {
   /** Sheets concerned, by current name. */
@@ -43,6 +46,8 @@ export interface ReconcileInput {
   undoGroup: boolean;
   /** Fresh read snapshots, by sheet name: what they tell is not loaded again. */
   snapshots?: ReadonlyMap<string, SheetSnapshot>;
+  /** Called with the planned record entries before the first write; a rejection stops the run there. */
+  beforeWrite?: (entries: MarkEntry[]) => Promise<void>;
 }
 
 export interface ReconcileResult {
@@ -84,7 +89,7 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
   };
   for (const e of input.old) slot(e.sheet, e.cell).old = e;
   for (const t of input.targets) slot(t.sheet, t.cell).target = t;
-  const all = [...slots.values()];
+  let all = [...slots.values()];
   const budget = payloadBudget(env.platform);
   const snapshots = input.snapshots ?? new Map<string, SheetSnapshot>();
   let syncs = 0;
@@ -92,7 +97,9 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
   // What the snapshots tell.
   for (const s of all) s.state = snapshots.get(s.sheet)?.stateOf(s.cell);
   const unknown = all.filter((s) => !s.state);
-  const fromSnapshot = all.length - unknown.length;
+  let fromSnapshot = all.length - unknown.length;
+  /** Defined names left on cells our marks were sorted away from. */
+  const staleNames: string[] = [];
 
   const result = await env.run({ mergeUndoGroup: input.undoGroup }, async (context) => {
     const sync = async () => {
@@ -122,6 +129,40 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
       await sync();
       (chunks[i] ?? []).forEach((s, j) => (s.state = loads[j]()));
     }
+    // 0b. Rows sorted since marking: a mark's note went with its row, its defined name stayed. An entry
+    // whose note is not at its cell is looked for among our notes on the sheet (two syncs, only then).
+    const displaced = input.notes ? all.filter((s) => s.old?.noteHash && !noteIsFor(s.state!.note, s.old.noteHash)) : [];
+    if (displaced.length) {
+      const found = await findOurNotes(unique(displaced.map((s) => s.sheet)));
+      const pairs = displaced.map((d) => ({ d, old: d.old! }));
+      const isDisplaced = new Set(displaced);
+      const taken = new Set<Slot>();
+      for (const { d, old } of pairs) {
+        // A cell is free when no mark stays on it (marks displaced from it are moving away) and no
+        // displaced mark has been found there yet.
+        const free = (cell: string) => {
+          const at = slots.get(`${d.sheet}\u0000${cell}`);
+          return !at || ((!at.old || isDisplaced.has(at)) && !taken.has(at));
+        };
+        const to = [...(found.get(d.sheet) ?? [])].find(([cell, note]) => cell !== d.cell && noteIsFor(note, old.noteHash!) && free(cell));
+        if (!to) continue;
+        const dest = slot(d.sheet, to[0]);
+        dest.old = { ...old, cell: dest.cell, name: undefined };
+        taken.add(dest);
+        if (old.name) staleNames.push(old.name);
+        if (d.old === old) d.old = undefined;
+      }
+      all = [...slots.values()].filter((s) => s.old || s.target);
+      const fresh = all.filter((s) => !s.state);
+      for (const s of fresh) s.state = snapshots.get(s.sheet)?.stateOf(s.cell);
+      fromSnapshot += fresh.filter((s) => s.state).length;
+      const loads = fresh.filter((s) => !s.state).map((s) => ({ s, load: queueState(sheet(s.sheet), s.cell, input.notes) }));
+      if (loads.length) {
+        await sync();
+        for (const { s, load } of loads) s.state = load();
+      }
+    }
+
     const info = (name: string) => {
       const snap = snapshots.get(name);
       return snap ? { id: snap.id, isProtected: snap.isProtected } : { id: sheet(name).id, isProtected: sheet(name).protection.protected };
@@ -133,29 +174,39 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
     // 1. Plan and write.
     let marked = 0;
     let cleared = 0;
+    const newName = nameAllocator();
     const plan = (s: Slot, state: CellState) =>
-      planCell({ sheetId: info(s.sheet).id, sheet: s.sheet, cell: s.cell, notes: input.notes }, state, s.old, s.target);
+      planCell({ sheetId: info(s.sheet).id, sheet: s.sheet, cell: s.cell, notes: input.notes, newName }, state, s.old, s.target);
     for (const s of all) {
       s.plan = plan(s, s.state!);
       if (s.target?.findings.length) marked++;
       if (s.old && !s.target) cleared++;
     }
-    const hasOps = (s: Slot) => !!(s.plan!.fill || s.plan!.note || s.plan!.value);
+    const hasOps = (s: Slot) => !!(s.plan!.fill || s.plan!.note || s.plan!.value || s.plan!.name);
     const writes = all.filter(hasOps);
     // Cells whose plan rests on their value: a value to write or remove, or ours to keep.
     const valued = (s: Slot) => !!s.plan!.value || s.plan!.filled;
     const seen = new Map<Slot, () => ValueState>();
     // With nothing to write there is no sync at all (a re-run that finds everything in place).
-    const batch = writes.length ? all.filter((s) => hasOps(s) || valued(s)) : [];
+    const batch = writes.length || staleNames.length ? all.filter((s) => hasOps(s) || valued(s)) : [];
+    // The record that describes the sheet after the write is saved before it: a record that cannot be
+    // saved stops the run before any mark is written.
+    if (batch.length && input.beforeWrite) await input.beforeWrite(entriesOf(all));
     try {
       const weight = (s: Slot) => WRITE_BYTES_PER_CELL + (valued(s) ? VERIFY_BYTES_PER_CELL : 0);
       for (const part of chunkBy(batch, budget, weight)) {
         // The values as they are now, read in the batch before our writes.
         for (const s of part) if (valued(s)) seen.set(s, queueValueState(sheet(s.sheet), s.cell));
         // Fills and notes first: a note that cannot be added (one the user put there since the read)
-        // fails the sync before any value is written.
-        for (const s of part) queueMarks(context, sheet(s.sheet), s.cell, s.plan!);
+        // fails the sync before any value is written. Fills grouped: one write per colour.
+        queueFillGroups(sheet, part);
+        for (const name of staleNames.splice(0)) context.workbook.names.getItemOrNullObject(name).delete();
+        for (const s of part) queueNoteAndName(context, sheet(s.sheet), s.sheet, s.cell, s.plan!);
         for (const s of part) queueValue(sheet(s.sheet), s.cell, s.plan!);
+        await sync();
+      }
+      if (staleNames.length) {
+        for (const name of staleNames.splice(0)) context.workbook.names.getItemOrNullObject(name).delete();
         await sync();
       }
     } catch (e) {
@@ -175,8 +226,8 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
         const before: CellState = { ...s.state!, ...now() };
         const undo = planRollback(before, s.plan!, noteAfter(s.plan!, s.state!.note));
         s.plan = plan(s, before);
-        queuePlan(context, sheet(s.sheet), s.cell, undo);
-        queuePlan(context, sheet(s.sheet), s.cell, s.plan);
+        queuePlan(context, sheet(s.sheet), s.sheet, s.cell, undo);
+        queuePlan(context, sheet(s.sheet), s.sheet, s.cell, s.plan);
       }
       try {
         await sync();
@@ -191,26 +242,57 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
       }
     }
 
-    const entries: MarkEntry[] = [];
+    const entries = entriesOf(all);
     let filled = 0;
-    for (const s of all) {
-      if (s.plan!.entry) entries.push(s.plan!.entry);
-      if (s.plan!.filled) filled++;
-    }
+    for (const s of all) if (s.plan!.filled) filled++;
     return { entries, marked, filled, cleared, repaired: failure ? 0 : changed.length, failure };
 
     /** Puts every cell of `done` back to the state its plan was made from (the write failed part-way). */
+    /** Every note of ours on these sheets, by cell (ExcelApi 1.18: a note's cell comes from getLocation). */
+    async function findOurNotes(names: string[]): Promise<Map<string, Map<string, string>>> {
+      const colls = names.map((name) => {
+        const c = sheet(name).notes;
+        c.load('items/content');
+        return c;
+      });
+      await sync();
+      const located = colls.map((c) =>
+        c.items
+          .filter((n) => n.content.startsWith(NOTE_PREFIX))
+          .map((n) => {
+            const r = n.getLocation();
+            r.load('address');
+            return { content: n.content, r };
+          }),
+      );
+      await sync();
+      return new Map(names.map((name, i) => [name, new Map(located[i].map(({ content, r }) => [localAddress(r.address), content]))]));
+    }
+
     async function rollback(done: Slot[]): Promise<void> {
       const notesNow = done.map((s) => (input.notes && s.plan!.note ? queueNote(sheet(s.sheet), s.cell) : () => null));
       const valuesNow = done.map((s) => (s.plan!.value ? queueValueState(sheet(s.sheet), s.cell) : () => undefined));
       await sync();
       done.forEach((s, i) =>
-        queuePlan(context, sheet(s.sheet), s.cell, planRollback(s.state!, s.plan!, notesNow[i](), valuesNow[i]())),
+        queuePlan(context, sheet(s.sheet), s.sheet, s.cell, planRollback(s.state!, s.plan!, notesNow[i](), valuesNow[i]())),
       );
       await sync();
     }
   });
   return { ...result, syncs, fromSnapshot, loaded: unknown.length };
+}
+
+function entriesOf(slots: readonly Slot[]): MarkEntry[] {
+  return slots.flatMap((s) => (s.plan!.entry ? [s.plan!.entry] : []));
+}
+
+/** The note is one we wrote with this hash (the user may have added lines under it). */
+function noteIsFor(note: string | null, hash: string): boolean {
+  return note !== null && note.startsWith(NOTE_PREFIX) && userTextIn(note, hash) !== null;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
 }
 
 function sameValueState(a: ValueState, b: ValueState): boolean {
@@ -258,23 +340,51 @@ function queueNote(ws: Excel.Worksheet, cell: string): () => string | null {
   return () => (n.isNullObject ? null : n.content);
 }
 
-function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, cell: string, plan: CellPlan): void {
-  queueMarks(context, ws, cell, plan);
+function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, cell: string, plan: CellPlan): void {
+  queueMarks(context, ws, sheetName, cell, plan);
   queueValue(ws, cell, plan);
 }
 
-/** The fill and the note of a plan. */
-function queueMarks(context: Excel.RequestContext, ws: Excel.Worksheet, cell: string, plan: CellPlan): void {
-  if (plan.fill) {
-    const r = ws.getRange(cell);
-    if ('paint' in plan.fill) r.format.fill.color = plan.fill.paint;
-    else restoreFill(r.format.fill, plan.fill.restore);
-  }
+/** The fill, the note and the name of a plan. */
+function queueMarks(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, cell: string, plan: CellPlan): void {
+  if (plan.fill) queueFill(ws.getRange(cell).format.fill, plan.fill);
+  queueNoteAndName(context, ws, sheetName, cell, plan);
+}
+
+function queueFill(fill: Excel.RangeFill, op: FillOp): void {
+  if ('paint' in op) fill.color = op.paint;
+  else restoreFill(fill, op.restore);
+}
+
+/** The fills of many cells, one `getRanges` write per sheet and fill (fills.ts groupFills). */
+function queueFillGroups(sheet: (name: string) => Excel.Worksheet, slots: readonly Slot[]): void {
+  const items = slots.filter((s) => s.plan!.fill).map((s) => ({ sheet: s.sheet, cell: s.cell, op: s.plan!.fill! }));
+  for (const g of groupFills(items, fillKey)) queueFill(sheet(g.sheet).getRanges(g.address).format.fill, g.op);
+}
+
+/** `='表 1'!$H$7`: what a defined name refers to (the sheet name always quoted, `'` doubled). */
+function cellFormula(sheetName: string, cell: string): string {
+  const { row, col } = parseA1(cell);
+  return `='${sheetName.replace(/'/g, "''")}'!$${columnLetters(col)}$${row + 1}`;
+}
+
+function fillKey(op: FillOp): string {
+  return 'paint' in op ? `paint ${op.paint}` : `restore ${JSON.stringify(op.restore)}`;
+}
+
+/** The note and the defined name of a plan. */
+function queueNoteAndName(context: Excel.RequestContext, ws: Excel.Worksheet, sheetName: string, cell: string, plan: CellPlan): void {
   if (plan.note) {
     const n = plan.note;
-    if (n.op === 'add') context.workbook.notes.add(ws.getRange(cell), n.text);
+    if (n.op === 'add') ws.notes.add(cell, n.text); // an address, not a Range object: one object fewer
     else if (n.op === 'set') ws.notes.getItem(cell).content = n.text;
     else ws.notes.getItem(cell).delete();
+  }
+  if (plan.name?.op === 'add') {
+    const named = context.workbook.names.add(plan.name.name, cellFormula(sheetName, cell));
+    named.visible = false; // not in the Name box or Name Manager
+  } else if (plan.name) {
+    context.workbook.names.getItemOrNullObject(plan.name.name).delete();
   }
 }
 

@@ -30,9 +30,31 @@ export interface MarkEntry {
   value?: number | string;
   /** The cell's number format before we wrote the value. */
   origFormat?: string;
+  /**
+   * The defined name (workbook scope, `SelfEval_…`) we put on the cell: it moves with the cell when rows
+   * or columns are inserted or deleted, so `cell` is brought up to date from it before every use
+   * (locate.ts). Absent in records written before names were used.
+   */
+  name?: string;
+  /** Hash of the note text we wrote (locate.ts noteHash): tells our text from what the user added to it. */
+  noteHash?: string;
+  /** The cell was deleted (its name reads #REF!): nothing to restore; 清除标记 names it to the user. */
+  lost?: boolean;
 }
 
-type Row = [string, string, string, string, string, 0 | 1, number | string | null, string | null];
+type Row = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  0 | 1,
+  number | string | null,
+  string | null,
+  (string | null)?,
+  (string | null)?,
+  (0 | 1)?,
+];
 
 export function loadRecord(bag: SettingsBag): MarkEntry[] {
   const raw = bag.get(RECORD_KEY);
@@ -41,10 +63,13 @@ export function loadRecord(bag: SettingsBag): MarkEntry[] {
   const out: MarkEntry[] = [];
   for (const r of (obj as { marks: unknown[] }).marks) {
     if (!Array.isArray(r) || r.length < 6) continue;
-    const [sheetId, sheet, cell, orig, painted, note, value, origFormat] = r as Row;
+    const [sheetId, sheet, cell, orig, painted, note, value, origFormat, name, noteHash, lost] = r as Row;
     const e: MarkEntry = { sheetId, sheet, cell, orig: decodeFill(orig), painted, note: note === 1 };
     if (value !== null && value !== undefined) e.value = value;
     if (origFormat !== null && origFormat !== undefined) e.origFormat = origFormat;
+    if (name) e.name = name;
+    if (noteHash) e.noteHash = noteHash;
+    if (lost === 1) e.lost = true;
     out.push(e);
   }
   return out;
@@ -52,10 +77,13 @@ export function loadRecord(bag: SettingsBag): MarkEntry[] {
 
 /** Replaces the record in memory; `persistSettings` writes it into the document. */
 export function storeRecord(bag: SettingsBag, entries: readonly MarkEntry[]): void {
-  if (!entries.length) {
-    bag.remove(RECORD_KEY);
-    return;
-  }
+  if (!entries.length) bag.remove(RECORD_KEY);
+  else bag.set(RECORD_KEY, recordText(entries));
+}
+
+/** The record as stored (JSON text). */
+export function recordText(entries: readonly MarkEntry[]): string {
+  if (!entries.length) return '';
   const marks: Row[] = entries.map((e) => [
     e.sheetId,
     e.sheet,
@@ -65,24 +93,29 @@ export function storeRecord(bag: SettingsBag, entries: readonly MarkEntry[]): vo
     e.note ? 1 : 0,
     e.value ?? null,
     e.origFormat ?? null,
+    e.name ?? null,
+    e.noteHash ?? null,
+    e.lost ? 1 : 0,
   ]);
-  bag.set(RECORD_KEY, JSON.stringify({ v: 1, marks }));
+  return JSON.stringify({ v: 1, marks });
 }
 
-/** '' = no fill; '#RRGGBB'; '#RRGGBB|Pattern|#RRGGBB' for a patterned fill. */
+/** '' = no fill; '#RRGGBB'; '#RRGGBB|Pattern|#RRGGBB|tintAndShade' for a patterned or tinted fill. */
 function encodeFill(f: FillState): string {
   if (f.none) return '';
-  return f.pattern ? `${f.color}|${f.pattern}|${f.patternColor ?? ''}` : f.color;
+  if (!f.pattern && !f.tintAndShade) return f.color;
+  return `${f.color}|${f.pattern ?? ''}|${f.patternColor ?? ''}|${f.tintAndShade ?? ''}`;
 }
 
 function decodeFill(s: string): FillState {
   if (!s) return { none: true };
-  const [color, pattern, patternColor] = s.split('|');
+  const [color, pattern, patternColor, tint] = s.split('|');
   const f: FillState = { color: normalColor(color) };
   if (pattern) {
     f.pattern = pattern;
     f.patternColor = patternColor || null;
   }
+  if (tint && Number(tint)) f.tintAndShade = Number(tint);
   return f;
 }
 

@@ -1,4 +1,9 @@
-/** The sheet 校验报告: one row per finding, replaced on every export. One sync. */
+/**
+ * The sheet 校验报告: one row per finding, its contents replaced on every export. Two syncs: whether the
+ * sheet exists, then the write. The sheet is never deleted: deleting a worksheet cannot be undone and
+ * empties the user's undo history (Excel: "Undo is not available for sheet deletion"); clearing its
+ * used range can be undone like any edit.
+ */
 import type { ReportRow } from '../host';
 import { SEVERITY_LABEL } from '../../core/marks';
 import type { Severity } from '../../core/result';
@@ -20,11 +25,18 @@ export function reportValues(rows: readonly ReportRow[]): string[][] {
   ];
 }
 
-export function queueReport(context: Excel.RequestContext, rows: readonly ReportRow[]): void {
-  const sheets = context.workbook.worksheets;
-  // Deleting through a null object is a no-op, so no sync is needed to learn whether it exists.
-  sheets.getItemOrNullObject(REPORT_SHEET).delete();
-  const ws = sheets.add(REPORT_SHEET);
+/** Queues the load that tells whether 校验报告 exists; the returned sheet is a null object when not. */
+export function queueReportSheet(context: Excel.RequestContext): Excel.Worksheet {
+  const ws = context.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
+  ws.load('name');
+  return ws;
+}
+
+/** After queueReportSheet's sync: the report written into that sheet (its old contents cleared) or a new one. */
+export function queueReport(context: Excel.RequestContext, existing: Excel.Worksheet, rows: readonly ReportRow[]): void {
+  let ws = existing;
+  if (existing.isNullObject) ws = context.workbook.worksheets.add(REPORT_SHEET);
+  else ws.getUsedRange().clear('All');
   const values = reportValues(rows);
   const range = ws.getRangeByIndexes(0, 0, values.length, HEADER.length);
   // Text format first, so that sheet names such as 2022 and codes stay text.

@@ -7,8 +7,10 @@ import type { SheetModel } from '../../../src/core/sheet';
 import { loadRecord } from '../../../src/hosts/excel/record';
 import { fixtureSheets } from '../../loadFixture';
 import { FakeWorkbook, type FakeSheet } from './fakeExcel';
+import { FakeOffice, fakeExcelGlobal } from './fakeOffice';
 import { fakeSheetOf } from './helpers';
 import { stackForms } from './forms';
+import { feedbackFromUrl, feedbackOf } from '../../../src/commands/feedback';
 
 type Commands = typeof import('../../../src/commands/commands');
 type LastRun = typeof import('../../../src/commands/lastRun');
@@ -21,47 +23,34 @@ beforeAll(async () => {
 interface Session {
   commands: Commands;
   lastRun: LastRun;
-  settings: ReturnType<FakeWorkbook['env']>['settings'];
-  shown: number;
+  office: FakeOffice;
+  settings: FakeOffice['settings'];
 }
 
 /** Opens the document in a fresh shared runtime: new globals, new module instances (a new ExcelHost). */
 async function open(wb: FakeWorkbook): Promise<Session> {
   vi.resetModules();
-  const env = wb.env();
-  const session = { shown: 0, settings: env.settings } as Session;
-  vi.stubGlobal('Office', {
-    onReady: (cb?: () => void) => {
-      cb?.();
-      return Promise.resolve({ host: 'Excel', platform: 'PC' });
-    },
-    actions: { associate: () => undefined },
-    addin: {
-      showAsTaskpane: () => {
-        session.shown++;
-        return Promise.resolve();
-      },
-    },
-    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC' },
-    context: {
-      diagnostics: { platform: 'PC' },
-      requirements: { isSetSupported: env.isSetSupported },
-      document: { settings: env.settings },
-    },
-  });
-  vi.stubGlobal('Excel', {
-    run: (a: unknown, b?: unknown) =>
-      typeof a === 'function' ? env.run({}, a as never) : env.run(a as never, b as never),
-  });
-  session.commands = await import('../../../src/commands/commands');
-  session.lastRun = await import('../../../src/commands/lastRun');
-  return session;
+  const office = new FakeOffice(wb);
+  vi.stubGlobal('Office', office.global());
+  vi.stubGlobal('Excel', fakeExcelGlobal(wb));
+  office.ready();
+  const commands = await import('../../../src/commands/commands');
+  const lastRun = await import('../../../src/commands/lastRun');
+  return { commands, lastRun, office, settings: office.settings };
+}
+
+/** A click on a ribbon button, as office.js dispatches it; fails the test unless the function completed. */
+async function click(s: Session, name: 'checkAndScore' | 'clearMarks'): Promise<void> {
+  const c = s.office.click(name);
+  await c.done;
+  expect(c.error).toBeNull();
+  expect(c.completed).toBe(true);
+  // The dialog opens after event.completed(), from a callback.
+  await new Promise((r) => setTimeout(r, 0));
 }
 
 async function checkAndScore(s: Session): Promise<void> {
-  let completed = 0;
-  await s.commands.checkAndScore({ completed: () => completed++ } as unknown as Office.AddinCommands.Event);
-  expect(completed).toBe(1);
+  await click(s, 'checkAndScore');
   const run = s.lastRun.lastRun();
   if (run?.kind === 'failed') throw new Error(run.message);
 }
@@ -105,7 +94,7 @@ describe('ribbon command 校验并计分', () => {
     expect(second.summary).toEqual(first.summary);
     expect(ws.snapshot()).toBe(once);
     expect(loadRecord(s.settings)).toEqual(recordOnce);
-    expect(s.shown).toBe(2);
+    expect(s.office.dialogs.map((d) => d.closed)).toEqual([true, false]); // the second run's replaced the first's
 
     // 1 read + 1 write the first time (the read brought the fills, notes and protection the write
     // needs); the second run finds everything in place and writes nothing: the read alone.
@@ -115,7 +104,7 @@ describe('ribbon command 校验并计分', () => {
     console.info(`ribbon 校验并计分: first run ${firstSyncs.length} syncs, second ${secondSyncs.length}`);
 
     // 清除标记 gives back the user's sheet.
-    await s.commands.clearMarks({ completed: () => undefined } as unknown as Office.AddinCommands.Event);
+    await click(s, 'clearMarks');
     expect(ws.snapshot()).toBe(before);
   });
 
@@ -148,7 +137,7 @@ describe('ribbon command 校验并计分', () => {
         `(read ${(first[0].responseBytes / 1e6).toFixed(1)} MB, write ${(first[1].requestBytes / 1e6).toFixed(1)} MB), second ${second.length}`,
     );
 
-    await s.commands.clearMarks({ completed: () => undefined } as unknown as Office.AddinCommands.Event);
+    await click(s, 'clearMarks');
     expect(ws.snapshot()).toBe(before);
   });
 
@@ -197,5 +186,54 @@ describe('ribbon command 校验并计分', () => {
     expect(ws.value('H14')).toBe(before1);
     expect(other.value('H14')).toBe(before1);
     expect(run.summary.marked).toBeGreaterThan(0);
+  });
+
+  it('the result reaches the user where showAsTaskpane is ignored: a dialog with the summary and the errors; the pane gets the same run', async () => {
+    const wb = new FakeWorkbook('desktop', '1.20');
+    fakeSheetOf(wb, akto, '表1'); // H33, H34 empty: two SCORE_MISSING errors
+    const s = await open(wb);
+    await checkAndScore(s);
+    expect(s.office.showAsTaskpaneCalls).toBe(0); // nothing awaits what store installs ignore
+    expect(s.office.dialogs).toHaveLength(1);
+    const shown = feedbackFromUrl(s.office.dialogs[0].url);
+    const run = s.lastRun.lastRun();
+    if (run?.kind !== 'checked' || !shown) throw new Error('no run or no dialog');
+    expect(shown).toEqual(feedbackOf(run));
+    expect(shown.summary).toContain('错误 2 个');
+    expect(shown.lines.filter((l) => l.startsWith('错误'))).toEqual([
+      expect.stringContaining('表1!H33'),
+      expect.stringContaining('表1!H34'),
+    ]);
+    expect(s.office.dialogs[0].url.length).toBeLessThan(8000);
+
+    // The dialog's close button closes it.
+    s.office.dialogs[0].send('close');
+    expect(s.office.dialogs[0].closed).toBe(true);
+  });
+
+  it('a failure is shown in the dialog too, and the click still completes', async () => {
+    const { wb, ws } = setup();
+    ws.protected = true;
+    const s = await open(wb);
+    await click(s, 'checkAndScore');
+    const run = s.lastRun.lastRun();
+    expect(run?.kind).toBe('failed');
+    const shown = feedbackFromUrl(s.office.dialogs[0].url);
+    expect(shown?.title).toBe('校验未完成');
+    expect(shown?.summary).toContain('受保护');
+  });
+
+  it('全部工作表 does not check our own report sheet 校验报告', async () => {
+    const { wb } = setup();
+    const report = wb.addSheet('校验报告');
+    report.put('A1', '工作表').put('B1', '表单');
+    const before = report.snapshot();
+    const s = await open(wb);
+    s.settings.set('scope', 'all');
+    await checkAndScore(s);
+    const run = s.lastRun.lastRun();
+    if (run?.kind !== 'checked') throw new Error('no run');
+    expect(run.checks.map((c) => c.sheet)).toEqual(['表1']);
+    expect(report.snapshot()).toBe(before);
   });
 });

@@ -31,6 +31,7 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 const PAYLOAD_LIMIT = 5_000_000;
 const CELL_READ_LIMIT = 5_000_000;
+const GET_RANGES_MAX_CHARS = 8_192;
 
 export class OfficeError extends Error {
   constructor(
@@ -48,7 +49,18 @@ export interface FakeFill {
   color: string;
   pattern: string;
   patternColor: string | null;
+  /** A theme colour's lighter/darker shade (-1..1); absent for 0. */
+  tintAndShade?: number;
 }
+
+/**
+ * How a fill reads back. 'reference': as the Excel.RangeFill reference describes it — `pattern` is an
+ * Excel.FillPattern ('None' for no fill, 'Solid' …), `tintAndShade` a number (the reference does not say
+ * it is null for no fill: 0 here). 'office-js#4900': as reported in that issue — `pattern` null for no
+ * fill and for solid fills alike, `tintAndShade` null only for no fill. Both read `color` '#FFFFFF' for
+ * no fill. The host must tell no fill from white under both.
+ */
+export type FillReport = 'reference' | 'office-js#4900';
 
 export interface FakeCell {
   value?: number | string | boolean;
@@ -112,8 +124,10 @@ export class FakeSheet {
     return this;
   }
 
-  paint(ref: string, color: string, pattern = 'Solid', patternColor: string | null = null): this {
-    this.edit(parseA1(ref).row, parseA1(ref).col).fill = { color: normalColor(color), pattern, patternColor };
+  paint(ref: string, color: string, pattern = 'Solid', patternColor: string | null = null, tintAndShade = 0): this {
+    const fill: FakeFill = { color: normalColor(color), pattern, patternColor };
+    if (tintAndShade) fill.tintAndShade = tintAndShade;
+    this.edit(parseA1(ref).row, parseA1(ref).col).fill = fill;
     return this;
   }
 
@@ -156,20 +170,40 @@ export class FakeSheet {
 export interface SyncRecord {
   loads: number;
   writes: number;
+  /** Writes by what they write to: RangeFill, Range, Note, NamedItem, … */
+  writesTo: Record<string, number>;
+  /** Range objects the batch asked for (getRange, getRanges, getRangeByIndexes, …). */
+  ranges: number;
   requestBytes: number;
   responseBytes: number;
   undoGroup: boolean;
   failed?: string;
 }
 
+/** A workbook-scoped defined name: a cell of a sheet, or `#REF!` once that cell was deleted. */
+export interface FakeName {
+  sheet: FakeSheet;
+  /** null: the cell it referred to was deleted (`=表1!#REF!`). */
+  at: { row: number; col: number } | null;
+  visible: boolean;
+}
+
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
+  /** Defined names (workbook scope), by name as created. */
+  readonly names = new Map<string, FakeName>();
   activeName = '';
   /** Office settings as saved in the file. */
   persistedSettings: Record<string, unknown> = {};
   readonly syncs: SyncRecord[] = [];
   /** Fail the next sync that writes, after this many write operations of it were applied. */
   failWritesAfter: number | undefined;
+  fillReport: FillReport = 'reference';
+  /**
+   * Set when something emptied the user's undo history: deleting a worksheet cannot be undone, so Excel
+   * clears the undo stack.
+   */
+  undoHistoryCleared = false;
   private nextId = 1;
 
   constructor(
@@ -216,12 +250,81 @@ export class FakeWorkbook {
   since(from: number): SyncRecord[] {
     return this.syncs.slice(from);
   }
+
+  // ── what the user does between two runs ──
+  // Inserting or deleting rows or columns moves every cell below / right of them with its value, fill
+  // and note; merged areas and defined names that refer to moved cells follow them, a name whose cell
+  // was deleted becomes `=Sheet!#REF!` (Excel's behaviour for defined names; NamedItem.formula, ExcelApi
+  // 1.7). Sorting moves the rows' contents, fills and notes, while defined names keep their addresses.
+
+  /** Inserts `count` empty rows before 1-based row `before`. */
+  insertRows(sheet: FakeSheet, before: number, count = 1): void {
+    const at = before - 1;
+    this.remap(sheet, (row, col) => ({ row: row >= at ? row + count : row, col }), true);
+  }
+
+  /** Deletes `count` rows from 1-based row `from`. */
+  deleteRows(sheet: FakeSheet, from: number, count = 1): void {
+    const at = from - 1;
+    this.remap(sheet, (row, col) => (row < at ? { row, col } : row < at + count ? null : { row: row - count, col }), true);
+  }
+
+  /** Inserts `count` empty columns before column `before` ('C'). */
+  insertColumns(sheet: FakeSheet, before: string, count = 1): void {
+    const at = parseA1(`${before}1`).col;
+    this.remap(sheet, (row, col) => ({ row, col: col >= at ? col + count : col }), true);
+  }
+
+  /** Deletes `count` columns from column `from` ('C'). */
+  deleteColumns(sheet: FakeSheet, from: string, count = 1): void {
+    const at = parseA1(`${from}1`).col;
+    this.remap(sheet, (row, col) => (col < at ? { row, col } : col < at + count ? null : { row, col: col - count }), true);
+  }
+
+  /** Sorts rows top..bottom (1-based) into `order` (their old 1-based numbers, in the new order). */
+  sortRows(sheet: FakeSheet, top: number, bottom: number, order: number[]): void {
+    if (order.length !== bottom - top + 1) throw new Error('fake: order must list every row once');
+    const to = new Map(order.map((old, i) => [old - 1, top - 1 + i]));
+    this.remap(sheet, (row, col) => ({ row: to.get(row) ?? row, col }), false);
+  }
+
+  private remap(sheet: FakeSheet, f: (row: number, col: number) => { row: number; col: number } | null, names: boolean): void {
+    const cells = [...sheet.cells.entries()];
+    sheet.cells.clear();
+    for (const [k, c] of cells) {
+      const to = f(Math.floor(k / MAX_COLS), k % MAX_COLS);
+      if (to) sheet.cells.set(to.row * MAX_COLS + to.col, c);
+    }
+    const notes = [...sheet.notes.entries()];
+    sheet.notes.clear();
+    for (const [ref, n] of notes) {
+      const p = parseA1(ref);
+      const to = f(p.row, p.col);
+      if (to) sheet.notes.set(a1(to.row, to.col), n);
+    }
+    const merges = sheet.merges.splice(0);
+    for (const m of merges) {
+      const a = f(m.top, m.left);
+      const b = f(m.bottom, m.right);
+      if (a && b) sheet.merges.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+    }
+    if (!names) return;
+    for (const n of this.names.values()) {
+      if (n.sheet === sheet && n.at) n.at = f(n.at.row, n.at.col);
+    }
+  }
 }
 
+/**
+ * `Office.context.document.settings`. Saving fails when the settings, as JSON, exceed `limitBytes`: Office
+ * documents that settings have a size limit without giving the number (Microsoft Q&A 340861, "the size
+ * limits of the document Settings"); 2 MB here, an assumption — the host must report any failed save.
+ */
 export class FakeSettings implements SettingsBag {
   private readonly bag: Map<string, unknown>;
   saves = 0;
   failSave = false;
+  limitBytes = 2_000_000;
 
   constructor(private readonly wb: FakeWorkbook) {
     this.bag = new Map(Object.entries(structuredClone(wb.persistedSettings)));
@@ -243,6 +346,8 @@ export class FakeSettings implements SettingsBag {
     this.saves++;
     queueMicrotask(() => {
       if (this.failSave) return callback?.({ status: 'failed', error: { message: 'save failed' } });
+      const size = utf8(JSON.stringify(Object.fromEntries(this.bag)));
+      if (size > this.limitBytes) return callback?.({ status: 'failed', error: { message: 'The settings exceed the size limit.' } });
       this.wb.persistedSettings = Object.fromEntries(structuredClone([...this.bag.entries()]));
       callback?.({ status: 'succeeded' });
     });
@@ -253,12 +358,15 @@ export class FakeSettings implements SettingsBag {
 
 interface Op {
   write: boolean;
+  /** What a write writes to (for counting). */
+  to?: string;
   bytes: number;
   run(): void | (() => void);
 }
 
 class Ctx {
   ops: Op[] = [];
+  ranges = 0;
   readonly proxies: Base[] = [];
   readonly workbook: WorkbookProxy;
 
@@ -277,9 +385,15 @@ class Ctx {
     await Promise.resolve();
     const ops = this.ops;
     this.ops = [];
+    const ranges = this.ranges;
+    this.ranges = 0;
+    const writesTo: Record<string, number> = {};
+    for (const o of ops) if (o.write) writesTo[o.to ?? 'other'] = (writesTo[o.to ?? 'other'] ?? 0) + 1;
     const rec: SyncRecord = {
       loads: ops.filter((o) => !o.write).length,
       writes: ops.filter((o) => o.write).length,
+      writesTo,
+      ranges,
       requestBytes: ops.reduce((n, o) => n + o.bytes, 0),
       responseBytes: 0,
       undoGroup: this.undoGroup,
@@ -394,6 +508,7 @@ abstract class Base {
   protected write(bytes: number, fn: (target: never) => void): void {
     this.ctx.queue({
       write: true,
+      to: this.constructor.name.replace(/Proxy$/, ''),
       bytes: 100 + bytes,
       run: () => {
         const t = this.resolve();
@@ -401,6 +516,29 @@ abstract class Base {
       },
     });
   }
+}
+
+/** A collection proxy: `items` is there once a sync delivered them. */
+abstract class CollectionProxy<T> extends Base {
+  protected itemsValue: T[] | undefined;
+
+  get items(): T[] {
+    if (!this.itemsValue) throw notLoaded('items');
+    return this.itemsValue;
+  }
+}
+
+/** Queues a collection's `load('items/…')`: `build` makes the loaded children at the sync. */
+function loadItems<T>(ctx: Ctx, props: string | string[] | { select?: string } | undefined, build: (list: string[]) => T[], set: (items: T[]) => void): void {
+  const list = propList(props).map((p) => p.replace(/^items\//, ''));
+  ctx.queue({
+    write: false,
+    bytes: 80,
+    run: () => {
+      const items = build(list);
+      return () => set(items);
+    },
+  });
 }
 
 function propList(props?: string | string[] | { select?: string }): string[] {
@@ -447,11 +585,13 @@ class ClientResultProxy<T> extends Base {
 class WorkbookProxy extends Base {
   readonly worksheets: WorksheetCollectionProxy;
   readonly notes: NoteCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
 
   constructor(ctx: Ctx) {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.notes = new NoteCollectionProxy(ctx, null);
+    this.names = new NamedItemCollectionProxy(ctx);
   }
 
   resolve(): unknown {
@@ -463,9 +603,7 @@ class WorkbookProxy extends Base {
   }
 }
 
-class WorksheetCollectionProxy extends Base {
-  private itemsValue: WorksheetProxy[] | undefined;
-
+class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
   resolve(): unknown {
     return this.ctx.wb;
   }
@@ -474,25 +612,18 @@ class WorksheetCollectionProxy extends Base {
     return undefined;
   }
 
-  get items(): WorksheetProxy[] {
-    if (!this.itemsValue) throw notLoaded('items');
-    return this.itemsValue;
-  }
-
   override load(props?: string | string[] | { select?: string }): this {
-    const list = propList(props).map((p) => p.replace(/^items\//, ''));
-    this.ctx.queue({
-      write: false,
-      bytes: 80,
-      run: () => {
-        const items = this.ctx.wb.sheets.map((s) => {
+    loadItems(
+      this.ctx,
+      props,
+      (list) =>
+        this.ctx.wb.sheets.map((s) => {
           const p = new WorksheetProxy(this.ctx, () => s);
           for (const prop of list) p.pending.set(prop, p.readProp(prop, s));
           return p;
-        });
-        return () => (this.itemsValue = items);
-      },
-    });
+        }),
+      (items) => (this.itemsValue = items),
+    );
     return this;
   }
 
@@ -578,6 +709,7 @@ class WorksheetProxy extends Base {
 
   delete(): void {
     this.write(0, (s: FakeSheet) => {
+      this.ctx.wb.undoHistoryCleared = true;
       const i = this.ctx.wb.sheets.indexOf(s);
       this.ctx.wb.sheets.splice(i, 1);
       if (this.ctx.wb.activeName === s.name) this.ctx.wb.activeName = this.ctx.wb.sheets[0]?.name ?? '';
@@ -598,6 +730,20 @@ class WorksheetProxy extends Base {
       if (!s) return null;
       if (rows < 1 || cols < 1) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing.');
       return { sheet: s, top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 };
+    });
+  }
+
+  /**
+   * ExcelApi 1.9. Writes to its `format.fill` reach every area. A long address fails with InvalidArgument
+   * (office-js#5198: failures from about 8,200 characters; the limit is undocumented): over
+   * GET_RANGES_MAX_CHARS here.
+   */
+  getRanges(address: string): RangeAreasWriteProxy {
+    return new RangeAreasWriteProxy(this.ctx, () => {
+      const s = this.resolve();
+      if (!s) return null;
+      if (address.length > GET_RANGES_MAX_CHARS) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      return address.split(',').map((a) => ({ sheet: s, ...parseAddress(a.trim()) }));
     });
   }
 
@@ -648,6 +794,7 @@ class RangeProxy extends Base {
     nullable = false,
   ) {
     super(ctx, nullable);
+    ctx.ranges++;
     this.format = new RangeFormatProxy(ctx, this);
   }
 
@@ -853,7 +1000,7 @@ class RangeProxy extends Base {
           if (fillKeys.length) {
             const f = r.sheet.cellAt(y, x)?.fill;
             const props: Record<string, unknown> = {};
-            for (const k of fillKeys) props[k] = fillProp(f, k);
+            for (const k of fillKeys) props[k] = fillProp(f, k, this.ctx.wb.fillReport);
             cell.format = { fill: props };
           }
           row.push(cell);
@@ -872,6 +1019,28 @@ class RangeProxy extends Base {
       if (inside.length > 512) throw new OfficeError('GeneralException', 'More than 512 merged areas.');
       return inside.length ? inside.map((m) => ({ sheet: r.sheet, ...m })) : null;
     });
+  }
+}
+
+/** `Worksheet.getRanges(…)`, for writing formats to all its areas at once. */
+class RangeAreasWriteProxy extends Base {
+  readonly format: RangeFormatProxy;
+
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => Target[] | null,
+  ) {
+    super(ctx);
+    ctx.ranges++;
+    this.format = new RangeFormatProxy(ctx, this);
+  }
+
+  resolve(): Target[] | null {
+    return this.target();
+  }
+
+  protected read(): unknown {
+    throw new Error('fake: RangeAreas properties not modelled');
   }
 }
 
@@ -945,7 +1114,7 @@ class RangeFormatProxy extends Base {
 
   constructor(
     ctx: Ctx,
-    private readonly range: RangeProxy,
+    private readonly range: Resolvable,
   ) {
     super(ctx);
     this.fill = new RangeFillProxy(ctx, range);
@@ -976,39 +1145,40 @@ class RangeFormatProxy extends Base {
 class RangeFillProxy extends Base {
   constructor(
     ctx: Ctx,
-    private readonly range: RangeProxy,
+    private readonly range: Resolvable,
   ) {
     super(ctx);
   }
 
-  resolve(): Target | null {
+  resolve(): Target | Target[] | null {
     return this.range.resolve();
   }
 
   protected read(prop: string, t: unknown): unknown {
+    if (Array.isArray(t)) throw new Error('fake: reading the fill of RangeAreas not modelled');
     const r = t as Target;
     const fills: (FakeFill | undefined)[] = [];
     eachCellRead(r, (c) => fills.push(c?.fill));
     const first = fills[0];
     const uniform = fills.every((f) => JSON.stringify(f) === JSON.stringify(first));
     if (!uniform) return null;
-    return fillProp(first, prop);
+    return fillProp(first, prop, this.ctx.wb.fillReport);
   }
 
   get color(): string {
     return this.get('color');
   }
   set color(v: string) {
-    this.write(20, (r: Target) => eachCell(r, (c) => (c.fill = { color: normalColor(v), pattern: 'Solid', patternColor: null })));
+    this.write(20, (r: Target | Target[]) => eachCellIn(r, (c) => (c.fill = { color: normalColor(v), pattern: 'Solid', patternColor: null })));
   }
   get pattern(): string {
     return this.get('pattern');
   }
   set pattern(v: string) {
-    this.write(20, (r: Target) =>
-      eachCell(r, (c) => {
+    this.write(20, (r: Target | Target[]) =>
+      eachCellIn(r, (c) => {
         if (v === 'None') delete c.fill;
-        else c.fill = { color: c.fill?.color ?? '#FFFFFF', pattern: v, patternColor: c.fill?.patternColor ?? null };
+        else c.fill = { ...c.fill, color: c.fill?.color ?? '#FFFFFF', pattern: v, patternColor: c.fill?.patternColor ?? null };
       }),
     );
   }
@@ -1016,8 +1186,8 @@ class RangeFillProxy extends Base {
     return this.get('patternColor');
   }
   set patternColor(v: string) {
-    this.write(20, (r: Target) =>
-      eachCell(r, (c) => {
+    this.write(20, (r: Target | Target[]) =>
+      eachCellIn(r, (c) => {
         if (c.fill) c.fill.patternColor = normalColor(v);
       }),
     );
@@ -1025,15 +1195,138 @@ class RangeFillProxy extends Base {
   get tintAndShade(): number | null {
     return this.get('tintAndShade');
   }
+  set tintAndShade(v: number) {
+    this.write(20, (r: Target | Target[]) =>
+      eachCellIn(r, (c) => {
+        if (!c.fill) c.fill = { color: '#FFFFFF', pattern: 'Solid', patternColor: null };
+        if (v) c.fill.tintAndShade = v;
+        else delete c.fill.tintAndShade;
+      }),
+    );
+  }
 
   clear(): void {
-    this.write(0, (r: Target) => eachCell(r, (c) => delete c.fill));
+    this.write(0, (r: Target | Target[]) => eachCellIn(r, (c) => delete c.fill));
   }
+}
+
+// ───────────────────────────── defined names ─────────────────────────────
+
+/**
+ * `workbook.names` (ExcelApi 1.1; `formula` 1.7). A name is valid when it starts with a letter or
+ * underscore, holds letters, digits, `_` and `.`, and is not a cell reference; names are unique without
+ * regard to case (Excel's rules for defined names). Only names that refer to one cell are modelled.
+ */
+class NamedItemCollectionProxy extends Base {
+  private itemsValue: { name: string; formula: string; visible: boolean }[] | undefined;
+
+  resolve(): unknown {
+    return this.ctx.wb;
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  get items(): { name: string; formula: string; visible: boolean }[] {
+    if (!this.itemsValue) throw notLoaded('items');
+    return this.itemsValue;
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ''));
+    if (list.some((p) => !['name', 'formula', 'visible'].includes(p))) throw new Error(`fake: NamedItem ${list} not modelled`);
+    this.ctx.queue({
+      write: false,
+      bytes: 80,
+      run: () => {
+        const items = [...this.ctx.wb.names.entries()].map(([name, n]) => ({ name, formula: nameFormula(n), visible: n.visible }));
+        this.pending.set('items', items);
+        return () => (this.itemsValue = items);
+      },
+    });
+    return this;
+  }
+
+  add(name: string, reference: RangeProxy | string, _comment?: string): NamedItemProxy {
+    this.ctx.queue({
+      write: true,
+      to: 'NamedItem',
+      bytes: 120 + name.length,
+      run: () => {
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name) || name.length > 255) {
+          throw new OfficeError('InvalidArgument', `The name ${name} is not valid.`);
+        }
+        if ([...this.ctx.wb.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) {
+          throw new OfficeError('ItemAlreadyExists', `The name ${name} already exists.`);
+        }
+        let r: Target | null;
+        if (typeof reference === 'string') {
+          // `=Sheet1!$H$7`, `='表 1'!$H$7`; a sheet that does not exist is an invalid reference.
+          const m = /^=(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]+)\$?([0-9]+)$/.exec(reference);
+          if (!m) throw new Error(`fake: names.add(${reference}) not modelled`);
+          const sheet = this.ctx.wb.find(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+          if (!sheet) throw new OfficeError('InvalidArgument', `Invalid reference ${reference}.`);
+          const at = parseA1(`${m[3]}${m[4]}`);
+          r = { sheet, top: at.row, left: at.col, bottom: at.row, right: at.col };
+        } else r = reference.resolve();
+        if (!r || r.top !== r.bottom || r.left !== r.right) throw new Error('fake: only one-cell names are modelled');
+        this.ctx.wb.names.set(name, { sheet: r.sheet, at: { row: r.top, col: r.left }, visible: true });
+      },
+    });
+    return this.getItem(name);
+  }
+
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => {
+      if (!this.ctx.wb.names.has(name)) throw new OfficeError('ItemNotFound', `No name ${name}.`);
+      return name;
+    });
+  }
+
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => (this.ctx.wb.names.has(name) ? name : null), true);
+  }
+}
+
+class NamedItemProxy extends Base {
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => string | null,
+    nullable = false,
+  ) {
+    super(ctx, nullable);
+  }
+
+  resolve(): string | null {
+    return this.target();
+  }
+
+  protected read(prop: string, t: unknown): unknown {
+    const n = this.ctx.wb.names.get(t as string)!;
+    if (prop === 'name') return t;
+    if (prop === 'formula') return nameFormula(n);
+    if (prop === 'visible') return n.visible;
+    throw new Error(`fake: NamedItem.${prop} not modelled`);
+  }
+
+  set visible(v: boolean) {
+    this.write(10, (name: string) => (this.ctx.wb.names.get(name)!.visible = v));
+  }
+
+  delete(): void {
+    this.write(0, (name: string) => this.ctx.wb.names.delete(name));
+  }
+}
+
+function nameFormula(n: FakeName): string {
+  const where = n.at ? `$${columnLetters(n.at.col)}$${n.at.row + 1}` : '#REF!';
+  return `=${sheetRef(n.sheet.name)}!${where}`;
 }
 
 // ───────────────────────────── notes ─────────────────────────────
 
-class NoteCollectionProxy extends Base {
+class NoteCollectionProxy extends CollectionProxy<NoteProxy> {
   constructor(
     ctx: Ctx,
     private readonly ws: WorksheetProxy | null,
@@ -1047,6 +1340,24 @@ class NoteCollectionProxy extends Base {
 
   protected read(): unknown {
     throw new Error('fake: NoteCollection properties not modelled');
+  }
+
+  /** ExcelApi 1.18: the sheet's notes (items/content, items/authorName); a note has no address property. */
+  override load(props?: string | string[] | { select?: string }): this {
+    loadItems(
+      this.ctx,
+      props,
+      (list) => {
+        const s = this.sheetOf();
+        return [...s.notes.keys()].map((cell) => {
+          const p = new NoteProxy(this.ctx, () => (s.notes.has(cell) ? { sheet: s, cell } : null));
+          for (const prop of list) p.pending.set(prop, p.readProp(prop, { sheet: s, cell }));
+          return p;
+        });
+      },
+      (items) => (this.itemsValue = items),
+    );
+    return this;
   }
 
   /** ExcelApi 1.18. */
@@ -1099,6 +1410,7 @@ class NoteCollectionProxy extends Base {
     };
     this.ctx.queue({
       write: true,
+      to: 'Note',
       bytes: 120 + utf8(content),
       run: () => {
         const { sheet, cell } = locate();
@@ -1132,6 +1444,20 @@ class NoteProxy extends Base {
     throw new Error(`fake: Note.${prop} not modelled`);
   }
 
+  readProp(prop: string, t: { sheet: FakeSheet; cell: string }): unknown {
+    return this.read(prop, t);
+  }
+
+  /** ExcelApi 1.18: the cell the note is on. */
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.resolve();
+      if (!t) throw new OfficeError('ItemNotFound', 'The note no longer exists.');
+      const { row, col } = parseA1(t.cell);
+      return { sheet: t.sheet, top: row, left: col, bottom: row, right: col };
+    });
+  }
+
   get content(): string {
     return this.get('content');
   }
@@ -1157,24 +1483,34 @@ function eachCell(r: Target, f: (c: FakeCell, i: number, j: number) => void): vo
   for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) f(r.sheet.edit(y, x), y - r.top, x - r.left);
 }
 
+/** Writes to a range or to every area of a RangeAreas. */
+function eachCellIn(t: Target | Target[], f: (c: FakeCell, i: number, j: number) => void): void {
+  for (const r of Array.isArray(t) ? t : [t]) eachCell(r, f);
+}
+
+/** What a format proxy writes through: a range, or the areas of a RangeAreas. */
+interface Resolvable {
+  resolve(): Target | Target[] | null;
+}
+
 function eachCellRead(r: Target, f: (c: FakeCell | undefined) => void): void {
   for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) f(r.sheet.cellAt(y, x));
 }
 
-/**
- * One fill property as Office reports it (office-js#4900, #6218): no fill and white both read '#FFFFFF'
- * with pattern null; tintAndShade is null only for no fill.
- */
-function fillProp(f: FakeFill | undefined, prop: string): unknown {
+/** One fill property as Office reports it (see FillReport). */
+function fillProp(f: FakeFill | undefined, prop: string, report: FillReport): unknown {
+  const ref = report === 'reference';
   switch (prop) {
     case 'color':
       return f ? f.color : '#FFFFFF';
     case 'pattern':
+      if (ref) return f ? f.pattern : 'None';
       return f && f.pattern !== 'Solid' ? f.pattern : null;
     case 'patternColor':
       return f?.patternColor ?? null;
     case 'tintAndShade':
-      return f ? 0 : null;
+      if (!f) return ref ? 0 : null;
+      return f.tintAndShade ?? 0;
   }
   throw new Error(`fake: RangeFill.${prop} not modelled`);
 }

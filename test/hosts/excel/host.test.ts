@@ -53,7 +53,7 @@ describe('ExcelHost: sheets, selection, fixes, report, settings', () => {
     expect(ws.value(f.emptyScore)).toBeUndefined();
   });
 
-  it('exportReport adds 校验报告 and replaces it on the next export', async () => {
+  it('exportReport adds 校验报告 and replaces its contents on the next export, keeping the undo history', async () => {
     const { wb, host } = setup();
     const row = { sheet: '2022', form: '项目1', cell: 'G6', severity: 'error', code: 'EXECUTION_RATE_MISMATCH', message: '执行率不符' };
     await host.exportReport([row, { ...row, cell: 'H13', severity: 'warning' }]);
@@ -65,12 +65,16 @@ describe('ExcelHost: sheets, selection, fixes, report, settings', () => {
     expect(rep.value('D3')).toBe('警告');
     expect(wb.activeName).toBe('校验报告');
 
+    const id = rep.id;
     const from = wb.syncs.length;
     await host.exportReport([row]);
-    expect(wb.since(from)).toHaveLength(1);
+    expect(wb.since(from)).toHaveLength(2); // does it exist; the write
     rep = wb.sheet('校验报告');
+    expect(rep.id).toBe(id); // the same sheet, not deleted and added again
     expect(rep.value('A3')).toBeUndefined();
+    expect(rep.value('D3')).toBeUndefined();
     expect(wb.sheets.filter((s) => s.name === '校验报告')).toHaveLength(1);
+    expect(wb.undoHistoryCleared).toBe(false);
   });
 
   it('settings are kept in the document: a new session reads them back', async () => {
@@ -113,10 +117,10 @@ describe('ExcelHost: sheets, selection, fixes, report, settings', () => {
       const after = r.getCellProperties({ format: { fill: { color: true } }, address: true });
       expect(() => colours.value).toThrow(/not available/);
       await context.sync();
-      // No fill and white both '#FFFFFF'; tintAndShade null only for no fill (office-js#4900, #6218).
+      // No fill and white both '#FFFFFF', and tintAndShade 0 for both (the reference promises no null).
       expect(colours.value).toEqual([
         [
-          { format: { fill: { color: '#FFFFFF', tintAndShade: null } } },
+          { format: { fill: { color: '#FFFFFF', tintAndShade: 0 } } },
           { format: { fill: { color: '#FFFFFF', tintAndShade: 0 } } },
           { format: { fill: { color: '#FFFF00', tintAndShade: 0 } } },
           { format: { fill: { color: '#FFFFFF', tintAndShade: 0 } } },

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ExcelHost } from '../../../src/hosts/excel/ExcelHost';
 import { HostError } from '../../../src/hosts/host';
-import { loadRecord } from '../../../src/hosts/excel/record';
+import { loadRecord, type MarkEntry } from '../../../src/hosts/excel/record';
 import { COMPUTED_FILL, SEVERITY_FILL } from '../../../src/core/marks';
 import { parseA1 } from '../../../src/core/sheet';
 import { SNAPSHOT_MAX_AGE_MS, WEB_PAYLOAD_BUDGET } from '../../../src/hosts/excel/limits';
@@ -21,6 +21,11 @@ function setup(opts: { platform?: 'web' | 'desktop'; api?: string } = {}) {
   const f = writeForm(ws, 1);
   const env = wb.env();
   return { wb, ws, f, env, host: new ExcelHost(env) };
+}
+
+/** Record entries without their defined names (fresh ones every run). */
+function unnamed(record: MarkEntry[]): Omit<MarkEntry, 'name'>[] {
+  return record.map(({ name: _n, ...e }) => e);
 }
 
 function ourNotes(ws: FakeSheet): string[] {
@@ -203,7 +208,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       const third = await readAndMark(wb, host, checkOfForms('表1', [f]));
       expect(third.syncs.map((x) => x.writes > 0)).toEqual([true]);
       expect(ws.snapshot()).toBe(once);
-      const byCell = (r: ReturnType<typeof loadRecord>) => [...r].sort((x, y) => x.cell.localeCompare(y.cell));
+      const byCell = (r: ReturnType<typeof loadRecord>) => unnamed(r).sort((x, y) => x.cell.localeCompare(y.cell));
       expect(byCell(loadRecord(env.settings))).toEqual(byCell(record));
       const fourth = await readAndMark(wb, host, checkOfForms('表1', [f]));
       expect(fourth.syncs).toEqual([]); // everything in place: no sync at all
@@ -264,7 +269,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       fresh.ws.put(fresh.f.emptyScore, 8);
       await readAndMark(fresh.wb, fresh.host, checkOfForms('表1', [fresh.f]));
       expect(ws.snapshot()).toBe(fresh.ws.snapshot());
-      expect(loadRecord(env.settings)).toEqual(loadRecord(fresh.env.settings));
+      expect(unnamed(loadRecord(env.settings))).toEqual(unnamed(loadRecord(fresh.env.settings)));
     });
 
     it('the repair sync itself fails: HostError naming the cell, and the record still covers every mark', async () => {
@@ -525,15 +530,32 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     expect(ws.snapshot()).toBe(before.replace('"name":"表1"', '"name":"表1（修订）"'));
   });
 
-  it('when the record cannot be saved into the file, the user is told to clear before closing', async () => {
-    const { ws, f, host, env } = setup();
+  it('when the record cannot be saved into the file, nothing is written and the user is told so', async () => {
+    const { wb, ws, f, host, env } = setup();
     const before = ws.snapshot();
     env.settings.failSave = true;
+    const from = wb.syncs.length;
     const err = await host.applyMarks([checkOfForms('表1', [f])], 'fill').catch((e) => e);
     expect(err).toBeInstanceOf(HostError);
-    expect(err.message).toContain('清除标记');
-    env.settings.failSave = false;
-    await host.clearMarks(); // the record is still in memory for this session
+    expect(err.message).toContain('没有写入任何标记');
+    expect(wb.since(from).every((x) => x.writes === 0)).toBe(true);
+    expect(ws.snapshot()).toBe(before);
+    expect(loadRecord(env.settings)).toEqual([]); // the record in memory is as before too
+    expect(wb.names.size).toBe(0);
+  });
+
+  it('a record over the settings size limit: refused before any mark is written', async () => {
+    const wb = new FakeWorkbook('desktop', '1.20');
+    const ws = wb.addSheet('汇总');
+    const forms = stackForms(ws, 1000);
+    const env = wb.env();
+    env.settings.limitBytes = 100_000; // far below what 1,000 forms need
+    const host = new ExcelHost(env);
+    await host.readSheet('汇总');
+    const before = ws.snapshot();
+    const err = await host.applyMarks([checkOfForms('汇总', forms)], 'fill').catch((e) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err.message).toMatch(/没有写入任何标记.*约 \d+\.\d MB/);
     expect(ws.snapshot()).toBe(before);
   });
 

@@ -3,6 +3,9 @@ import { dirname, relative, isAbsolute } from 'node:path';
 import type { Stats } from 'node:fs';
 import { isOurCopy } from '../hosts/workbook';
 
+/** Above this an existing target is not even read to look for our mark. */
+const MAX_COPY_BYTES = 256 * 2 ** 20;
+
 /** Why one copy was not written, in Chinese; that file's FILE_WRITE_FAILED. */
 export class CopyNotWritten extends Error {}
 
@@ -46,7 +49,8 @@ export async function writeCopy(target: string, bytes: Uint8Array, outDir: strin
     if (existing.isSymbolicLink()) throw new CopyNotWritten(`“${target}”是一个符号链接，为免写到别处，未覆盖它；请删除它或换一个 --out 目录。`);
     if (!existing.isFile()) throw new CopyNotWritten(`“${target}”已存在且不是普通文件（例如是一个文件夹），无法写入副本。`);
     if (inputs.has(fileId(existing))) throw new CopyNotWritten(`“${target}”就是被检查的原文件，不会覆盖它；请换一个 --out 目录。`);
-    if (!isOurCopy(new Uint8Array(await readFile(target)))) {
+    // A copy of ours is never larger than the read limits allow a workbook to be; a bigger file is not read.
+    if (existing.size > MAX_COPY_BYTES || !isOurCopy(new Uint8Array(await readFile(target)))) {
       throw new CopyNotWritten(`“${target}”已存在，且不是本工具生成的副本，未覆盖它；请移走该文件或换一个 --out 目录。`);
     }
     const temporary = `${target}.${process.pid}.tmp`;

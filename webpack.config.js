@@ -22,6 +22,7 @@
 // the browser preview, so webpack puts it in a lazy chunk and Excel mode never downloads it.
 const fs = require('fs');
 const path = require('path');
+const crypto = require('node:crypto');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -59,6 +60,50 @@ async function httpsOptions() {
     );
   }
   return devCerts.getHttpsServerOptions();
+}
+
+/**
+ * The pages' Content-Security-Policy: scripts only from this origin, the Office CDN and any inline script
+ * of the page by its hash (no 'unsafe-inline', no eval); requests only to this origin. Styles may be
+ * inline: Fluent UI (Griffel) inserts its CSS at run time. A <meta> tag, so it holds wherever dist/ is
+ * served (frame-ancestors cannot be set by a meta tag: Office frames the pane).
+ */
+function contentSecurityPolicy(html) {
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
+  );
+  const cdn = new URL(OFFICE_JS).origin;
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${cdn} ${hashes.join(' ')}`.trim(),
+    `connect-src 'self' ${cdn}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/**
+ * Puts the policy into every .html page, after its first <meta>. Done on the assets as emitted — inline
+ * scripts are minified after HtmlWebpackPlugin's own hooks, and a hash must be of what is served.
+ */
+class ContentSecurityPolicyPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('ContentSecurityPolicy', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ContentSecurityPolicy', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (!name.endsWith('.html')) continue;
+          const html = assets[name].source().toString();
+          const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html)}">`;
+          compilation.updateAsset(name, new sources.RawSource(html.replace(/(<meta charset=["']?utf-8["']?>)/i, `$1${meta}`)));
+        }
+      });
+    });
+  }
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -99,6 +144,7 @@ module.exports = async (env = {}, argv = {}) => {
       templateParameters: { officeJs: OFFICE_JS },
       minify: false,
     }),
+    new ContentSecurityPolicyPlugin(),
     new CopyWebpackPlugin({
       patterns: [
         { from: 'assets', to: 'assets', noErrorOnMissing: true },
@@ -124,7 +170,8 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode,
     context: ROOT,
-    devtool: dev ? 'eval-cheap-module-source-map' : 'source-map',
+    // No eval-based source maps: the page's policy forbids eval.
+    devtool: dev ? 'cheap-module-source-map' : 'source-map',
     entry,
     output: {
       path: outDir,
@@ -176,7 +223,7 @@ module.exports = async (env = {}, argv = {}) => {
       hot: false,
       liveReload: true,
       static: false,
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      // No CORS header: Office opens the pane as a page, and nothing else should read it from another origin.
       client: { overlay: { errors: true, warnings: false }, logging: 'warn' },
       onListening(devServer) {
         const line = '='.repeat(64);

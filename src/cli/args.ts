@@ -1,3 +1,5 @@
+import { DEFAULT_LIMITS, type ReadLimits } from '../hosts/workbook/limits';
+
 /** The command line of `selfeval check`, parsed; usage errors are thrown as UsageError (exit 2). */
 export class UsageError extends Error {}
 
@@ -16,6 +18,7 @@ export interface CheckArgs {
   summary: string | null;
   mode: 'fill' | 'review';
   files: string[];
+  limits: ReadLimits;
 }
 
 export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|配置.json] [--out 目录] [--summary 汇总.xlsx] [--review] 文件.xlsx|目录 ...
@@ -24,10 +27,12 @@ export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|�
 
   --json          按 JSON 约定输出结果（SPEC §5）
   --profile ID    计分方案：mof（默认，财政部通用）、lincang（临沧市），或一个 JSON 配置文件
-  --out DIR       为每个文件写一份带标注的副本 DIR/文件名.checked.xlsx（原文件不改动；
-                  各单位文件夹保持原有的子目录），并写校验汇总 DIR/校验汇总.xlsx（每张表一行，链接到副本）
+  --out DIR       为每个文件写一份带标注的副本 DIR/文件名.checked.xlsx（原文件不改动），
+                  并写校验汇总 DIR/校验汇总.xlsx（每张表一行，链接到副本）
   --summary FILE  只写校验汇总到 FILE（.xlsx），不写副本；与 --out 同用时汇总写到 FILE
   --review        审核模式：副本只标注问题，不填写计算值
+  --max-mb N      工作簿解压后的总大小上限，单位 MB（默认 ${DEFAULT_LIMITS.maxBytes / 2 ** 20}）；超过的文件不读取
+  --max-cells N   所有工作表单元格总数上限（默认 ${DEFAULT_LIMITS.maxCells}）；超过的文件不读取
   -h, --help      显示本说明
   --              其后都是文件名（文件名以 - 开头时用）
 
@@ -38,7 +43,7 @@ export function parseArgs(argv: string[]): CheckArgs {
   if (command === '-h' || command === '--help' || command === 'help') throw new HelpRequested();
   if (command === undefined) throw new UsageError(USAGE);
   if (command !== 'check') throw new UsageError(`未知命令“${command}”。\n\n${USAGE}`);
-  const args: CheckArgs = { json: false, profile: 'mof', out: null, summary: null, mode: 'fill', files: [] };
+  const args: CheckArgs = { json: false, profile: 'mof', out: null, summary: null, mode: 'fill', files: [], limits: { ...DEFAULT_LIMITS } };
   let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -56,10 +61,12 @@ export function parseArgs(argv: string[]): CheckArgs {
     else if (a === '--review') args.mode = 'review';
     else if (a === '--profile') args.profile = value();
     else if (a.startsWith('--profile=')) args.profile = a.slice('--profile='.length);
-    else if (a === '--out') args.out = value();
-    else if (a.startsWith('--out=')) args.out = a.slice('--out='.length);
     else if (a === '--summary') args.summary = value();
     else if (a.startsWith('--summary=')) args.summary = a.slice('--summary='.length);
+    else if (a === '--out') args.out = value();
+    else if (a.startsWith('--out=')) args.out = a.slice('--out='.length);
+    else if (a === '--max-mb') args.limits.maxBytes = positive(a, value()) * 2 ** 20;
+    else if (a === '--max-cells') args.limits.maxCells = Math.floor(positive(a, value()));
     else if (a === '-h' || a === '--help') throw new HelpRequested();
     else if (a.startsWith('-')) throw new UsageError(`未知选项“${a}”。\n\n${USAGE}`);
     else args.files.push(a);
@@ -67,4 +74,10 @@ export function parseArgs(argv: string[]): CheckArgs {
   if (args.summary !== null && !/\.xlsx$/i.test(args.summary)) throw new UsageError(`--summary 的文件名应以 .xlsx 结尾：“${args.summary}”。`);
   if (args.files.length === 0) throw new UsageError(`请至少给出一个 .xlsx 文件。\n\n${USAGE}`);
   return args;
+}
+
+function positive(option: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${option} 需要一个正数，现为“${text}”。`);
+  return n;
 }

@@ -8,7 +8,7 @@ import { NO_FORM_HINT } from '../core/findings';
 import type { FileResult, Finding } from '../core/result';
 import type { Profile } from '../core/rules/profile';
 import type { SheetModel } from '../core/sheet';
-import { annotateWorkbook, readWorkbook, writeWorkbook, WorkbookReadError, type LoadedWorkbook, type Mode, type ReadSheets } from '../hosts/workbook';
+import { annotateWorkbook, overlappingMergesMessage, readWorkbook, writeWorkbook, WorkbookReadError, type LoadedWorkbook, type Mode, type ReadSheets } from '../hosts/workbook';
 
 export interface CheckedBytes {
   result: FileResult;
@@ -47,6 +47,7 @@ export async function checkBytes(path: string, bytes: Uint8Array, profile: Profi
   }
   const checks = loaded.sheets.map((s) => check(s, profile));
   for (const c of checks) result.forms.push(...c.forms);
+  for (const o of loaded.overlappingMerges) result.findings.push(fileFinding('MERGES_OVERLAP', 'warning', overlappingMergesMessage(o.sheet, o.pairs)));
   if (result.forms.length === 0) {
     result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${name} 中没有找到绩效自评表（${NO_FORM_HINT}）。`));
   } else {

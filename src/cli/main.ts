@@ -1,17 +1,20 @@
-import { readFile, writeFile, mkdir, readdir, stat } from 'node:fs/promises';
-import { setFlagsFromString } from 'node:v8';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { FileResult } from '../core/result';
 import { builtInProfile, type Profile } from '../core/rules/profile';
 import { parseProfileText, ProfileError } from '../core/rules/profileFile';
-import { isSubmittedWorkbook, summaryRows } from '../core/summary';
+import { summaryRows } from '../core/summary';
 import { summaryWorkbook, SUMMARY_FILE_NAME } from '../hosts/workbook';
-import { HelpRequested, parseArgs, UsageError, USAGE, type CheckArgs } from './args';
-import { checkBytes, fileFinding } from './checkBytes';
+import { HelpRequested, parseArgs, UsageError, USAGE } from './args';
+import { checkOne, type BatchContext, type FileOutcome } from './batch';
 import { toContract } from './contract';
-import { copyTargets } from './copyTargets';
+import { expandInputs } from './inputs';
+import { copyTargets } from './outputPaths';
+import { printable, printableJson } from './printable';
 import { ProgressLine, type ProgressStream } from './progress';
-import { summaryLine, textReport } from './report';
+import { copiesLine, summaryLine, textReport } from './report';
+import { inputIds } from './writeCopy';
 
 interface Io {
   out: (s: string) => void;
@@ -38,73 +41,7 @@ async function loadProfile(spec: string): Promise<Profile> {
   }
 }
 
-/** What checking one file gave: its result, and the annotated copy written (with the values filled in). */
-interface FileOutcome {
-  result: FileResult;
-  unreadable: boolean;
-  copy: { path: string; filled: number } | null;
-}
-
-/** Reads, checks and (with --out) writes the copy of one file; an unreadable file is a finding, not an exception. */
-async function checkFile(path: string, args: CheckArgs, profile: Profile, target: string | null): Promise<FileOutcome> {
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch {
-    const result: FileResult = { file: path, forms: [], findings: [fileFinding('FILE_UNREADABLE', 'error', `文件“${path}”不存在或无法打开。`)] };
-    return { result, unreadable: true, copy: null };
-  }
-  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  const checked = await checkBytes(path, bytes, profile, target ? { mode: args.mode } : null);
-  if (!target || !checked.copy) return { result: checked.result, unreadable: checked.unreadable, copy: null };
-  if (resolve(target) === resolve(path)) throw new UsageError(`输出文件会覆盖原文件“${path}”，请换一个 --out 目录。`);
-  await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, checked.copy.bytes);
-  return { result: checked.result, unreadable: false, copy: { path: target, filled: checked.copy.filled } };
-}
-
-/** 校验汇总.xlsx: a row per form and per unreadable file, each linking to its copy relative to the summary. */
-async function writeSummary(path: string, results: FileResult[], targets: string[] | null): Promise<void> {
-  const here = dirname(resolve(path));
-  const link = (target: string) => relative(here, resolve(target)).split(sep).join('/');
-  const rows = summaryRows(results.map((result, i) => ({ result, copy: targets ? link(targets[i]) : null })));
-  await mkdir(here, { recursive: true });
-  try {
-    await writeFile(path, await summaryWorkbook(rows));
-  } catch (e) {
-    throw new UsageError(`无法写入校验汇总“${path}”：${(e as Error).message}`);
-  }
-}
-
-/**
- * The files to check: a directory stands for every .xlsx in it and below (not Excel's `~$` lock files,
- * not our own `.checked.xlsx` copies), in name order, so a reviewer can point at a folder of submissions.
- */
-async function expandPaths(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = (await stat(p)).isDirectory();
-    } catch {
-      /* a missing path is reported by checkFile */
-    }
-    if (!isDir) {
-      out.push(p);
-      continue;
-    }
-    const entries = await readdir(p, { recursive: true });
-    const found = entries
-      .filter(isSubmittedWorkbook)
-      .sort()
-      .map((e) => join(p, e));
-    if (found.length === 0) throw new UsageError(`目录“${p}”中没有 .xlsx 文件。`);
-    out.push(...found);
-  }
-  return out;
-}
-
-/** `selfeval check …`; returns the exit code (0 no errors, 1 errors in a form, 2 usage or unreadable file). */
+/** `selfeval check …`; returns the exit code (0 no errors, 1 errors in a form, 2 usage error or a file that failed). */
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
     return await checkAll(argv, io);
@@ -124,39 +61,56 @@ export async function run(argv: string[], io: Io): Promise<number> {
 async function checkAll(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv);
   const profile = await loadProfile(args.profile);
-  const files = await expandPaths(args.files);
-  const targets = args.out === null ? null : copyTargets(files, args.out);
+  const inputs = await expandInputs(args.files);
+  const targets = args.out ? copyTargets(inputs, args.out) : null;
+  const ctx: BatchContext = { args, profile, limits: args.limits, inputs: await inputIds(inputs.map((i) => i.path)) };
   const results: FileResult[] = [];
   const copies: NonNullable<FileOutcome['copy']>[] = [];
-  let unreadable = false;
-  const progress = new ProgressLine(io.progress, files.length);
-  for (const [i, path] of files.entries()) {
-    progress.show(i, path);
-    const r = await checkFile(path, args, profile, targets?.[i] ?? null);
+  let failed = false;
+  const progress = new ProgressLine(io.progress, inputs.length);
+  for (const [k, input] of inputs.entries()) {
+    progress.show(k, input.path);
+    const r = await checkOne(input, targets?.[k] ?? null, ctx);
     results.push(r.result);
+    failed ||= r.failed;
     if (r.copy) copies.push(r.copy);
-    unreadable ||= r.unreadable;
-    // An unreadable file is told once: on stderr for a person, in the JSON entry for a program.
-    if (r.unreadable && !args.json) progress.around(() => r.result.findings.forEach((f) => io.err(f.message)));
+    // A file that could not be read is told once: on stderr for a person, in the JSON entry for a program.
+    if (r.unreadable && !args.json) progress.around(() => r.result.findings.forEach((f) => io.err(printable(f.message))));
     else if (!args.json) progress.around(() => io.out(`${textReport(r.result)}\n`));
   }
   progress.end();
   const summaryPath = args.summary ?? (args.out === null ? null : join(args.out, SUMMARY_FILE_NAME));
-  if (summaryPath) await writeSummary(summaryPath, results, targets);
-  if (args.json) io.out(JSON.stringify(toContract(results), null, 2));
+  if (summaryPath) {
+    const why = await writeSummary(summaryPath, results, results.map((_, k) => (copies.some((c) => c.path === targets?.[k]) ? targets![k] : null)));
+    if (why) {
+      io.err(why);
+      failed = true;
+    }
+  }
+  if (args.json) io.out(printableJson(JSON.stringify(toContract(results), null, 2)));
   else io.out(summaryLine(results));
   // With --out the summary sits beside the copies listed below; a --summary of its own is named.
   if (args.summary) (args.json ? io.err : io.out)(`已写入校验汇总：${args.summary}`);
   if (args.out) (args.json ? io.err : io.out)(copiesLine(copies));
-  if (unreadable) return 2;
+  if (failed) return 2;
   return results.some((r) => r.forms.some((f) => f.findings.some((x) => x.severity === 'error'))) ? 1 : 0;
 }
 
-/** The closing lines of `--out`: each copy written and how many values were filled in. */
-function copiesLine(copies: NonNullable<FileOutcome['copy']>[]): string {
-  const filled = copies.reduce((n, c) => n + c.filled, 0);
-  const head = `已写入 ${copies.length} 个带标注的副本，共填入计算值 ${filled} 个${copies.length ? '：' : '。'}`;
-  return [head, ...copies.map((c) => `  ${c.path}（填入 ${c.filled} 个）`)].join('\n');
+/**
+ * 校验汇总.xlsx: a row per form and per unreadable file, each linking to its copy relative to the summary.
+ * Returns why it could not be written, or null.
+ */
+async function writeSummary(path: string, results: FileResult[], copies: (string | null)[]): Promise<string | null> {
+  const here = dirname(resolve(path));
+  const link = (target: string) => relative(here, resolve(target)).split(sep).join('/');
+  const rows = summaryRows(results.map((result, k) => ({ result, copy: copies[k] ? link(copies[k]!) : null })));
+  try {
+    await mkdir(here, { recursive: true });
+    await writeFile(path, await summaryWorkbook(rows));
+    return null;
+  } catch (e) {
+    return `无法写入校验汇总“${path}”：${(e as Error).message}`;
+  }
 }
 
 /**

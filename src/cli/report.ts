@@ -1,6 +1,7 @@
 import type { FileResult, Finding, FormResult } from '../core/result';
 import { SEVERITY_LABEL } from '../core/marks';
 import { factsText, KIND_LABEL } from '../core/formFacts';
+import { printable } from './printable';
 
 function count(findings: Finding[], severity: Finding['severity']): number {
   return findings.filter((f) => f.severity === severity).length;
@@ -22,7 +23,7 @@ export function textReport(file: FileResult): string {
   for (const f of file.findings) lines.push(`  ${SEVERITY_LABEL[f.severity]}  ${f.code}  ${f.message}`);
   if (file.forms.length === 0 && file.findings.length === 0) lines.push('  未识别到自评表。');
   for (const f of file.forms) lines.push(...formBlock(f));
-  return lines.join('\n');
+  return lines.map(printable).join('\n');
 }
 
 export function summaryLine(files: FileResult[]): string {
@@ -31,4 +32,11 @@ export function summaryLine(files: FileResult[]): string {
   const withErrors = forms.filter((f) => f.findings.some((x) => x.severity === 'error')).length;
   const bare = files.flatMap((f) => f.findings).filter((x) => x.code === 'NO_FORM_FOUND' && x.severity === 'info').length;
   return `共 ${files.length} 个文件、${forms.length} 张表${bare ? `（另有 ${bare} 个工作表未识别到自评表）` : ''}；${withErrors} 张表有错误；错误 ${count(all, 'error')}，警告 ${count(all, 'warning')}，提示 ${count(all, 'info')}。`;
+}
+
+/** The closing lines of `--out`: each copy written and how many values were filled in. */
+export function copiesLine(copies: { path: string; filled: number }[]): string {
+  const filled = copies.reduce((n, c) => n + c.filled, 0);
+  const head = `已写入 ${copies.length} 个带标注的副本，共填入计算值 ${filled} 个${copies.length ? '：' : '。'}`;
+  return [head, ...copies.map((c) => `  ${printable(c.path)}（填入 ${c.filled} 个）`)].join('\n');
 }

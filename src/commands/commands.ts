@@ -13,11 +13,12 @@
  * never waits for the dialog.
  */
 import { HostError } from '../hosts/host';
+import { ProfileError } from '../core/rules/profileFile';
 import { showFeedback } from './feedback';
 import { publishRun, type CommandRun } from './lastRun';
 
 function messageOf(e: unknown): string {
-  if (e instanceof HostError) return e.message;
+  if (e instanceof HostError || e instanceof ProfileError) return e.message;
   return `操作没有完成：${e instanceof Error ? e.message : String(e)}`;
 }
 

@@ -4,7 +4,7 @@
  *   mode:    'fill' (填报: fill computed values into empty cells) or 'review' (审核); absent → 'fill'
  *   scope:   'sheet' (the active sheet) or 'all' (every sheet of the workbook); absent → 'sheet'
  */
-import { parseProfileText } from '../core/rules/profileFile';
+import { parseProfileText, ProfileError } from '../core/rules/profileFile';
 import type { Mode } from '../hosts/host';
 import { MOF, builtInProfile, type Profile } from '../core/rules/profile';
 
@@ -20,7 +20,12 @@ export function profileFromSetting(text: string | null): Profile {
   if (!text) return MOF;
   const builtIn = builtInProfile(text.trim());
   if (builtIn) return builtIn;
-  return parseProfileText(text);
+  try {
+    return parseProfileText(text);
+  } catch (e) {
+    if (!(e instanceof ProfileError)) throw e;
+    throw new ProfileError(`文档中保存的评分方案无法使用：${e.message}请在任务窗格的“评分方案”中重新选择，或重新加载方案文件。`);
+  }
 }
 
 export function modeFromSetting(text: string | null): Mode {

@@ -1,5 +1,7 @@
 import type { Finding, FindingCode, Severity } from './result';
 import { a1 } from './sheet';
+import { shiftDecimal } from './values/decimal';
+import { roundHalfUp } from './values/round';
 import type { Pos } from './recognize/layout';
 
 /** The severity each code has unless a profile makes it stricter (SPEC §4). */
@@ -22,6 +24,8 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   HIERARCHY_INVALID: 'warning',
   NO_FORM_FOUND: 'info',
   FILE_UNREADABLE: 'error',
+  FILE_WRITE_FAILED: 'error',
+  MERGES_OVERLAP: 'warning',
   CONTENT_NOT_PRESERVED: 'warning',
 };
 
@@ -49,10 +53,16 @@ export class FindingList {
 
 /** A number as the forms write it: at most 4 decimals (万元 amounts such as 38.1692), no trailing zeros. */
 export function fmt(n: number): string {
-  return String(Math.round(n * 10000) / 10000);
+  return String(roundHalfUp(n, 4));
 }
 
 /** A fraction as a percentage with the given decimals: 1.3658 → `136.58%`. */
 export function pct(fraction: number, decimals = 2): string {
-  return `${(Math.round(fraction * 100 * 10 ** decimals) / 10 ** decimals).toFixed(decimals)}%`;
+  const percent = shiftDecimal(fraction, 2);
+  if (!Number.isFinite(percent)) {
+    // Beyond what a double holds once × 100: the decimal exponent moves instead.
+    const [mantissa, exponent] = fraction.toExponential(2).split('e');
+    return `${mantissa}e${Number(exponent) + 2}%`;
+  }
+  return `${roundHalfUp(percent, decimals).toFixed(decimals)}%`;
 }

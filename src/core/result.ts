@@ -30,6 +30,8 @@ export type FindingCode =
   | (typeof FINDING_CODES)[number]
   | 'NO_FORM_FOUND'
   | 'FILE_UNREADABLE'
+  | 'FILE_WRITE_FAILED'
+  | 'MERGES_OVERLAP'
   | 'CONTENT_NOT_PRESERVED';
 
 export interface Finding {

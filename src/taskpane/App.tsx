@@ -10,14 +10,14 @@ import type { SheetModel } from '../core/sheet';
 import type { Finding, SheetCheck } from '../core/result';
 import { check as coreCheck } from '../core/check';
 import { MOF, builtInProfile, type Profile } from '../core/rules/profile';
-import { parseProfile } from '../core/rules/profileFile';
+import { parseProfileText, ProfileError } from '../core/rules/profileFile';
 import { Controls, type Scope } from './components/Controls';
 import { ErrorBar } from './components/ErrorBar';
 import { Results } from './components/Results';
 import { errorMessage } from './errors';
 import { REPORT_SHEET, reportRows, resultAnnouncement } from './report';
 import { lastRun, onRun, type CommandRun } from '../commands/lastRun';
-import { SETTING_MODE, SETTING_PROFILE, SETTING_SCOPE } from '../commands/settings';
+import { SETTING_MODE, SETTING_PROFILE, SETTING_SCOPE, profileFromSetting } from '../commands/settings';
 
 export type CheckFn = (sheet: SheetModel, profile: Profile) => SheetCheck;
 
@@ -62,24 +62,14 @@ async function readFileText(file: File): Promise<string> {
   });
 }
 
-function parseProfileText(text: string): Profile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    const e = new Error(`评分方案文件不是有效的 JSON：${(err as Error).message}`);
-    e.name = 'ProfileError';
-    throw e;
-  }
-  return parseProfile(json);
-}
-
 export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProps) {
   const s = useStyles();
   const [mode, setMode] = useState<Mode>('fill');
   const [scope, setScope] = useState<Scope>('sheet');
   const [profileId, setProfileId] = useState<string>(MOF.id);
   const [customProfile, setCustomProfile] = useState<Profile | null>(null);
+  /** Why the profile saved in the document cannot be used: the pane refuses it as the ribbon does. */
+  const [savedProfileError, setSavedProfileError] = useState<string | null>(null);
   const [results, setResults] = useState<SheetCheck[] | null>(null);
   const [applied, setApplied] = useState<ApplySummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -125,11 +115,13 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
         if (p && builtInProfile(p.trim())) setProfileId(p.trim());
         else if (p) {
           try {
-            setCustomProfile(parseProfileText(p));
-            setProfileId('custom');
-          } catch {
-            setProfileId(MOF.id);
+            setCustomProfile(profileFromSetting(p));
+          } catch (e) {
+            const message = errorMessage(e);
+            setSavedProfileError(message);
+            setError(message);
           }
+          setProfileId('custom');
         }
       } catch {
         /* settings are a convenience: defaults stand */
@@ -140,7 +132,7 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
     };
   }, [host]);
 
-  const profile: Profile = (profileId === 'custom' ? customProfile : builtInProfile(profileId)) ?? MOF;
+  const profile: Profile | null = profileId === 'custom' ? customProfile : (builtInProfile(profileId) ?? MOF);
 
   const save = useCallback(
     (key: string, value: string) => {
@@ -154,6 +146,7 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
     async (sheets?: string[]) => {
       // No clearMarks first: readSheet shows the computed values of an earlier run as empty cells, and
       // applyMarks replaces the earlier marks (the ribbon command takes the same path).
+      if (!profile) throw new ProfileError(savedProfileError ?? '请先选择或加载评分方案。');
       const checks: SheetCheck[] = [];
       let names: string[];
       if (sheets || scope === 'all') {
@@ -172,7 +165,7 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
       setApplied(summary);
       setStatus(resultAnnouncement(checks, summary.filled, mode));
     },
-    [host, scope, mode, profile, checkSheet],
+    [host, scope, mode, profile, savedProfileError, checkSheet],
   );
 
   const guarded = useCallback(async (label: string, fn: () => Promise<void>) => {
@@ -239,6 +232,7 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
       const text = await readFileText(file);
       const p = parseProfileText(text);
       setCustomProfile(p);
+      setSavedProfileError(null);
       setProfileId('custom');
       // Saved resolved (every field), so the ribbon command reads the same profile.
       await host.saveSetting(SETTING.profile, JSON.stringify(p));

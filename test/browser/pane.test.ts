@@ -115,6 +115,8 @@ describe.skipIf(!haveChromium)('browser preview', () => {
   let origin: string;
   const requests: string[] = [];
   const pageErrors: string[] = [];
+  /** Content-Security-Policy violations, reported by the page (every page of the suite). */
+  const violations: string[] = [];
 
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, name) });
 
@@ -123,6 +125,12 @@ describe.skipIf(!haveChromium)('browser preview', () => {
     server = await serveDir(DIST);
     origin = new URL(server.url).origin;
     browser = await launchChromium();
+    await browser.context.exposeFunction('__cspViolation', (v: string) => violations.push(v));
+    await browser.context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
     page = await browser.context.newPage();
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -462,6 +470,25 @@ describe.skipIf(!haveChromium)('browser preview', () => {
     await plain.locator('table[role=grid]').waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
     await plain.close();
+  });
+
+  it('the page carries a Content-Security-Policy: its own origin and the Office CDN only, no eval; nothing was blocked', async () => {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(?: 'sha256-[^']+')*;/);
+    expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/);
+    // The whole suite ran under the policy (sample, check, upload, download, Excel mode, taskpane.html in a
+    // plain browser) without a violation.
+    expect(violations).toEqual([]);
+    // Script the page did not ship is refused: an injected inline script and a string timer (eval) do not run.
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = 1';
+      document.head.append(s);
+      (setTimeout as unknown as (code: string) => void)('window.__evaled = 1');
+    });
+    await expect.poll(() => violations.length).toBeGreaterThanOrEqual(2);
+    expect(await page.evaluate(() => [(window as unknown as { __injected?: number }).__injected, (window as unknown as { __evaled?: number }).__evaled])).toEqual([undefined, undefined]);
   });
 
   it('made no request outside its own origin', () => {

@@ -69,8 +69,10 @@ function fakeCheck(): CheckFn & { profiles: Profile[] } {
   return fn;
 }
 
-function setup(sheets = ['表1', '表2']) {
+/** The pane on a fake host; `prepare` sets the host up (saved settings) before the pane opens. */
+function setup(sheets = ['表1', '表2'], prepare: (host: FakeHost) => void = () => undefined) {
   const host = new FakeHost(sheets.map(sheet));
+  prepare(host);
   const checkSheet = fakeCheck();
   const user = userEvent.setup();
   render(
@@ -218,7 +220,24 @@ describe('task pane', () => {
   it('a broken profile file shows the error, never crashes', async () => {
     const { user } = setup();
     await user.upload(screen.getByLabelText('选择评分方案 JSON 文件'), new File(['{oops'], 'bad.json', { type: 'application/json' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('评分方案文件不是有效的 JSON');
+    expect((await screen.findByRole('alert')).textContent).toContain('配置文件不是有效的 JSON');
+  });
+
+  it('a broken profile saved in the document: told, and refused as the ribbon refuses it (no silent fallback to mof)', async () => {
+    const broken = JSON.stringify({ extends: 'mof', reasonRequired: { belowWeigth: true } });
+    const { host, checkSheet, user } = setup(['表1'], (h) => h.settings.set('profile', broken));
+    let ribbonMessage = '';
+    try {
+      profileFromSetting(broken);
+    } catch (e) {
+      ribbonMessage = (e as Error).message;
+    }
+    expect(ribbonMessage).toContain('reasonRequired.belowWeigth');
+    expect((await screen.findByRole('alert')).textContent).toContain(ribbonMessage);
+    await user.click(screen.getByRole('button', { name: '校验并计分' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('文档中保存的评分方案无法使用'));
+    expect(checkSheet.profiles).toEqual([]);
+    expect(host.callsOf('applyMarks')).toEqual([]);
   });
 
   it('全部工作表: checks every sheet and shows a per-sheet summary', async () => {

@@ -114,7 +114,8 @@ export function categoriesOfLevel1(level1Key: string): { category: Level1Categor
   let m: RegExpExecArray | null;
   while ((m = re.exec(level1Key))) {
     const name = m[1] === '效果' ? '效益' : (m[1] as Level1Category);
-    out.push({ category: name, weight: m[2] !== undefined ? Number(m[2]) : null });
+    const weight = m[2] !== undefined ? Number(m[2]) : null;
+    out.push({ category: name, weight: weight !== null && Number.isFinite(weight) ? weight : null });
   }
   return out;
 }

@@ -5,7 +5,7 @@ import type { FormLayout, Pos } from '../recognize/layout';
 import { fmt, pct, type FindingList } from '../findings';
 import { roundHalfUp } from '../values/round';
 import type { Profile } from './profile';
-import { isFillable, readNumber, type NumberCell } from './cells';
+import { isFillable, readNumber, readWeight, type NumberCell } from './cells';
 
 export interface BudgetOutcome {
   result: BudgetResult;
@@ -49,7 +49,8 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
     const out = {} as Record<keyof typeof cols, NumberCell | null>;
     for (const k of Object.keys(cols) as (keyof typeof cols)[]) {
       const c = cols[k];
-      out[k] = c === null ? null : readNumber(view, { row: r, col: c }, names[k], findings, k === 'annual' ? funds.annualPrefix : null);
+      const pos = { row: r, col: c ?? 0 };
+      out[k] = c === null ? null : k === 'weight' ? readWeight(view, pos, names[k], findings) : readNumber(view, pos, names[k], findings, k === 'annual' ? funds.annualPrefix : null);
     }
     return out;
   };
@@ -84,7 +85,9 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
     findings.add('REQUIRED_FIELD_MISSING', total.executed.pos, `${funds.executedLabel}（${a1(total.executed.pos.row, total.executed.pos.col)}）为空；请填写全年实际支出（万元）。`);
   }
 
-  const rate = planned !== null && executed !== null && planned > 0 ? executed / planned : null;
+  const quotient = planned !== null && executed !== null && planned > 0 ? executed / planned : null;
+  // 1e300 ÷ 1e-300 overflows: no rate can be stated for it.
+  const rate = quotient !== null && Number.isFinite(quotient) ? quotient : null;
   const rateRule =
     rate === null ? '' : `执行率 = ${funds.executedLabel} ${fmt(executed!)} ÷ ${plannedLabel} ${fmt(planned!)} = ${pct(rate)}`;
 
@@ -134,7 +137,7 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
       `预算执行率分值（${a1(total.weight.pos.row, total.weight.pos.col)}）为 ${fmt(weight)}，${profile.name}规定为 ${fmt(profile.budgetWeight)} 分；请核对。`,
     );
   }
-  const computed = weight !== null && rate !== null ? roundHalfUp(weight * Math.min(rate, 1), 2) : null;
+  const computed = weight !== null && rate !== null ? roundHalfUp(weight * Math.min(Math.max(rate, 0), 1), 2) : null;
   const scoreRule =
     computed === null ? rateRule : `${rateRule}；得分 = 分值 ${fmt(weight!)} × ${rate! >= 1 ? '100%（超过 100% 按 100% 计）' : pct(rate!)} = ${fmt(computed)}`;
   const stated = total.score?.value ?? null;

@@ -47,6 +47,24 @@ export function readNumber(
   return { pos: m, parse, value: parse.ok ? parse.value : null, hasFormula };
 }
 
+/** No 分值 of a 100-point form lies outside 0–100. */
+const MAX_WEIGHT = 100;
+
+/**
+ * Reads a 分值 cell: a number, and one between 0 and 100. A weight outside that range (negative, or so
+ * large that sums overflow) is NUMBER_INVALID at its own cell and is not used (null), like unreadable text.
+ */
+export function readWeight(view: SheetView, pos: Pos | null, what: string, findings: FindingList): NumberCell | null {
+  const cell = readNumber(view, pos, what, findings);
+  if (!cell || cell.value === null || (cell.value >= 0 && cell.value <= MAX_WEIGHT)) return cell;
+  findings.add(
+    'NUMBER_INVALID',
+    cell.pos,
+    `${what}（${a1(cell.pos.row, cell.pos.col)}）为 ${cleanText(cell.parse.ok ? cell.parse.raw : '')}，分值应在 0 到 ${MAX_WEIGHT} 之间，无法参与计算；请改正。`,
+  );
+  return { ...cell, value: null };
+}
+
 /** The cleaned text of a cell ('' when empty). */
 export function readText(view: SheetView, pos: Pos | null): string {
   if (!pos) return '';

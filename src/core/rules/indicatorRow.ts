@@ -6,7 +6,7 @@ import { categoriesOfLevel1, categoryOfLevel2, isTemplatePlaceholder, labelKey, 
 import { parseIndicatorValue, parseResultWord, type IndicatorValue } from '../values/indicator';
 import { cleanText } from '../values/normalize';
 import type { Profile } from './profile';
-import { isFillable, readNumber, readText } from './cells';
+import { isFillable, readNumber, readText, readWeight } from './cells';
 import { scoreIndicator } from './indicatorScore';
 
 export interface IndicatorOutcome {
@@ -105,7 +105,7 @@ export function checkIndicatorRow(
     findings.add('REQUIRED_FIELD_MISSING', pos, `指标“${name}”的${what}（${a1(pos.row, pos.col)}）为空；${how}`);
   if (target.value.kind === 'empty') missing(target.pos, '年度指标值', '请填写年度目标值（如 ≥95%、30人、满意）。');
   if (actual.kind === 'empty') missing(actualPos, '实际完成值', '请填写实际完成情况（如 96%、30人、达成）。');
-  const weightCell = readNumber(view, weightPos, `指标“${name}”的分值`, findings);
+  const weightCell = readWeight(view, weightPos, `指标“${name}”的分值`, findings);
   const scoreCell = readNumber(view, scorePos, `指标“${name}”的得分`, findings);
   const w = weightCell?.value ?? null;
   if (weightCell && !weightCell.parse.ok && weightCell.parse.reason === 'empty') missing(weightPos, '分值', '请填写该指标的分值（权重）。');
@@ -153,7 +153,8 @@ export function checkIndicatorRow(
   let fill: Fill | null = null;
   if (stated === null && scoreCell && !scoreCell.parse.ok && scoreCell.parse.reason === 'empty') {
     if (computed !== null) {
-      if (isFillable(view, scorePos)) fill = { cell: scoreA1, value: computed, label: '得分' };
+      // A 得分 cell merged over several rows is filled for its own (first) row only, not once per row.
+      if (scorePos.row === row && isFillable(view, scorePos)) fill = { cell: scoreA1, value: computed, label: '得分' };
     } else if (w !== null) {
       findings.add(
         'SCORE_MISSING',

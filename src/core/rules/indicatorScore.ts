@@ -25,6 +25,11 @@ function decimalsOf(x: number): number {
   return i < 0 ? 0 : s.length - i - 1;
 }
 
+/** A computed score lies between 0 and the weight, whatever the values (a negative actual, a negative target). */
+function within(x: number, w: number): number {
+  return roundHalfUp(Math.min(w, Math.max(0, x)), 2);
+}
+
 /** SPEC §3: the computed score of one indicator with weight w. */
 export function scoreIndicator(target: IndicatorValue, actual: IndicatorValue, w: number, profile: Profile): ScoreOutcome {
   if (target.kind !== 'quantitative') {
@@ -41,7 +46,7 @@ export function scoreIndicator(target: IndicatorValue, actual: IndicatorValue, w
   const t = target.value;
   if (isCompletionRate(target, actual)) {
     const r = actual.value;
-    const computed = roundHalfUp(w * Math.min(r, 1), 2);
+    const computed = within(w * Math.min(r, 1), w);
     return {
       kind: 'quantitative',
       computed,
@@ -58,7 +63,7 @@ export function scoreIndicator(target: IndicatorValue, actual: IndicatorValue, w
     }
     if (profile.reverseFormula === 'linear') {
       const x = t > 0 ? Math.max(0, 1 - (a - t) / t) : 0;
-      const computed = roundHalfUp(w * x, 2);
+      const computed = within(w * x, w);
       return {
         kind: 'quantitative',
         computed,
@@ -66,7 +71,7 @@ export function scoreIndicator(target: IndicatorValue, actual: IndicatorValue, w
         overachievement: null,
       };
     }
-    const computed = roundHalfUp(a > 0 ? (w * t) / a : 0, 2);
+    const computed = within(a > 0 ? (w * t) / a : 0, w);
     return {
       kind: 'quantitative',
       computed,
@@ -75,11 +80,12 @@ export function scoreIndicator(target: IndicatorValue, actual: IndicatorValue, w
     };
   }
   const name = target.direction === 'exact' ? '定量指标' : '正向指标';
-  const over = t > 0 && a >= 1.3 * t ? a / t : null;
+  // a ÷ t overflows for a near the largest double: as far over as a double can say.
+  const over = t > 0 && a >= 1.3 * t ? Math.min(a / t, Number.MAX_VALUE) : null;
   if (a >= t) {
     return { kind: 'quantitative', computed: w, rule: `${name}：实际 ${show(act)} ≥ 目标 ${show(target)}，得满分 ${fmt(w)}`, overachievement: over };
   }
-  const computed = roundHalfUp(t > 0 ? (w * a) / t : w, 2);
+  const computed = within(t > 0 ? (w * a) / t : w, w);
   return {
     kind: 'quantitative',
     computed,

@@ -20,6 +20,30 @@ function num(x: unknown, field: string, opts: { min?: number; max?: number; null
   return x;
 }
 
+/** Refuses any key of `obj` not in `known`, naming its full path (`reasonRequired.belowWeigth`). */
+function onlyKnown(obj: Record<string, unknown>, known: readonly string[], path: string): void {
+  for (const k of Object.keys(obj)) {
+    if (!known.includes(k)) {
+      const where = path ? `${path}.${k}` : k;
+      throw new ProfileError(`配置文件中有未知配置项“${where}”；${path ? `${path} 中` : ''}可用的配置项：${known.join('、')}。`);
+    }
+  }
+}
+
+/**
+ * A grade label is written into the 自评等级 cell: plain text only. A label that Excel or a CSV reader
+ * would take for a formula (`=`, `+`, `-`, `@` first) or that holds control characters is refused.
+ */
+function gradeLabel(x: unknown, field: string): string {
+  if (typeof x !== 'string' || x.trim() === '') throw new ProfileError(`${field} 应为非空的等级名称（如 "优"）。`);
+  const label = x.trim();
+  if (/^[=+\-@]/.test(label)) throw new ProfileError(`${field} 不能以 =、+、-、@ 开头（会被当作公式），现为 ${JSON.stringify(x)}。`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(label)) throw new ProfileError(`${field} 不能含有控制字符，现为 ${JSON.stringify(x)}。`);
+  if (label.length > 20) throw new ProfileError(`${field} 过长（不超过 20 个字），现为 ${JSON.stringify(x)}。`);
+  return label;
+}
+
 /**
  * Reads a profile written as JSON (already parsed). Fields left out come from the profile named in
  * `extends` (default `mof`), so a province writes only what differs. Unknown fields are refused, so a
@@ -27,8 +51,7 @@ function num(x: unknown, field: string, opts: { min?: number; max?: number; null
  */
 export function parseProfile(json: unknown): Profile {
   if (!isObject(json)) throw new ProfileError('配置文件应为一个 JSON 对象（以 { 开头）。');
-  const known = new Set(['extends', 'id', 'name', 'grades', 'budgetWeight', 'level1Weights', 'satisfactionMovesToOutput', 'indicatorsWeight', 'indicatorWeightLimit', 'reverseFormula', 'qualitativeBands', 'reasonRequired']);
-  for (const k of Object.keys(json)) if (!known.has(k)) throw new ProfileError(`配置文件中有未知配置项“${k}”；可用的配置项：${[...known].join('、')}。`);
+  onlyKnown(json, ['extends', 'id', 'name', 'grades', 'budgetWeight', 'level1Weights', 'satisfactionMovesToOutput', 'indicatorsWeight', 'indicatorWeightLimit', 'reverseFormula', 'qualitativeBands', 'reasonRequired'], '');
 
   const baseId = json.extends === undefined ? 'mof' : json.extends;
   if (typeof baseId !== 'string' || !builtInProfile(baseId)) throw new ProfileError(`extends 应为内置方案 mof 或 lincang，现为 ${JSON.stringify(baseId)}。`);
@@ -46,10 +69,16 @@ export function parseProfile(json: unknown): Profile {
   if (json.grades !== undefined) {
     if (!Array.isArray(json.grades) || json.grades.length === 0) throw new ProfileError('grades 应为等级数组，如 [{"label":"优","min":90}, …]。');
     p.grades = json.grades.map((g, i) => {
-      if (!isObject(g) || typeof g.label !== 'string') throw new ProfileError(`grades[${i}] 应为 {"label": 等级, "min": 最低分}。`);
-      return { label: g.label, min: num(g.min, `grades[${i}].min`, { min: 0, max: 100 })! };
+      if (!isObject(g)) throw new ProfileError(`grades[${i}] 应为 {"label": 等级, "min": 最低分}。`);
+      onlyKnown(g, ['label', 'min'], `grades[${i}]`);
+      return { label: gradeLabel(g.label, `grades[${i}].label`), min: num(g.min, `grades[${i}].min`, { min: 0, max: 100 })! };
     });
+    const labels = p.grades.map((g) => g.label);
+    const twice = labels.find((l, i) => labels.indexOf(l) !== i);
+    if (twice !== undefined) throw new ProfileError(`grades 中等级“${twice}”出现了两次；每个等级名称应不同。`);
     p.grades.sort((a, b) => b.min - a.min);
+    const tie = p.grades.find((g, i) => i > 0 && g.min === p.grades[i - 1].min);
+    if (tie) throw new ProfileError(`grades 中有两个等级的 min 都是 ${tie.min}；各等级的最低分应从高到低各不相同。`);
     if (p.grades[p.grades.length - 1].min !== 0) throw new ProfileError('grades 中最低一档的 min 应为 0，使每个总分都有等级。');
   }
   if (json.budgetWeight !== undefined) p.budgetWeight = num(json.budgetWeight, 'budgetWeight', { min: 0, max: 100 })!;
@@ -75,6 +104,7 @@ export function parseProfile(json: unknown): Profile {
   if (json.qualitativeBands !== undefined) {
     const b = json.qualitativeBands;
     if (!isObject(b)) throw new ProfileError('qualitativeBands 应为 {"achieved":0.8,"partial":0.6}。');
+    onlyKnown(b, ['achieved', 'partial'], 'qualitativeBands');
     const achieved = b.achieved === undefined ? p.qualitativeBands.achieved : num(b.achieved, 'qualitativeBands.achieved', { min: 0, max: 1 })!;
     const partial = b.partial === undefined ? p.qualitativeBands.partial : num(b.partial, 'qualitativeBands.partial', { min: 0, max: 1 })!;
     if (partial > achieved) throw new ProfileError('qualitativeBands.partial 不能大于 achieved。');
@@ -83,6 +113,7 @@ export function parseProfile(json: unknown): Profile {
   if (json.reasonRequired !== undefined) {
     const r = json.reasonRequired;
     if (!isObject(r)) throw new ProfileError('reasonRequired 应为对象。');
+    onlyKnown(r, ['belowWeight', 'executionRateBelow', 'overachievementAt'], 'reasonRequired');
     if (r.belowWeight !== undefined) {
       if (typeof r.belowWeight !== 'boolean') throw new ProfileError('reasonRequired.belowWeight 应为 true 或 false。');
       p.reasonRequired.belowWeight = r.belowWeight;
@@ -97,7 +128,8 @@ export function parseProfile(json: unknown): Profile {
 export function parseProfileText(text: string): Profile {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Notepad and many editors save UTF-8 with a byte-order mark.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new ProfileError(`配置文件不是有效的 JSON：${(e as Error).message}`);
   }

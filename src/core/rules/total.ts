@@ -33,8 +33,9 @@ export function checkTotal(
   findings: FindingList,
 ): TotalOutcome {
   const fills: Fill[] = [];
-  const computable = parts.every((p) => p !== null);
-  const computed = computable ? roundHalfUp(parts.reduce<number>((s, p) => s + (p as number), 0), 2) : null;
+  const sum = parts.every((p) => p !== null) ? parts.reduce<number>((s, p) => s + (p as number), 0) : null;
+  // Stated scores far out of range (each flagged at its cell) can overflow the sum: no total then.
+  const computed = sum !== null && Number.isFinite(sum) ? roundHalfUp(sum, 2) : null;
   const gradeComputed = computed !== null ? gradeOf(computed, profile) : null;
 
   let stated: number | null = null;

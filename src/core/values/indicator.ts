@@ -148,6 +148,7 @@ function parseIndicatorTextUncached(raw: string): ParsedText | null {
 
   const signed = `${negative ? '-' : ''}${digits}`;
   const value = Number(percent ? `${signed}e-2` : signed);
+  if (!Number.isFinite(value)) return null;
   return {
     indicator: { kind: 'quantitative', direction, value: value === 0 ? 0 : value, unit, percent, text: shown },
     decimals: digits.split('.')[1]?.length ?? 0,

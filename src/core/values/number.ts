@@ -60,5 +60,6 @@ function parseNumberTextUncached(raw: string): NumberParse {
   const digits = `${sign}${intPart.replace(/,/g, '') || '0'}${fraction ? `.${fraction}` : ''}`;
   // Parsing `136.58e-2` gives the double nearest 1.3658; 136.58 / 100 would not.
   const value = Number(percent ? `${digits}e-2` : digits);
+  if (!Number.isFinite(value)) return { ok: false, reason: 'invalid', raw };
   return { ok: true, value: value === 0 ? 0 : value, percent: percent === '%', decimals: fraction.length, raw };
 }

@@ -12,8 +12,8 @@ interface NumberSection {
   minDecimals: number;
   maxDecimals: number;
   thousands: boolean;
-  /** × 100 per `%`, ÷ 1000 per trailing `,`. */
-  scale: number;
+  /** Power of ten the value is shown at: +2 per `%`, −3 per trailing `,`. */
+  scalePower: number;
   /** The section writes its own sign (`(#,##0)` or `-0.0`): do not add a minus. */
   ownSign: boolean;
 }
@@ -41,7 +41,7 @@ const parsed = new Map<string, Section[]>();
 
 /** The text Excel would display for `value` formatted with `format` (null or General: General). */
 export function displayText(value: number, format: string | null | undefined): string {
-  if (!Number.isFinite(value)) return String(value);
+  if (!Number.isFinite(value)) return '#NUM!';
   if (!format || format === 'General' || format === '@') return generalText(value);
   let sections = parsed.get(format);
   if (!sections) {
@@ -79,12 +79,12 @@ export function generalText(v: number): string {
   if (Number.isInteger(v) && abs < 1e11) return String(v);
   if (abs >= 1e-4) {
     const plain = String(v); // shortest round-trip text: fine when it fits
-    if (plain.length <= 11) return plain;
+    if (plain.length <= 11 && !plain.includes('e')) return plain;
   }
   if (abs >= 1e11 || abs < 1e-9) return scientific(v);
   const intDigits = abs >= 1 ? Math.floor(Math.log10(abs)) + 1 : 1;
   const decimals = Math.max(0, 10 - intDigits - (v < 0 ? 1 : 0));
-  const s = roundHalfUp(v, decimals).toFixed(decimals);
+  const s = (v < 0 ? '-' : '') + fixedText(abs, decimals, 0);
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
@@ -95,17 +95,49 @@ function scientific(v: number): string {
   return `${m}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
 }
 
-/** Half away from zero at `decimals`, on the decimal reading of the number (1.005 → 1.01). */
-function roundHalfUp(v: number, decimals: number): number {
-  const abs = Math.abs(Number(v.toPrecision(15)));
-  const r = Number(`${Math.round(Number(`${abs}e${decimals}`))}e-${decimals}`);
-  return v < 0 ? -r : r;
+/**
+ * |v| × 10^power written with `decimals` places, rounded half away from zero on the number's first 15
+ * significant digits — what Excel keeps and shows (1.005 → 1.01; 1E+21 → 1000000000000000000000). String
+ * arithmetic, so no value is too large or too small to write (Number#toFixed switches to exponents at 1e21).
+ */
+export function fixedText(abs: number, decimals: number, power: number): string {
+  if (abs === 0) return decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+  const [mantissa, exponent] = abs.toExponential(14).split('e');
+  let digits = mantissa.replace('.', '');
+  let point = Number(exponent) + 1 + power; // digits[0 .. point) are the integer part
+  const keep = point + decimals;
+  if (keep < 0) digits = '';
+  else if (keep < digits.length) {
+    const up = digits.charCodeAt(keep) >= 0x35; // '5'
+    digits = digits.slice(0, keep);
+    if (up) {
+      const carried = increment(digits);
+      if (carried.length > digits.length) point++;
+      digits = carried;
+    }
+  }
+  const whole = point <= 0 ? '0'.repeat(-point) + digits : digits;
+  const at = Math.max(point, 0);
+  const int = whole.slice(0, at).padEnd(at, '0').replace(/^0+(?=\d)/, '') || '0';
+  const frac = whole.slice(at).padEnd(decimals, '0').slice(0, decimals);
+  return decimals > 0 ? `${int}.${frac}` : int;
+}
+
+/** A string of decimal digits plus one (`''` → `1`, `99` → `100`). */
+function increment(digits: string): string {
+  const out = digits.split('');
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i] !== '9') {
+      out[i] = String(Number(out[i]) + 1);
+      return out.join('');
+    }
+    out[i] = '0';
+  }
+  return `1${out.join('')}`;
 }
 
 function numberText(v: number, s: NumberSection): string {
-  const scaled = Math.abs(v) * s.scale;
-  const rounded = roundHalfUp(scaled, s.maxDecimals);
-  let [int, frac = ''] = rounded.toFixed(s.maxDecimals).split('.');
+  let [int, frac = ''] = fixedText(Math.abs(v), s.maxDecimals, s.scalePower).split('.');
   if (int === '0' && s.minInteger === 0) int = '';
   if (int.length < s.minInteger) int = int.padStart(s.minInteger, '0');
   if (s.thousands && int.length > 3) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -202,7 +234,7 @@ function parseSection(section: string): Section {
   let minDecimals = 0;
   let maxDecimals = 0;
   let thousands = false;
-  let scale = 1;
+  let scalePower = 0;
   let ownSign = false;
   let inDecimals = false;
   let started = false;
@@ -215,7 +247,7 @@ function parseSection(section: string): Section {
   ps.forEach((p, i) => {
     const text = 'literal' in p ? p.literal : p.code;
     if ('code' in p && p.code === '%') {
-      scale *= 100;
+      scalePower += 2;
       (started ? (suffix += '%') : (prefix += '%'));
       return;
     }
@@ -249,9 +281,9 @@ function parseSection(section: string): Section {
       if (inDecimals) maxDecimals++;
     } else suffix += c;
   });
-  scale /= 1000 ** pendingCommas;
+  scalePower -= 3 * pendingCommas;
   if (!inDecimals) minDecimals = maxDecimals = 0;
-  return { kind: 'number', prefix, suffix, minInteger, minDecimals, maxDecimals, thousands, scale, ownSign };
+  return { kind: 'number', prefix, suffix, minInteger, minDecimals, maxDecimals, thousands, scalePower, ownSign };
 }
 
 // ---------------------------------------------------------------------------------------------------

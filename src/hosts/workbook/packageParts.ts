@@ -7,6 +7,8 @@ import { zipEntries, zipEntryContains, zipEntryText, type ZipEntry } from './zip
 export interface PackageParts {
   /** Part names without a leading slash: `xl/worksheets/sheet1.xml`. */
   names: string[];
+  /** The zip's directory entries, folders included. */
+  entries: ZipEntry[];
   /** The part's text, or null when it is absent or cannot be read. */
   text(name: string): Promise<string | null>;
   /** Whether the part's uncompressed bytes contain an ASCII string (cheaper than its text for big parts). */
@@ -22,6 +24,7 @@ export function packagePartsOf(bytes: Uint8Array): PackageParts | null {
   const texts = new Map<string, Promise<string | null>>();
   return {
     names: [...byName.keys()],
+    entries,
     text: (name) => {
       const key = name.replace(/^\//, '');
       let t = texts.get(key);

@@ -8,12 +8,13 @@ import { loadExcelJS } from './excelJS';
 import type { SheetModel } from '../../core/sheet';
 import { restoreDroppedNotes } from './droppedNotes';
 import { fileKindOf } from './fileKind';
-import { installLinearMergeLoading } from './linearMerges';
+import { breachMessage, DEFAULT_LIMITS, limitBreach, type ReadLimits } from './limits';
+import { fileMergesOf, installLinearMergeLoading } from './linearMerges';
 import { notPreservedIn } from './notPreserved';
 import { packagePartsOf, type PackageParts } from './packageParts';
 import { sheetModelOf } from './sheetModel';
 
-export type WorkbookReadFailure = 'xls' | 'encrypted' | 'not-a-workbook' | 'corrupt';
+export type WorkbookReadFailure = 'xls' | 'encrypted' | 'not-a-workbook' | 'corrupt' | 'too-large';
 
 export class WorkbookReadError extends Error {
   readonly reason: WorkbookReadFailure;
@@ -34,6 +35,8 @@ export interface ReadSheets {
   sheets: SheetModel[];
   /** What an annotated copy of this workbook will not carry over (`图表`, `图片`, …), in Chinese. */
   notPreserved: string[];
+  /** Per sheet, merged ranges of the file that overlap another and were not applied (see linearMerges). */
+  overlappingMerges: { sheet: string; pairs: [string, string][] }[];
 }
 
 /** What an annotated copy needs besides: ExcelJS's workbook, to mark and write. */
@@ -60,6 +63,13 @@ export const READ_MESSAGES = {
     `文件已损坏或不完整，无法读取（${detail}）。如文件是下载或拷贝得来的，请重新获取完整文件；否则请在 Excel 中用“文件 → 打开 → 打开并修复”打开，另存为新的 .xlsx 后再试。`,
 };
 
+/** The warning for a sheet whose merged ranges overlap, naming them. */
+export function overlappingMergesMessage(sheet: string, pairs: readonly [string, string][]): string {
+  const shown = pairs.slice(0, 5).map(([a, b]) => `${a} 与 ${b}`).join('，');
+  const more = pairs.length > 5 ? ` 等 ${pairs.length} 处` : '';
+  return `工作表“${sheet}”中有相互重叠的合并单元格：${shown}${more}。文件可能已损坏（Excel 打开时会提示修复）；检查时这些区域按未合并处理，副本中的合并区域保持原样。请在 Excel 中取消并重新合并这些单元格。`;
+}
+
 export interface ReadOptions {
   /**
    * Work out what an annotated copy would lose (notPreserved). Costs a second pass over the sheet parts;
@@ -71,6 +81,8 @@ export interface ReadOptions {
    * twice as fast as ExcelJS with half the memory, into the same models (sheetjsRead.ts). Default true.
    */
   forCopy?: boolean;
+  /** Refuse workbooks past these before parsing (DEFAULT_LIMITS when absent). */
+  limits?: ReadLimits;
 }
 
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: ReadOptions & { forCopy: false }): Promise<ReadSheets>;
@@ -78,7 +90,12 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options?: Rea
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<ReadSheets | LoadedWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const parts = refuseWhatIsNotAnXlsx(bytes);
-  if (options.forCopy === false) return { sheets: await sheetsViaSheetJS(bytes), notPreserved: [] };
+  if (parts) {
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    const breach = await limitBreach(bytes, parts.entries, limits);
+    if (breach) throw new WorkbookReadError('too-large', breachMessage(breach, limits));
+  }
+  if (options.forCopy === false) return { ...(await sheetsViaSheetJS(bytes)), notPreserved: [] };
 
   const ExcelJSLib = await loadExcelJS();
   const workbook = new ExcelJSLib.Workbook();
@@ -98,14 +115,18 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   }
   const date1904 = Boolean(workbook.properties?.date1904);
   const sheets = workbook.worksheets.map((ws) => sheetModelOf(ws, date1904));
-  return { workbook, sheets, notPreserved };
+  const overlappingMerges = workbook.worksheets
+    .map((ws) => ({ sheet: ws.name, pairs: fileMergesOf(ws)?.overlapping ?? [] }))
+    .filter((o) => o.pairs.length > 0);
+  return { workbook, sheets, notPreserved, overlappingMerges };
 }
 
-async function sheetsViaSheetJS(bytes: Uint8Array): Promise<SheetModel[]> {
+async function sheetsViaSheetJS(bytes: Uint8Array): Promise<Pick<ReadSheets, 'sheets' | 'overlappingMerges'>> {
   // Imported on demand: the browser preview, which always needs ExcelJS's workbook, never loads SheetJS.
   const { readWithSheetJS } = await import('./sheetjsRead');
   try {
-    return readWithSheetJS(bytes).sheets;
+    const { sheets, overlappingMerges } = readWithSheetJS(bytes);
+    return { sheets, overlappingMerges };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     throw new WorkbookReadError('corrupt', READ_MESSAGES.corrupt(detail), detail);

@@ -129,7 +129,8 @@ export function plainValue(raw: unknown, date1904: boolean): CellValue {
   if (raw === null || raw === undefined) return null;
   switch (typeof raw) {
     case 'number':
-      return raw;
+      // `<v>1e400</v>` parses to Infinity; Excel holds no such number and shows #NUM!.
+      return Number.isFinite(raw) ? raw : { error: '#NUM!' };
     case 'string':
       return raw;
     case 'boolean':

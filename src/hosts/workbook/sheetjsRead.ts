@@ -9,7 +9,8 @@
  * and 0.20.2.
  */
 import { read, type CellObject, type ParsingOptions, type WorkBook, type WorkSheet } from '@e965/xlsx';
-import type { CellRange, CellValue, SheetModel } from '../../core/sheet';
+import { rangeA1, type CellRange, type CellValue, type SheetModel } from '../../core/sheet';
+import { withoutOverlaps } from './linearMerges';
 import { layOut, type CellSource } from './sheetModel';
 
 /** SheetJS keeps an error cell's value as Excel's error code (BIFF numbering, [MS-XLSB] 2.5.97.2 BErr). */
@@ -36,23 +37,37 @@ export const SHEETJS_READ_OPTIONS: ParsingOptions = {
   cellStyles: false,
 };
 
-export function readWithSheetJS(bytes: Uint8Array): { sheets: SheetModel[]; date1904: boolean } {
+export interface SheetJSRead {
+  sheets: SheetModel[];
+  date1904: boolean;
+  /** Per sheet, merges left out because they overlap another (as the ExcelJS path leaves them out). */
+  overlappingMerges: { sheet: string; pairs: [string, string][] }[];
+}
+
+export function readWithSheetJS(bytes: Uint8Array): SheetJSRead {
   const wb: WorkBook = read(bytes, SHEETJS_READ_OPTIONS);
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: SheetModel[] = [];
+  const overlappingMerges: SheetJSRead['overlappingMerges'] = [];
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name];
     // Chart sheets (and old dialog/macro sheets) have no cells; ExcelJS does not list them either.
     if (!ws || (ws as { '!type'?: string })['!type']) continue;
-    sheets.push(sheetModelOfSheetJS(name, ws));
+    const { kept, overlapping } = withoutOverlaps(
+      (ws['!merges'] ?? []).map((m) => {
+        const r = { top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c };
+        return { r, text: rangeA1(r) };
+      }),
+    );
+    if (overlapping.length > 0) overlappingMerges.push({ sheet: name, pairs: overlapping });
+    sheets.push(sheetModelOfSheetJS(name, ws, kept.map((m) => m.r)));
     // SheetJS's cell objects are the bulk of the memory: each sheet's go once its model is built.
     delete wb.Sheets[name];
   }
-  return { sheets, date1904 };
+  return { sheets, date1904, overlappingMerges };
 }
 
-function sheetModelOfSheetJS(name: string, ws: WorkSheet): SheetModel {
-  const merges: CellRange[] = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
+function sheetModelOfSheetJS(name: string, ws: WorkSheet, merges: CellRange[]): SheetModel {
   const isCovered = coveredTest(merges);
   const data = (ws as { '!data'?: (CellObject | null | undefined)[][] })['!data'] ?? [];
   const cells: CellSource = (visit) => {

@@ -10,6 +10,8 @@ export interface ZipEntry {
   /** 0 stored, 8 deflated; anything else cannot be read here. */
   method: number;
   compressedSize: number;
+  /** Inflated size as the directory states it (a hostile file may state less than the truth). */
+  size: number;
   /** Offset of the entry's local file header. */
   localOffset: number;
 }
@@ -40,18 +42,20 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) return null;
     const method = view.getUint16(p + 10, true);
     let compressedSize = view.getUint32(p + 20, true);
+    let size = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
     let localOffset = view.getUint32(p + 42, true);
     if (p + 46 + nameLength > bytes.length) return null;
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    if (compressedSize === 0xffffffff || localOffset === 0xffffffff) {
-      const z = zip64Extra(view, p + 46 + nameLength, extraLength, view.getUint32(p + 24, true) === 0xffffffff, compressedSize === 0xffffffff, localOffset === 0xffffffff);
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      const z = zip64Extra(view, p + 46 + nameLength, extraLength, size === 0xffffffff, compressedSize === 0xffffffff, localOffset === 0xffffffff);
+      if (z.size !== undefined) size = z.size;
       if (z.compressedSize !== undefined) compressedSize = z.compressedSize;
       if (z.localOffset !== undefined) localOffset = z.localOffset;
     }
-    entries.push({ name: name.replace(/^\//, ''), method, compressedSize, localOffset });
+    entries.push({ name: name.replace(/^\//, ''), method, compressedSize, size, localOffset });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -72,7 +76,7 @@ function zip64Extra(
   hasUncompressed: boolean,
   hasCompressed: boolean,
   hasOffset: boolean,
-): { compressedSize?: number; localOffset?: number } {
+): { size?: number; compressedSize?: number; localOffset?: number } {
   let p = start;
   const end = Math.min(start + length, view.byteLength);
   while (p + 4 <= end) {
@@ -80,8 +84,11 @@ function zip64Extra(
     const size = view.getUint16(p + 2, true);
     if (id === 0x0001) {
       let q = p + 4;
-      const out: { compressedSize?: number; localOffset?: number } = {};
-      if (hasUncompressed) q += 8;
+      const out: { size?: number; compressedSize?: number; localOffset?: number } = {};
+      if (hasUncompressed && q + 8 <= end) {
+        out.size = Number(view.getBigUint64(q, true));
+        q += 8;
+      }
       if (hasCompressed && q + 8 <= end) {
         out.compressedSize = Number(view.getBigUint64(q, true));
         q += 8;
@@ -101,31 +108,60 @@ export async function zipEntryText(bytes: Uint8Array, entry: ZipEntry): Promise<
 }
 
 /**
- * Whether the entry's uncompressed bytes contain an ASCII string, inflating chunk by chunk and stopping at
- * the first hit, so a large worksheet is never held whole.
+ * The entry's uncompressed bytes chunk by chunk (each chunk at most a few hundred KiB), so a large or
+ * hostile part is never held whole; the caller may stop early. Ends silently when the data is unreadable.
  */
-export async function zipEntryContains(bytes: Uint8Array, entry: ZipEntry, ascii: string): Promise<boolean> {
+export async function* zipEntryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<Uint8Array> {
   const raw = compressedData(bytes, entry);
-  if (!raw) return false;
-  const needle = Uint8Array.from(ascii, (c) => c.charCodeAt(0));
-  if (entry.method === 0) return indexOfBytes(raw, needle) >= 0;
-  if (entry.method !== 8 || typeof DecompressionStream === 'undefined') return false;
-  const reader = new Blob([raw as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  let carry = new Uint8Array(0);
+  if (!raw) return;
+  if (entry.method === 0) {
+    yield raw;
+    return;
+  }
+  if (entry.method !== 8 || typeof DecompressionStream === 'undefined') return;
+  const reader = streamOf(raw).pipeThrough(inflateRaw()).getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return false;
-      const chunk = carry.length ? concat(carry, value) : value;
-      if (indexOfBytes(chunk, needle) >= 0) {
-        await reader.cancel();
-        return true;
-      }
-      carry = chunk.slice(Math.max(0, chunk.length - needle.length + 1));
+      if (done) return;
+      yield value;
     }
   } catch {
-    return false;
+    return;
+  } finally {
+    await reader.cancel().catch(() => undefined);
   }
+}
+
+/** A raw-deflate decompressor (typed as a plain transform: the DOM and Node typings differ on its input). */
+function inflateRaw(): TransformStream<Uint8Array, Uint8Array> {
+  return new DecompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>;
+}
+
+/** The bytes as a stream, fed 64 KiB at a time (not through Blob#stream, which jsdom lacks). */
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= bytes.length) controller.close();
+      else {
+        controller.enqueue(bytes.slice(at, at + 65536));
+        at += 65536;
+      }
+    },
+  });
+}
+
+/** Whether the entry's uncompressed bytes contain an ASCII string, stopping at the first hit. */
+export async function zipEntryContains(bytes: Uint8Array, entry: ZipEntry, ascii: string): Promise<boolean> {
+  const needle = Uint8Array.from(ascii, (c) => c.charCodeAt(0));
+  let carry = new Uint8Array(0);
+  for await (const value of zipEntryChunks(bytes, entry)) {
+    const chunk = carry.length ? concat(carry, value) : value;
+    if (indexOfBytes(chunk, needle) >= 0) return true;
+    carry = chunk.slice(Math.max(0, chunk.length - needle.length + 1));
+  }
+  return false;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -159,7 +195,7 @@ export async function zipEntryBytes(bytes: Uint8Array, entry: ZipEntry): Promise
   if (entry.method === 0) return raw;
   if (entry.method !== 8 || typeof DecompressionStream === 'undefined') return null;
   try {
-    const stream = new Blob([raw as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    const stream = streamOf(raw).pipeThrough(inflateRaw());
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch {
     return null;

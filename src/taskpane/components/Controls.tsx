@@ -66,6 +66,7 @@ export function Controls(p: ControlsProps) {
               </option>
             ))}
             {p.customProfile && <option value="custom">自定义：{p.customProfile.name}</option>}
+            {!p.customProfile && p.profileId === 'custom' && <option value="custom">自定义（保存的方案有误，请重新选择）</option>}
           </Select>
           <Button size="small" onClick={() => fileRef.current?.click()} disabled={p.busy}>
             从 JSON 文件加载…

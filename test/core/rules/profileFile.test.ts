@@ -63,3 +63,30 @@ describe('profile files', () => {
     expect(f?.severity).toBe('error');
   });
 });
+
+describe('profile files: strict at every depth', () => {
+  it.each([
+    [{ reasonRequired: { belowWeigth: true } }, '未知配置项“reasonRequired.belowWeigth”'],
+    [{ qualitativeBands: { achieved: 0.8, partal: 0.5 } }, '未知配置项“qualitativeBands.partal”'],
+    [{ grades: [{ label: '优', min: 90, colour: 'red' }, { label: '差', min: 0 }] }, '未知配置项“grades[0].colour”'],
+    [{ grades: [{ label: '', min: 90 }, { label: '差', min: 0 }] }, 'grades[0].label 应为非空'],
+    [{ grades: [{ label: '  ', min: 90 }, { label: '差', min: 0 }] }, 'grades[0].label 应为非空'],
+    [{ grades: [{ label: '=HYPERLINK("http://x","优")', min: 90 }, { label: '差', min: 0 }] }, '不能以 =、+、-、@ 开头'],
+    [{ grades: [{ label: '@SUM(A1)', min: 90 }, { label: '差', min: 0 }] }, '不能以 =、+、-、@ 开头'],
+    [{ grades: [{ label: '优\u001b[2J', min: 90 }, { label: '差', min: 0 }] }, '不能含有控制字符'],
+    [{ grades: [{ label: '优', min: 90 }, { label: '优', min: 0 }] }, '等级“优”出现了两次'],
+    [{ grades: [{ label: '优', min: 80 }, { label: '良', min: 80 }, { label: '差', min: 0 }] }, '两个等级的 min 都是 80'],
+  ])('%j is refused: %s', (json, message) => {
+    expect(() => parseProfile(json)).toThrow(ProfileError);
+    expect(() => parseProfile(json)).toThrow(message);
+  });
+
+  it('accepts a file saved with a UTF-8 byte-order mark (Notepad)', () => {
+    expect(parseProfileText('\uFEFF{"extends":"lincang","id":"lc-bom"}')).toMatchObject({ id: 'lc-bom', grades: LINCANG.grades });
+  });
+
+  it('a resolved profile (as the pane saves it) reads back whole', () => {
+    const p = parseProfile({ extends: 'mof', id: 'hubei', budgetWeight: 20 });
+    expect(parseProfileText(JSON.stringify(p))).toEqual(p);
+  });
+});

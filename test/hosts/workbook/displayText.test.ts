@@ -35,3 +35,35 @@ describe('displayText: what Excel shows for a number under its format', () => {
     expect(displayText(value, format)).toBe(text);
   });
 });
+
+describe('displayText: every finite number, however large or small, as Excel writes it', () => {
+  it.each([
+    ['General', 1e-7, '0.0000001'],
+    ['General', 1e21, '1E+21'],
+    ['General', -1e-300, '-1E-300'],
+    ['General', Number.MAX_VALUE, '1.79769E+308'],
+    ['0.00', 1e21, '1000000000000000000000.00'],
+    ['#,##0.00', 1e21, '1,000,000,000,000,000,000,000.00'],
+    ['0.00', 1e-7, '0.00'],
+    ['0.00%', 1e-7, '0.00%'],
+    ['0.00%', -1e21, '-100000000000000000000000.00%'],
+    ['0.00', 0.995, '1.00'],
+    ['0.00', 9.995, '10.00'],
+    ['0', 0.5, '1'],
+    ['0.0', 0.04, '0.0'],
+    ['#,##0.0,', 1e300, `1${'0'.repeat(297)}.0`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')],
+  ])('%s, %d → %s', (format, value, text) => {
+    expect(displayText(value, format)).toBe(text);
+  });
+
+  it('never writes NaN, Infinity or a JavaScript exponent for a finite number', () => {
+    const formats = [null, '0.00', '0.00%', '#,##0.00', '#,##0.0,', '0.00"万元"', '0%'];
+    const values = [0, 5e-324, 1e-300, 1e-20, 1e-7, 0.1, 1, 123.456, 1e15, 1e20, 1e21, 1e100, Number.MAX_VALUE];
+    for (const f of formats) {
+      for (const v of values) {
+        for (const x of [v, -v]) expect(displayText(x, f)).not.toMatch(/NaN|Infinity|\de[+-]/);
+      }
+    }
+  });
+});
+

@@ -37,30 +37,44 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array): number {
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** One entry as it goes into a zip: its bytes as stored (deflated when method is 8). */
+export interface RawEntry {
+  name: string;
+  method: 0 | 8;
+  data: Uint8Array;
+  /** Inflated size written in the headers (a hostile zip may state less than the truth). */
+  size: number;
+  crc: number;
+}
+
 /** A zip of the parts, stored uncompressed. */
 export function zipParts(parts: Map<string, Uint8Array>): Uint8Array {
+  return zipRaw([...parts].map(([name, data]) => ({ name, method: 0, data, size: data.length, crc: crc32(data) })));
+}
+
+/** A zip of entries as given. */
+export function zipRaw(entries: RawEntry[]): Uint8Array {
   const enc = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const [name, data] of parts) {
+  for (const { name, method, data, size, crc } of entries) {
     const nameBytes = enc.encode(name);
-    const crc = crc32(data);
     const local = new Uint8Array(30 + nameBytes.length + data.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true);
     lv.setUint16(6, 0x0800, true);
-    lv.setUint16(8, 0, true);
+    lv.setUint16(8, method, true);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, data.length, true);
-    lv.setUint32(22, data.length, true);
+    lv.setUint32(22, size, true);
     lv.setUint16(26, nameBytes.length, true);
     local.set(nameBytes, 30);
     local.set(data, 30 + nameBytes.length);
@@ -70,9 +84,10 @@ export function zipParts(parts: Map<string, Uint8Array>): Uint8Array {
     cv.setUint16(4, 20, true);
     cv.setUint16(6, 20, true);
     cv.setUint16(8, 0x0800, true);
+    cv.setUint16(10, method, true);
     cv.setUint32(16, crc, true);
     cv.setUint32(20, data.length, true);
-    cv.setUint32(24, data.length, true);
+    cv.setUint32(24, size, true);
     cv.setUint16(28, nameBytes.length, true);
     cv.setUint32(42, offset, true);
     central.set(nameBytes, 46);

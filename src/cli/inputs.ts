@@ -1,0 +1,37 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { isSubmittedWorkbook } from '../core/summary';
+import { UsageError } from './args';
+
+/** One file to check, and where its copy goes under `--out`. */
+export interface Input {
+  /** The path as the user gave it or as found under a directory argument. */
+  path: string;
+  /** Path of the copy relative to `--out`, before `.checked.xlsx`: the path under the directory argument, or the bare name. */
+  relative: string;
+}
+
+/**
+ * The files to check: a directory stands for every .xlsx in it and below (not Excel's `~$` lock files,
+ * not our own `.checked.xlsx` copies), in name order, so a reviewer can point at a folder of submissions.
+ */
+export async function expandInputs(paths: string[]): Promise<Input[]> {
+  const out: Input[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = (await stat(p)).isDirectory();
+    } catch {
+      /* a missing path is reported when it is read */
+    }
+    if (!isDir) {
+      out.push({ path: p, relative: basename(p) });
+      continue;
+    }
+    const entries = await readdir(p, { recursive: true });
+    const found = entries.filter(isSubmittedWorkbook).sort();
+    if (found.length === 0) throw new UsageError(`目录“${p}”中没有 .xlsx 文件。`);
+    for (const e of found) out.push({ path: join(p, e), relative: e });
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * How big a workbook may be before it is parsed. ExcelJS holds every cell as an object (about 1.1 KB a
+ * cell, `npm run bench:limits`), so a sheet whose XML inflates to hundreds of MB exhausts Node's heap. The zip's directory states each part's inflated size: a workbook past the limits is refused from
+ * that alone, and every part is then inflated as a stream (nothing kept), stopping as soon as it grows past
+ * the limit — a directory that lies about sizes is caught without holding the part — while
+ * the worksheets' cells are counted.
+ */
+import { type ZipEntry, zipEntryChunks } from './zip';
+
+export interface ReadLimits {
+  /** Inflated size of all the package's parts together, in bytes. */
+  maxBytes: number;
+  /** Cells stored in all worksheets together. */
+  maxCells: number;
+}
+
+/** Far above any real 自评表 workbook: 1,000 stacked forms are 255,820 cells and 23 MB of XML. */
+export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 200 * 2 ** 20, maxCells: 1_000_000 };
+
+export type LimitBreach =
+  /** `atLeast`: found while inflating, where reading stopped; otherwise as the directory states. */
+  | { kind: 'bytes'; part: string; partBytes: number; total: number; atLeast: boolean } | { kind: 'cells'; part: string; cells: number };
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+
+/** The first limit the package breaks, or null when within them. */
+export async function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[], limits: ReadLimits): Promise<LimitBreach | null> {
+  const stated = entries.reduce((n, e) => n + e.size, 0);
+  if (stated > limits.maxBytes) {
+    const largest = entries.reduce((a, b) => (b.size > a.size ? b : a));
+    return { kind: 'bytes', part: largest.name, partBytes: largest.size, total: stated, atLeast: false };
+  }
+  let total = 0;
+  let cells = 0;
+  for (const entry of entries) {
+    const counter = WORKSHEET.test(entry.name) ? new CellCounter() : null;
+    let partBytes = 0;
+    for await (const chunk of zipEntryChunks(bytes, entry)) {
+      partBytes += chunk.length;
+      total += chunk.length;
+      // Past the limit, whatever the directory stated: a lying directory is caught here, holding nothing.
+      if (total > limits.maxBytes) return { kind: 'bytes', part: entry.name, partBytes, total, atLeast: true };
+      if (counter) {
+        counter.push(chunk);
+        if (cells + counter.count > limits.maxCells) return { kind: 'cells', part: entry.name, cells: cells + counter.count };
+      }
+    }
+    if (counter) cells += counter.count;
+  }
+  return null;
+}
+
+const LT = 0x3c;
+const C = 0x63;
+const COLON = 0x3a;
+
+/** Counts `<c …>` start tags (with or without a namespace prefix) across chunk boundaries. */
+class CellCounter {
+  count = 0;
+  private tail = new Uint8Array(0);
+
+  push(chunk: Uint8Array): void {
+    const data = this.tail.length ? joined(this.tail, chunk) : chunk;
+    const end = data.length - 40;
+    let p = data.indexOf(LT);
+    while (p !== -1 && p < end) {
+      if (isCellTag(data, p + 1)) this.count++;
+      p = data.indexOf(LT, p + 1);
+    }
+    this.tail = p === -1 ? new Uint8Array(0) : data.slice(p);
+  }
+}
+
+/** Whether the tag name starting at `q` is `c` or `prefix:c`, followed by a space, `>` or `/`. */
+function isCellTag(data: Uint8Array, q: number): boolean {
+  let start = q;
+  for (let k = q; k < q + 32 && k < data.length; k++) {
+    const b = data[k];
+    if (b === COLON) start = k + 1;
+    else if (!isNameByte(b)) break;
+  }
+  if (data[start] !== C) return false;
+  const after = data[start + 1];
+  return after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d;
+}
+
+function isNameByte(b: number): boolean {
+  return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d || b === 0x2e;
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+const MB = 2 ** 20;
+const mb = (n: number): string => `${Number((n / MB).toFixed(1))} MB`;
+
+/** The refusal in Chinese, naming the part and its size and the option that raises the limit. */
+export function breachMessage(b: LimitBreach, limits: ReadLimits): string {
+  if (b.kind === 'cells') {
+    return `工作簿过大，未读取：工作表部件 ${b.part} 处累计已超过 ${b.cells.toLocaleString('en-US')} 个单元格，超过上限 ${limits.maxCells.toLocaleString('en-US')} 个（可用 --max-cells 调整）。`;
+  }
+  const atLeast = b.atLeast ? '至少 ' : '';
+  return `工作簿过大，未读取：部件 ${b.part} 解压后${atLeast ? '已达' : ''} ${mb(b.partBytes)}，整个工作簿解压后${atLeast} ${mb(b.total)}，超过上限 ${mb(limits.maxBytes)}（可用 --max-mb 调整）。`;
+}

@@ -156,7 +156,7 @@ export class ExcelHost implements Host {
     // The record as it will be after the write goes first in the write sync (reconcile.ts).
     let saved: { text: string; done: boolean; trimLegacy: () => Promise<void> } | undefined;
     let refusedRecord: HostError | undefined;
-    let queuedRecord = false;
+    let queuedRecord: Map<string, string> | undefined;
     const refuse = (detail: string, bytes: number) =>
       (refusedRecord = new HostError(
         `标记记录没能保存进工作簿（${detail}），所以没有写入任何标记，工作表未作改动。记录约 ${(bytes / 1e6).toFixed(1)} MB；可改为逐个工作表校验，或先点击“清除标记”。`,
@@ -168,7 +168,7 @@ export class ExcelHost implements Host {
       // Excel on the web refuses a request over 5 MB: a part that large cannot be saved.
       if (bytes > payloadBudget(this.env.platform)) throw refuse('超过 Excel 网页版单次请求 5 MB 的上限', bytes);
       const q = this.records.queueSave(context, records, current);
-      queuedRecord = true;
+      queuedRecord = q.wrote;
       const mine = { text: recordKey(entries), done: false, trimLegacy: q.trimLegacy };
       return {
         bytes,
@@ -186,13 +186,15 @@ export class ExcelHost implements Host {
     } catch (e) {
       // The write failed and was rolled back: the record saved before it describes marks that are not
       // there. Put the old one back (best effort: clearing checks every cell before touching it anyway).
-      if (queuedRecord && e !== refusedRecord) await this.records.restore(before, current).catch(() => undefined);
+      if (queuedRecord && e !== refusedRecord) await this.records.restore(before, queuedRecord, current).catch(() => undefined);
       throw e;
     }
     await saved?.trimLegacy();
     // Saved again only when the write came out otherwise than planned (a value typed meanwhile), or
     // when nothing needed writing but the record did.
-    if (recordKey(result.entries) !== (saved?.text ?? recordKey(inScope))) await this.saveRecord(recordsOf(result.entries), current);
+    // A record still in the previous version's settings value moves to the sheet's part now.
+    const migrate = [...before].some(([id, r]) => this.records.inSettingsOnly(id, r.name, current));
+    if (migrate || recordKey(result.entries) !== (saved?.text ?? recordKey(inScope))) await this.saveRecord(recordsOf(result.entries), current);
     if (result.failure) throw result.failure;
     return { marked: result.marked, filled: result.filled, notesSupported };
   }

@@ -7,8 +7,8 @@
  */
 import type { ExcelEnv } from './env';
 import { SNAPSHOT_MAX_AGE_MS } from './limits';
-import { loadRecord, storeRecord, type MarkEntry } from './record';
-import { partXml, queuePartIndex, queueRecordRead, queueRecordWrite, queueSeveral, type PartRead } from './recordParts';
+import { loadRecord, recordText, storeRecord, type MarkEntry } from './record';
+import { entriesOfXml, namespaceOf, partXml, queuePartIndex, queueRecordRead, queueRecordWrite, queueSeveral, type PartRead } from './recordParts';
 import { persistSettings } from './settings';
 
 interface Known extends PartRead {
@@ -113,9 +113,10 @@ export class RecordStore {
     context: Excel.RequestContext,
     records: ReadonlyMap<string, { name: string; entries: MarkEntry[] }>,
     currentIds: ReadonlySet<string>,
-  ): { synced: () => void; trimLegacy: () => Promise<void> } {
+  ): { synced: () => void; trimLegacy: () => Promise<void>; wrote: Map<string, string> } {
     const done = [...records].map(([id, r]) => [id, r, queueRecordWrite(context, id, r.entries, this.parts.get(id)?.partIds ?? [])] as const);
     return {
+      wrote: new Map([...records].filter(([, r]) => r.entries.length).map(([id, r]) => [id, partXml(id, r.entries)])),
       synced: () => {
         for (const [id, r, ids] of done) this.parts.set(id, { entries: r.entries, partIds: ids(), at: Date.now() });
       },
@@ -131,12 +132,38 @@ export class RecordStore {
   }
 
   /**
-   * Puts these records back after a write that failed, whose sync may have added or changed parts
-   * (their ids were not delivered): read the sheets' parts again, then save.
+   * Puts these records back after a write that failed, whose sync applied the record saves queued before
+   * the failure (`wrote`: the XML queued per sheet). A sheet that had a part gets its old XML back; on a
+   * sheet that had none, the part we added is deleted — found by its XML, since its id was not delivered,
+   * and never a co-author's part added meanwhile.
    */
-  async restore(records: ReadonlyMap<string, { name: string; entries: MarkEntry[] }>, currentIds: ReadonlySet<string>): Promise<void> {
-    await this.fetch([...records.keys()].filter((id) => !this.parts.get(id)?.partIds.length));
-    await this.save(records, currentIds);
+  async restore(
+    records: ReadonlyMap<string, { name: string; entries: MarkEntry[] }>,
+    wrote: ReadonlyMap<string, string>,
+    currentIds: ReadonlySet<string>,
+  ): Promise<void> {
+    const had = new Map([...records].filter(([id]) => this.parts.get(id)?.partIds.length));
+    await this.save(had, currentIds);
+    const added = [...wrote.keys()].filter((id) => !had.has(id));
+    if (!added.length) return;
+    await this.env.run({}, async (context) => {
+      const lists = added.map((id) => {
+        const scoped = context.workbook.customXmlParts.getByNamespace(namespaceOf(id));
+        scoped.load('items/id');
+        return [id, scoped] as const;
+      });
+      await context.sync();
+      const xmls = lists.flatMap(([id, scoped]) => scoped.items.map((p) => [id, p, p.getXml()] as const));
+      await context.sync();
+      const same = (a: string | null, b: string | undefined) => recordText(entriesOfXml(a)) === recordText(entriesOfXml(b));
+      for (const [id, p, xml] of xmls) if (same(xml.value, wrote.get(id))) p.delete();
+      await context.sync();
+    });
+  }
+
+  /** The sheet's record is the previous version's (it has entries there and no part yet). */
+  inSettingsOnly(sheetId: string, name: string, currentIds: ReadonlySet<string>): boolean {
+    return !this.parts.get(sheetId)?.partIds.length && this.legacy().some((e) => legacyOwner(e, sheetId, name, currentIds));
   }
 
   /** Saves these sheets' records in a sync of their own. */

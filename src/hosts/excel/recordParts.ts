@@ -53,7 +53,7 @@ export function queuePartIndex(context: Excel.RequestContext): () => Map<string,
 }
 
 export function partXml(sheetId: string, entries: readonly MarkEntry[]): string {
-  return `<marks xmlns="${escapeXml(namespaceOf(sheetId))}">${escapeXml(recordText(entries))}</marks>`;
+  return `<marks xmlns="${escapeXml(namespaceOf(sheetId), true)}">${escapeXml(recordText(entries))}</marks>`;
 }
 
 /** The entries of a part's XML (as `getXml()` gives it, with or without an XML declaration). */
@@ -123,8 +123,10 @@ export function queueRecordWrite(
   return () => [partIds[0]];
 }
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text content needs `&`, `<` and `>` escaped; an attribute value `"` too (JSON's quotes stay as they are). */
+function escapeXml(s: string, attribute = false): string {
+  const t = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return attribute ? t.replace(/"/g, '&quot;') : t;
 }
 
 function unescapeXml(s: string): string {

@@ -5,18 +5,25 @@
  *   readSheet   1 sync on Windows/Mac up to DESKTOP_ROW_HORIZON (65,536) rows, 1,000 stacked forms
  *               included; on the web 1 sync up to row ~1,100, then one per ~4 MB (limits.ts). The same
  *               syncs bring what the write will need (snapshot.ts): every cell's fill, the sheet's
- *               protection, where its notes are. Cells holding a computed value we wrote read as empty
- *               (from the record in memory, no sync), so a second run needs no 清除标记 first.
- *   applyMarks  right after a read of the sheet: 1 write sync (fills, notes, values; one undo group where
- *               ExcelApi 1.20 allows), none when a re-run finds everything in place; then the mark record
- *               is saved with the settings. Without a fresh read (applyMarks on its own, a read older than
- *               SNAPSHOT_MAX_AGE_MS, marks outside what the read covered, the user's own notes elsewhere on
- *               the sheet): 1 load sync first, as before. One more sync only when something went wrong: a
- *               value typed between the read and the write (put back), or a failed write (rolled back).
+ *               protection, where its notes are; and the sheet's mark record part (recordParts.ts) when
+ *               this host knows the sheet's id (the active sheet: the one read last), else the list of
+ *               parts. One more sync only the first time a sheet that has a record is read in a session
+ *               (its part). Cells holding a computed value we wrote read as empty, so a second run needs no
+ *               清除标记 first.
+ *   applyMarks  right after a read of the sheet: 1 write sync (the record's part first, then fills,
+ *               notes, values; one undo group where ExcelApi 1.20 allows), none when a re-run finds
+ *               everything in place. Without a fresh read (applyMarks on its own, a read older than
+ *               SNAPSHOT_MAX_AGE_MS): 1 sync for the sheet's id and the list of parts (+1 for the part, if
+ *               any), and 1 load sync, before the write; marks outside what the read covered or the user's
+ *               own notes elsewhere on the sheet: the load sync alone. One more sync only when something
+ *               went wrong: a value typed between the read and the write (put back, the record with it),
+ *               or a failed write (rolled back; then the record put back: 1 sync, 2 more if its part was new).
  *   a run       readSheet + applyMarks, no clearMarks first: 2 syncs (the ribbon command, and the pane,
  *               which reads the active sheet without asking its name first), 1 when a re-run finds
- *               everything in place.
- *   clearMarks  1 sync to list the sheets + 1 load + 1 write (no sync at all when nothing is marked).
+ *               everything in place; the first run of a session on a sheet marked before: +1 (its part) and +1
+ *               (a load of the marked cells: their notes were not asked in the read).
+ *   clearMarks  1 sync to list the sheets, our names and the parts + 1 for the parts in scope + 1 load +
+ *               1 write (the emptied parts deleted last in it); 1 sync when nothing is marked.
  */
 import { HostError, type ApplySummary, type Host, type Mode, type ReportRow } from '../host';
 import type { SheetModel } from '../../core/sheet';

@@ -1,21 +1,16 @@
 import type { FileResult, Finding, FormResult } from '../core/result';
 import { SEVERITY_LABEL } from '../core/marks';
+import { factsText, KIND_LABEL } from '../core/formFacts';
 
 function count(findings: Finding[], severity: Finding['severity']): number {
   return findings.filter((f) => f.severity === severity).length;
 }
 
-function num(n: number | null): string {
-  return n === null ? '—' : String(n);
-}
-
 function formBlock(f: FormResult): string[] {
-  const stated = f.total.stated === null ? '' : `（表内填报 ${f.total.stated}）`;
-  const grade = f.grade.computed ?? '—';
-  const gradeStated = f.grade.stated && f.grade.stated !== f.grade.computed ? `（表内填报 ${f.grade.stated}）` : '';
+  const kind = f.kind === 'project' ? '' : `  [${KIND_LABEL[f.kind]}]`;
   const lines = [
-    `  ${f.sheet}!${f.range}  ${f.projectName ?? '（未填项目名称）'}`,
-    `    总分 ${num(f.total.computed)}${stated}  等级 ${grade}${gradeStated}  执行率 ${f.budget.executionRate === null ? '—' : `${(f.budget.executionRate * 100).toFixed(2)}%`}  错误 ${count(f.findings, 'error')}  警告 ${count(f.findings, 'warning')}  提示 ${count(f.findings, 'info')}`,
+    `  ${f.sheet}!${f.range}  ${f.projectName ?? '（未填项目名称）'}${kind}`,
+    `    ${factsText(f)}  错误 ${count(f.findings, 'error')}  警告 ${count(f.findings, 'warning')}  提示 ${count(f.findings, 'info')}`,
   ];
   for (const x of f.findings) lines.push(`    ${SEVERITY_LABEL[x.severity]}  ${x.cell.padEnd(5)} ${x.code}  ${x.message}`);
   return lines;

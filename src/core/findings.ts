@@ -26,7 +26,7 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
 };
 
 /** What recognition looks for, said to a user whose sheet has no form (the pane and the CLI alike). */
-export const NO_FORM_HINT = '表中需有“一级指标、二级指标、三级指标、分值、得分”表头';
+export const NO_FORM_HINT = '表中需有“一级指标、二级指标、三级指标”及“得分”（或“自评分数”、“预算指标值”）表头';
 
 /** Collects the findings of one form. */
 export class FindingList {

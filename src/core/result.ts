@@ -74,7 +74,7 @@ export interface BudgetResult {
   score: { stated: number | null; computed: number | null };
 }
 
-export type FormKind = 'project' | 'department' | 'framework';
+export type FormKind = 'project' | 'department' | 'framework' | 'targets';
 
 export interface FormResult {
   sheet: string;
@@ -84,8 +84,9 @@ export interface FormResult {
   projectName: string | null;
   budget: BudgetResult;
   indicators: IndicatorResult[];
-  total: { weight: number | null; stated: number | null; computed: number | null };
-  grade: { stated: string | null; computed: string | null };
+  /** Null for a form that is not scored (a targets table). */
+  total: { weight: number | null; stated: number | null; computed: number | null } | null;
+  grade: { stated: string | null; computed: string | null } | null;
   findings: Finding[];
 }
 

@@ -205,7 +205,7 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
       if (!results) return;
       const rows = reportRows(results);
       await host.exportReport(rows);
-      setStatus(`已导出校验报告：${rows.length} 条，见工作表“${REPORT_SHEET}”。`);
+      setStatus(`已导出校验报告：${rows.filter((r) => r.code !== '').length} 条，见工作表“${REPORT_SHEET}”。`);
     });
 
   const onSelect = (sheet: string, cell: string) => {

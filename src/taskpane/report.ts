@@ -1,6 +1,7 @@
 /** What the pane derives from check results for display, the live region and the report sheet. */
 import type { ReportRow } from '../hosts/host';
-import type { Finding, FormKind, FormResult, SheetCheck, Severity } from '../core/result';
+import type { Finding, FormResult, SheetCheck, Severity } from '../core/result';
+import { factsText, KIND_LABEL, NAME_LABEL } from '../core/formFacts';
 import { SEVERITY_LABEL } from '../core/marks';
 
 /** The sheet the report is written to (hosts add it; the pane never checks it). */
@@ -8,11 +9,7 @@ export const REPORT_SHEET = '校验报告';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-export const KIND_LABEL: Record<FormKind, string> = {
-  project: '项目支出绩效自评表',
-  department: '部门整体支出绩效自评表',
-  framework: '评价指标体系计分表',
-};
+export { KIND_LABEL } from '../core/formFacts';
 
 export type Counts = Record<Severity, number>;
 
@@ -41,7 +38,7 @@ export function fmtScore(n: number | null | undefined): string {
 }
 
 export function formTitle(form: FormResult): string {
-  return form.projectName?.trim() || (form.kind === 'department' ? '（未填部门名称）' : '（未填项目名称）');
+  return form.projectName?.trim() || `（未填${NAME_LABEL[form.kind]}）`;
 }
 
 /** One line for the aria-live region after a run. */
@@ -54,7 +51,7 @@ export function resultAnnouncement(checks: readonly SheetCheck[], filled: number
   let s = `校验完成：${where}${forms} 张表，错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个。`;
   if (forms === 1) {
     const f = checks.flatMap((c) => c.forms)[0];
-    s += `总分 ${fmtScore(f.total.computed)}，等级 ${f.grade.computed ?? '—'}。`;
+    s += `${factsText(f, '，')}。`;
   }
   if (mode === 'fill' && filled > 0) s += `已填入 ${filled} 个计算值。`;
   if (mode === 'review') {
@@ -78,7 +75,12 @@ export function reportRows(checks: readonly SheetCheck[]): ReportRow[] {
   });
   for (const c of checks) {
     for (const f of c.findings) rows.push(row(c.sheet, '', f));
-    for (const form of c.forms) for (const f of form.findings) rows.push(row(c.sheet, `${formTitle(form)}（${form.range}）`, f));
+    for (const form of c.forms) {
+      const title = `${formTitle(form)}（${form.range}）`;
+      // One summary row per form, before its findings: the kind and its own facts (a targets table: 无评分).
+      rows.push({ sheet: form.sheet, form: title, cell: form.range, severity: '', code: '', message: `${KIND_LABEL[form.kind]}：${factsText(form, '；')}` });
+      for (const f of form.findings) rows.push(row(c.sheet, title, f));
+    }
   }
   return rows;
 }

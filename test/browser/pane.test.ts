@@ -213,10 +213,15 @@ describe.skipIf(!haveChromium)('browser preview', () => {
     const totals = await page.getByTestId('total').allTextContents();
     const grades = await page.getByTestId('grade').allTextContents();
     expect(totals).toHaveLength(forms.length);
+    // A targets table is not scored: its card says 无评分 and has no 等级.
+    const scored = forms.filter((f) => f.total && f.grade);
+    expect(grades).toHaveLength(scored.length);
+    expect(forms.some((f) => f.kind === 'framework') && forms.some((f) => f.kind === 'targets')).toBe(true);
     forms.forEach((f, i) => {
-      expect(totals[i].startsWith(fmt(f.total.computed))).toBe(true);
-      expect(grades[i].startsWith(f.grade.computed ?? '—')).toBe(true);
+      if (f.total) expect(totals[i].startsWith(fmt(f.total.computed))).toBe(true);
+      else expect(totals[i]).toMatch(/^无评分/);
     });
+    scored.forEach((f, i) => expect(grades[i].startsWith(f.grade?.computed ?? '—')).toBe(true));
     // The per-sheet summary.
     expect(await page.getByRole('table', { name: '各工作表汇总' }).locator('tbody tr').count()).toBe(exp.checks.length);
     await openTab(page, exp.checks[0].sheet);

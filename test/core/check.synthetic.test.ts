@@ -44,7 +44,7 @@ describe('indicator scoring (SPEC §3)', () => {
     const r = check(projectForm({ rows: withRow(0, { actual: '24人', score: null }), total: { score: 97 } }));
     expect(r.fills).toContainEqual({ cell: 'H11', value: 12, label: '得分' });
     expect(codes(r)).toEqual(['DEVIATION_REASON_MISSING@I11']);
-    expect(r.forms[0].total.computed).toBe(97);
+    expect(r.forms[0].total?.computed).toBe(97);
   });
   it('reverse indicator over its limit: w × t / a (ratio) or linear by profile', () => {
     const rows = withRow(3, { actual: '4000元', score: null });
@@ -71,7 +71,7 @@ describe('indicator scoring (SPEC §3)', () => {
     const r = check(projectForm({ rows: withRow(4, { actual: '达成', score: null }), total: { score: null } }));
     expect(codes(r)).toContain('SCORE_MISSING@H15');
     expect(r.forms[0].findings.find((f) => f.code === 'SCORE_MISSING')!.message).toContain('24～30');
-    expect(r.forms[0].total.computed).toBeNull();
+    expect(r.forms[0].total?.computed).toBeNull();
   });
   it('score above weight and negative scores are errors', () => {
     const r = check(projectForm({ rows: withRow(1, { score: 16 }), total: { score: 101, grade: '优' } }));
@@ -146,9 +146,9 @@ describe('required fields, weights, totals, grades', () => {
   it('grades follow the profile: 92 is 优 under mof, 良 under lincang', () => {
     const rows = withRow(0, { actual: 'softer', score: 7, reason: '人员不足' });
     const m = check(projectForm({ rows, total: { score: 92, grade: null } }));
-    expect(m.forms[0].grade.computed).toBe('优');
+    expect(m.forms[0].grade?.computed).toBe('优');
     const l = check(projectForm({ rows, total: { score: 92, grade: null } }), LINCANG);
-    expect(l.forms[0].grade.computed).toBe('良');
+    expect(l.forms[0].grade?.computed).toBe('良');
   });
   it('a 二级 under the wrong 一级 is HIERARCHY_INVALID', () => {
     const r = check(projectForm({ rows: withRow(5, { l2: '数量指标' }) }));

@@ -238,12 +238,16 @@ describe('task pane', () => {
     expect(screen.getByRole('heading', { name: '工作表：表2' })).toBeTruthy();
   });
 
-  it('导出校验报告 sends one row per finding; 清除标记 clears', async () => {
+  it('导出校验报告 sends a summary row per form, then one row per finding; 清除标记 clears', async () => {
     const { user, host } = setup();
     await runCheck(user);
     await user.click(screen.getByRole('button', { name: '导出校验报告' }));
     await waitFor(() => expect(host.callsOf('exportReport')).toHaveLength(1));
-    const rows = host.callsOf('exportReport')[0][0] as { cell: string; severity: string; code: string }[];
+    const all = host.callsOf('exportReport')[0][0] as { cell: string; severity: string; code: string; message: string }[];
+    const summaries = all.filter((r) => r.code === '');
+    expect(summaries.length).toBeGreaterThan(0);
+    expect(summaries[0].message).toMatch(/^项目支出绩效自评表：总分 \d+/);
+    const rows = all.filter((r) => r.code !== '');
     expect(rows.map((r) => r.cell)).toEqual(['H7', 'H23', 'H14', 'I16']);
     expect(rows[0]).toMatchObject({ sheet: '表1', severity: '错误', code: 'EXECUTION_RATE_MISMATCH' });
     await user.click(screen.getByRole('button', { name: '清除标记' }));
@@ -280,7 +284,7 @@ describe('task pane', () => {
   it('a sheet without a form says so', async () => {
     const { user } = setup(['空表']);
     await runCheck(user);
-    expect(screen.getByText(/未在工作表“空表”中找到绩效自评表（表中需有“一级指标、二级指标、三级指标、分值、得分”表头）/)).toBeTruthy();
+    expect(screen.getByText(/未在工作表“空表”中找到绩效自评表（表中需有“一级指标、二级指标、三级指标”及“得分”（或“自评分数”、“预算指标值”）表头）/)).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('未找到绩效自评表');
   });
 

@@ -72,9 +72,10 @@ describe('task pane on ExcelHost', () => {
     const button = screen.getByRole('button', { name: '校验并计分' });
     const from = wb.syncs.length;
     await user.click(button);
-    await waitFor(() => expect(screen.getByTestId('status').textContent).toMatch(/校验完成/), { timeout: 20_000 });
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toMatch(/校验完成/), { timeout: 50_000 });
     const syncs = wb.since(from);
     expect(syncs.map((s) => s.writes > 0)).toEqual([false, true]);
     console.info(`pane 校验并计分, 1,000 forms: ${syncs.length} syncs`);
-  });
+    // It counts syncs, not time: jsdom draws the 1,000 summary cards in ~20 s alone, over 30 s beside the rest of the suite.
+  }, 60_000);
 });

@@ -1,26 +1,47 @@
 import type { SheetView } from '../sheet';
-import { LabelGrid, type LabelCell } from './labelGrid';
-import { findIndicatorHeaders, type IndicatorHeader } from './indicatorHeader';
-import type { FormLayout, FundsLayout, IndicatorRowLayout, Pos } from './layout';
-import { isLabel, labelKey, type LabelKey } from './labels';
+import type { CellRange } from '../sheet';
+import type { Family, HeaderAnchor } from '../families/family';
+import { FAMILIES } from '../families';
+import { LabelGrid } from './labelGrid';
+import { isLabel } from './labels';
 
-/** Blank rows in a row that end a form without a 总分 row. */
-const BLANK_ROWS_END = 2;
+/** A recognized form: the family that claimed it and its layout. */
+export interface FoundForm {
+  family: Family<HeaderAnchor, { range: CellRange }>;
+  layout: { range: CellRange };
+}
 
 /**
- * Finds every family-A form on the sheet, wherever it stands: the indicator header anchors a form, the
- * blocks above it (title, 项目名称, funds) are looked for between it and the form above, the indicator rows
- * run down to the 总分 row.
+ * Finds every form on the sheet, of every family, wherever it stands: each 一级指标 cell starts a header
+ * (several in one row are forms side by side, each running to the next 一级指标); the first family that
+ * claims the header lays out the form, with the rows above owned by the nearest form above it.
  */
-export function findForms(view: SheetView): FormLayout[] {
+export function findForms(view: SheetView): FoundForm[] {
   const grid = new LabelGrid(view);
-  const headers = findIndicatorHeaders(grid).sort((a, b) => a.row - b.row || a.left - b.left);
-  const forms: FormLayout[] = [];
-  for (const h of headers) {
-    const upper = upperBound(forms, h, view.model.top);
-    forms.push(buildForm(view, grid, h, upper));
+  const headers: { family: Family; header: HeaderAnchor }[] = [];
+  for (const row of grid.rows) {
+    const cells = grid.inRow(row);
+    const starts = cells.filter((c) => isLabel(c.key, 'level1'));
+    for (let s = 0; s < starts.length; s++) {
+      const start = starts[s];
+      const end = s + 1 < starts.length ? starts[s + 1].col - 1 : Infinity;
+      const group = cells.filter((c) => c.col >= start.col && c.col <= end);
+      for (const family of FAMILIES) {
+        const header = family.header(grid, start, group);
+        if (header) {
+          headers.push({ family, header });
+          break;
+        }
+      }
+    }
   }
-  return forms.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
+  headers.sort((a, b) => a.header.row - b.header.row || a.header.left - b.header.left);
+  const forms: FoundForm[] = [];
+  for (const { family, header } of headers) {
+    const upper = upperBound(forms, header, view.model.top);
+    forms.push({ family, layout: family.layout(view, grid, header, upper) });
+  }
+  return forms.sort((a, b) => a.layout.range.top - b.layout.range.top || a.layout.range.left - b.layout.range.left);
 }
 
 function overlaps(aLeft: number, aRight: number, bLeft: number, bRight: number): boolean {
@@ -28,233 +49,10 @@ function overlaps(aLeft: number, aRight: number, bLeft: number, bRight: number):
 }
 
 /** First row the form above cannot own: one past the bottom of the nearest form above in these columns. */
-function upperBound(forms: FormLayout[], h: IndicatorHeader, top: number): number {
+function upperBound(forms: FoundForm[], h: HeaderAnchor, top: number): number {
   let upper = top;
-  for (const f of forms) {
-    if (f.range.bottom < h.row && overlaps(f.range.left, f.range.right, h.left, h.right)) {
-      upper = Math.max(upper, f.range.bottom + 1);
-    }
+  for (const { layout: { range: f } } of forms) {
+    if (f.bottom < h.row && overlaps(f.left, f.right, h.left, h.right)) upper = Math.max(upper, f.bottom + 1);
   }
   return upper;
-}
-
-function buildForm(view: SheetView, grid: LabelGrid, h: IndicatorHeader, upper: number): FormLayout {
-  const { left, right } = h;
-  const findAbove = (which: LabelKey): LabelCell | undefined => {
-    for (let r = h.row - 1; r >= upper; r--) {
-      const c = grid.find(r, (k) => isLabel(k, which), left, right);
-      if (c) return c;
-    }
-    return undefined;
-  };
-  const labelled = (which: LabelKey): { label: Pos; value: Pos | null } | null => {
-    const c = findAbove(which);
-    if (!c) return null;
-    return { label: { row: c.row, col: c.col }, value: valueRightOf(view, grid, c, right) };
-  };
-
-  const projectName = labelled('projectName') ?? labelled('deptName');
-  const department = labelled('department');
-  const implementer = labelled('implementer');
-  const deptName = findAbove('deptName');
-  const funds = findFunds(grid, h, upper);
-
-  const { rows, totalRow, otherNotesCell, bottom } = scanIndicatorRows(view, grid, h);
-  const gradeLabel = findGradeLabel(grid, h, totalRow, bottom);
-
-  let top = h.row;
-  for (const p of [projectName?.label, department?.label, implementer?.label, deptName]) if (p) top = Math.min(top, p.row);
-  if (funds) top = Math.min(top, funds.headerRow);
-  for (let r = top - 1; r >= Math.max(upper, top - 4); r--) {
-    const t = grid.find(r, (k) => k.includes('绩效自评表'), left, right);
-    if (t) top = r;
-  }
-
-  // The title and the upper blocks may be merged wider than the indicator columns.
-  let formRight = right;
-  for (const r of [top, projectName?.label.row, funds?.headerRow]) {
-    if (r === undefined) continue;
-    for (const c of grid.inRow(r, left, right)) formRight = Math.max(formRight, c.right);
-  }
-
-  return {
-    kind: deptName ? 'department' : 'project',
-    range: { top, left, bottom, right: formRight },
-    projectName,
-    department,
-    implementer,
-    funds,
-    indicatorHeaderRow: h.row,
-    indicatorCols: h.cols,
-    indicatorRows: rows,
-    totalRow,
-    gradeCell: gradeLabel ? valueRightOf(view, grid, gradeLabel, formRight) : null,
-    otherNotesCell,
-  };
-}
-
-/**
- * The value cell of a label: the first filled cell to its right within the form, or, when the value is
- * missing, the cell right after the label (where the finding goes). Another field label to the right
- * (实施单位 beside an empty 主管部门) ends the search.
- */
-function valueRightOf(view: SheetView, grid: LabelGrid, label: LabelCell, right: number): Pos | null {
-  const first = label.right + 1;
-  if (first > right) return null;
-  for (let col = first; col <= right; ) {
-    const m = view.master(label.row, col);
-    const merge = view.mergeAt(label.row, col);
-    if (!view.isEmpty(m.row, m.col)) {
-      const cell = grid.find(m.row, () => true, m.col, m.col);
-      if (cell && isAnyFieldLabel(cell.key)) break;
-      return m;
-    }
-    col = merge ? merge.right + 1 : col + 1;
-  }
-  return view.master(label.row, first);
-}
-
-function isAnyFieldLabel(key: string): boolean {
-  return (['projectName', 'department', 'implementer', 'grade', 'deptName', 'deptExecuted', 'deptRate'] as LabelKey[]).some((w) => isLabel(key, w));
-}
-
-function findFunds(grid: LabelGrid, h: IndicatorHeader, upper: number): FundsLayout | null {
-  const { left, right } = h;
-  let headerRow = -1;
-  for (let r = h.row - 1; r >= upper; r--) {
-    if (grid.find(r, (k) => isLabel(k, 'annualBudget') || isLabel(k, 'executed') || isLabel(k, 'initialBudget'), left, right)) {
-      headerRow = r;
-      break;
-    }
-  }
-  if (headerRow < 0) return findDepartmentFunds(grid, h, upper);
-  const cells = grid.inRow(headerRow, left, right);
-  const colOf = (which: LabelKey) => cells.find((c) => isLabel(c.key, which))?.col ?? null;
-  const annual = cells.find((c) => isLabel(c.key, 'annualBudget'));
-  const cols = {
-    initial: colOf('initialBudget'),
-    annual: annual?.col ?? null,
-    executed: colOf('executed'),
-    weight: colOf('weight'),
-    rate: colOf('rate'),
-    score: colOf('score'),
-  };
-  const firstNumberCol = Math.min(...Object.values(cols).filter((c): c is number => c !== null));
-  const rows: { row: number; label: string }[] = [];
-  let totalRow: number | null = null;
-  for (let r = headerRow + 1; r < h.row; r++) {
-    const labelCell = grid.inRow(r, left, firstNumberCol - 1).find((c) => !c.key.startsWith('项目资金'));
-    if (labelCell && (isLabel(labelCell.key, 'goals') || labelCell.key.includes('绩效指标'))) break;
-    if (!labelCell) {
-      if (rows.length > 0) break;
-      continue;
-    }
-    rows.push({ row: r, label: labelCell.text });
-    if (totalRow === null && labelCell.key.startsWith('年度资金总额')) totalRow = r;
-  }
-  const executed = cells.find((c) => isLabel(c.key, 'executed'));
-  return {
-    headerRow,
-    cols,
-    totalRow,
-    rows,
-    annualLabel: annual ? labelKey(annual.text) : '全年预算数',
-    annualPrefix: null,
-    executedLabel: executed ? labelKey(executed.text) : '全年执行数',
-  };
-}
-
-/**
- * Family B (部门整体支出绩效自评表): the header 执行数 / 资金执行率 / 分值 / 得分 shares its row with 部门名称,
- * and the row below, 年度预算申请, holds `资金总额：2677.71` (the planned amount, as text) and the numbers.
- */
-function findDepartmentFunds(grid: LabelGrid, h: IndicatorHeader, upper: number): FundsLayout | null {
-  const { left, right } = h;
-  for (let r = h.row - 1; r >= upper; r--) {
-    const cells = grid.inRow(r, left, right);
-    const executed = cells.find((c) => isLabel(c.key, 'deptExecuted'));
-    if (!executed) continue;
-    const colOf = (which: LabelKey) => cells.find((c) => isLabel(c.key, which))?.col ?? null;
-    const valueRow = r + 1;
-    const planned = grid.find(valueRow, (k) => k.startsWith('资金总额'), left, executed.col - 1);
-    return {
-      headerRow: r,
-      cols: {
-        initial: null,
-        annual: planned?.col ?? null,
-        executed: executed.col,
-        weight: colOf('weight'),
-        rate: colOf('deptRate') ?? colOf('rate'),
-        score: colOf('score'),
-      },
-      totalRow: valueRow,
-      rows: [{ row: valueRow, label: grid.find(valueRow, (k) => isLabel(k, 'deptBudget'), left, right)?.text ?? '年度预算申请' }],
-      annualLabel: '年度预算申请（资金总额）',
-      annualPrefix: '资金总额',
-      executedLabel: '执行数',
-    };
-  }
-  return null;
-}
-
-function scanIndicatorRows(
-  view: SheetView,
-  grid: LabelGrid,
-  h: IndicatorHeader,
-): { rows: IndicatorRowLayout[]; totalRow: number | null; otherNotesCell: Pos | null; bottom: number } {
-  const { left, right, cols } = h;
-  const rows: IndicatorRowLayout[] = [];
-  let totalRow: number | null = null;
-  let otherNotesCell: Pos | null = null;
-  let bottom = h.firstRow - 1;
-  let blanks = 0;
-  const leftMerge = left < cols.level1 ? view.mergeAt(h.row, left) : undefined;
-  for (let r = h.firstRow; r <= view.bottom; r++) {
-    const cells = grid.inRow(r, left, right);
-    const first = cells[0];
-    if (first && isLabel(first.key, 'total')) {
-      totalRow = r;
-      bottom = r;
-      break;
-    }
-    if (first && isLabel(first.key, 'otherNotes')) {
-      otherNotesCell = valueRightOf(view, grid, first, right);
-      bottom = r;
-      continue;
-    }
-    if (cells.some((c) => isLabel(c.key, 'title') || isLabel(c.key, 'projectName') || isLabel(c.key, 'level1') || c.key.includes('绩效自评表'))) break;
-    // Text in the 绩效指标 column below its merge belongs to what follows the form (填表人：…).
-    if (first && first.col < cols.level1 && !(leftMerge && r <= leftMerge.bottom)) break;
-    if (rowIsBlank(view, r, left, right, h)) {
-      // An empty row under a merged 一级 cell is still inside the indicator block (an unused template row).
-      const l1 = view.mergeAt(r, cols.level1);
-      if (l1 && l1.top >= h.firstRow && l1.top < r) continue;
-      if (++blanks >= BLANK_ROWS_END) break;
-      continue;
-    }
-    blanks = 0;
-    rows.push({ row: r, level1Cell: view.master(r, cols.level1), level2Cell: view.master(r, cols.level2) });
-    bottom = r;
-  }
-  return { rows, totalRow, otherNotesCell, bottom };
-}
-
-/** No value in the row's own cells (merges from above do not count as content of this row). */
-function rowIsBlank(view: SheetView, r: number, left: number, right: number, h: IndicatorHeader): boolean {
-  for (let c = left; c <= right; c++) {
-    const m = view.mergeAt(r, c);
-    if (m && m.top < r && m.top >= h.firstRow && (c === h.cols.level1 || c === h.cols.level2)) continue;
-    if (m && (m.top !== r || m.left !== c)) continue;
-    if (!view.isEmpty(r, c)) return false;
-  }
-  return true;
-}
-
-function findGradeLabel(grid: LabelGrid, h: IndicatorHeader, totalRow: number | null, bottom: number): LabelCell | undefined {
-  const rows = totalRow !== null ? [totalRow, totalRow + 1] : [bottom, bottom + 1];
-  for (const r of rows) {
-    const c = grid.find(r, (k) => isLabel(k, 'grade'), h.left, h.right);
-    if (c) return c;
-  }
-  return undefined;
 }

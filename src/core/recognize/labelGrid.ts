@@ -60,4 +60,14 @@ export class LabelGrid {
     for (const c of cells) if (c.col >= left && c.col <= right && test(c.key)) return c;
     return undefined;
   }
+
+  /** The nearest cell above `row` (rows `upper` .. row − 1, bottom up) in [left, right] that passes the test. */
+  findAbove(row: number, upper: number, test: (c: LabelCell) => boolean, left = -Infinity, right = Infinity): LabelCell | undefined {
+    for (let r = row - 1; r >= upper; r--) {
+      const cells = this.byRow.get(r);
+      if (!cells) continue;
+      for (const c of cells) if (c.col >= left && c.col <= right && test(c)) return c;
+    }
+    return undefined;
+  }
 }

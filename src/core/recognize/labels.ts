@@ -36,6 +36,24 @@ export const LABELS = {
   total: ['总分'],
   grade: ['自评等级', '评价等级'],
   otherNotes: ['其他需要说明的事项', '其他需要说明的问题'],
+  // Family C (评价指标体系计分表): 自评分数 for 得分, the rubric columns, 合计 or 总分, 评价等次.
+  selfScore: ['自评分数', '得分'],
+  explanation: ['指标解释'],
+  rubric: ['指标说明(评价计分标准)', '指标说明', '评价计分标准', '评分标准'],
+  basis: ['自评依据及说明', '自评依据'],
+  frameworkTotal: ['合计', '总分', '总计'],
+  gradeChoice: ['评价等次', '评价等级', '自评等级'],
+  arrived: ['实际到位数'],
+  spent: ['实际支出数'],
+  unitName: ['部门(单位)名称', '单位名称'],
+  unitCode: ['预算单位编码'],
+  // The targets table (绩效目标完成情况表).
+  plannedValue: ['预算指标值(包含数字及文字描述)', '预算指标值'],
+  plannedResult: ['预算指标值执行结果(包含数字及文字描述)', '预算指标值执行结果'],
+  budgetAmount: ['预算额(万元)', '预算额'],
+  spentAmount: ['执行额(万元)', '执行额(万元', '执行额'],
+  carryOver: ['当年结转结余额(万元)', '当年结转结余额', '结转结余额(万元)', '结转结余额'],
+  carryOverRate: ['结转结余率%', '结转结余率(%)', '结转结余率'],
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

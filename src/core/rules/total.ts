@@ -7,12 +7,12 @@ import { roundHalfUp } from '../values/round';
 import type { Profile } from './profile';
 import { isFillable, readNumber, readText } from './cells';
 
-export function gradeOf(total: number, profile: Profile): string {
+export function gradeOf(total: number, profile: Pick<Profile, 'grades'>): string {
   for (const g of profile.grades) if (total >= g.min - 1e-9) return g.label;
   return profile.grades[profile.grades.length - 1]?.label ?? '';
 }
 
-function gradeRule(profile: Profile): string {
+export function gradeRule(profile: Pick<Profile, 'grades'>): string {
   return profile.grades.map((g) => (g.min > 0 ? `${g.label} ≥ ${fmt(g.min)}` : `${g.label} < ${fmt(profile.grades[profile.grades.indexOf(g) - 1]?.min ?? 0)}`)).join('，');
 }
 
@@ -81,7 +81,7 @@ export function checkTotal(
 /** 优秀 / 良好 / 中等 / 较差 are how many forms write 优 / 良 / 中 / 差. */
 const GRADE_WORDS: Record<string, string> = { 优秀: '优', 良好: '良', 中等: '中', 较差: '差' };
 
-function sameGrade(stated: string, computed: string): boolean {
+export function sameGrade(stated: string, computed: string): boolean {
   const key = labelKey(stated).replace(/[“”"'‘’]/g, '');
   return key === computed || GRADE_WORDS[key] === computed;
 }

@@ -1,6 +1,8 @@
+import { Fragment } from 'react';
 import { Badge, Caption1, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { FormResult } from '../../core/result';
-import { KIND_LABEL, countFindings, fmtScore, formTitle } from '../report';
+import { formFacts, NAME_LABEL } from '../../core/formFacts';
+import { KIND_LABEL, countFindings, formTitle } from '../report';
 
 const useStyles = makeStyles({
   card: { marginTop: '8px' },
@@ -23,20 +25,17 @@ function stated(value: string | null, computed: string | null): string {
   return `（填报 ${value}）`;
 }
 
-/** One form's summary: 项目名称, 总分 computed (stated), 等级, error/warning counts. */
+/** One form's summary: its name, its kind's own facts (总分 computed (stated) and 等级, or 无评分 for a targets table), the counts. */
 export function FormSummary({ form, sheet }: { form: FormResult; sheet: string }) {
   const s = useStyles();
   const counts = countFindings(form.findings);
-  const total = fmtScore(form.total.computed);
-  const totalStated = form.total.stated === null ? null : fmtScore(form.total.stated);
-  const grade = form.grade.computed ?? '—';
   const title = formTitle(form);
   return (
     <Card className={s.card} size="small" role="group" aria-label={`表：${title}`}>
       <CardHeader
         header={
           <Text weight="semibold" as="h3" style={{ margin: 0, fontSize: 'inherit' }}>
-            <span aria-hidden="true">{form.kind === 'department' ? '部门名称：' : '项目名称：'}</span>
+            <span aria-hidden="true">{NAME_LABEL[form.kind]}：</span>
             {title}
           </Text>
         }
@@ -47,14 +46,20 @@ export function FormSummary({ form, sheet }: { form: FormResult; sheet: string }
         }
       />
       <dl className={s.facts}>
-        <dt className={s.dt}>总分</dt>
-        <dd className={s.dd} data-testid="total">
-          {total} <span className={s.stated}>{stated(totalStated, total)}</span>
-        </dd>
-        <dt className={s.dt}>等级</dt>
-        <dd className={s.dd} data-testid="grade">
-          {grade} <span className={s.stated}>{stated(form.grade.stated, form.grade.computed)}</span>
-        </dd>
+        {formFacts(form).map((f) => (
+          <Fragment key={f.id}>
+            <dt className={s.dt}>{f.label}</dt>
+            <dd className={s.dd} data-testid={f.id}>
+              {f.value}
+              {f.stated !== undefined && (
+                <>
+                  {' '}
+                  <span className={s.stated}>{stated(f.stated, f.value)}</span>
+                </>
+              )}
+            </dd>
+          </Fragment>
+        ))}
       </dl>
       <div className={s.badges}>
         <Badge appearance={counts.error ? 'filled' : 'outline'} color={counts.error ? 'danger' : 'informative'}>

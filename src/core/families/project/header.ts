@@ -1,8 +1,9 @@
-import type { LabelCell, LabelGrid } from './labelGrid';
-import type { IndicatorCols } from './layout';
-import { isLabel, isReasonLabel } from './labels';
+import type { LabelCell, LabelGrid } from '../../recognize/labelGrid';
+import type { IndicatorCols } from '../../recognize/layout';
+import { isLabel, isReasonLabel } from '../../recognize/labels';
+import type { HeaderAnchor } from '../family';
 
-export interface IndicatorHeader {
+export interface IndicatorHeader extends HeaderAnchor {
   row: number;
   /** First row of indicators (after a second header row when 年度指标值 is split on the next row). */
   firstRow: number;
@@ -12,26 +13,10 @@ export interface IndicatorHeader {
 }
 
 /**
- * Finds every indicator header on the sheet: a row with 一级指标, 二级指标, 三级指标, 分值 and 得分 left to
- * right. Several in one row are several forms side by side; each runs until the next 一级指标.
+ * The indicator header of family A and B, starting at its 一级指标 cell: 一级指标, 二级指标, 三级指标,
+ * 年度指标值 (or 指标值 split in three), 实际完成值, 分值 and 得分 left to right.
  */
-export function findIndicatorHeaders(grid: LabelGrid): IndicatorHeader[] {
-  const out: IndicatorHeader[] = [];
-  for (const row of grid.rows) {
-    const cells = grid.inRow(row);
-    const starts = cells.filter((c) => isLabel(c.key, 'level1'));
-    for (let s = 0; s < starts.length; s++) {
-      const start = starts[s];
-      const end = s + 1 < starts.length ? starts[s + 1].col - 1 : Infinity;
-      const group = cells.filter((c) => c.col >= start.col && c.col <= end && !c.key.includes('绩效指标'));
-      const header = headerOf(grid, row, start, group);
-      if (header) out.push(header);
-    }
-  }
-  return out;
-}
-
-function headerOf(grid: LabelGrid, row: number, start: LabelCell, group: LabelCell[]): IndicatorHeader | null {
+export function headerOf(grid: LabelGrid, row: number, start: LabelCell, group: LabelCell[]): IndicatorHeader | null {
   const col = (which: Parameters<typeof isLabel>[1]) => group.find((c) => isLabel(c.key, which));
   const level2 = col('level2');
   const level3 = col('level3');
@@ -69,7 +54,8 @@ function headerOf(grid: LabelGrid, row: number, start: LabelCell, group: LabelCe
   let left = start.col;
   const before = grid.inRow(row, -Infinity, start.col - 1).pop();
   if (before && before.key.includes('绩效指标')) left = before.col;
-  const right = Math.max(...group.map((c) => c.right));
+  // The header ends with its last known column: text further right belongs to whatever stands beside the form.
+  const right = Math.max(...[start, level2, level3, weight, score, actual, reason].map((c) => c?.right ?? -1), ...targetCells(group, target));
   return {
     row,
     firstRow,
@@ -86,4 +72,10 @@ function headerOf(grid: LabelGrid, row: number, start: LabelCell, group: LabelCe
       reason: reason?.col ?? null,
     },
   };
+}
+
+/** The right edges of the cells holding the target (one column, or the three of a split target). */
+function targetCells(group: LabelCell[], target: IndicatorCols['target']): number[] {
+  const cols = typeof target === 'number' ? [target] : [target.nature, target.value, target.unit];
+  return group.filter((c) => cols.includes(c.col)).map((c) => c.right);
 }

@@ -1,0 +1,54 @@
+import type { LabelCell, LabelGrid } from '../../recognize/labelGrid';
+import { isLabel, type LabelKey } from '../../recognize/labels';
+import type { HeaderAnchor } from '../family';
+
+export interface FrameworkCols {
+  level1: number;
+  level2: number;
+  level3: number;
+  /** The 分值 column after each level (五华 004), or null where the weight is written in the label (雁江 003). */
+  level1Weight: number | null;
+  level2Weight: number | null;
+  level3Weight: number | null;
+  score: number;
+  /** 指标说明（评价计分标准）: the rubric a standard indicator's score follows. */
+  rubric: number | null;
+}
+
+export interface FrameworkHeader extends HeaderAnchor {
+  cols: FrameworkCols;
+}
+
+const FRAMEWORK_COLUMNS: LabelKey[] = ['level1', 'level2', 'level3', 'weight', 'selfScore', 'explanation', 'rubric', 'basis'];
+
+/**
+ * The header of a scoring table on the 决策/过程/产出/效益 framework: 一级指标, 二级指标, 三级指标 and a
+ * score column (得分 / 自评分数), with no 年度指标值 / 实际完成值 (family A) and no 预算指标值 (targets).
+ * 分值 columns may follow each level: `一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分`.
+ */
+export function frameworkHeader(_grid: LabelGrid, start: LabelCell, group: LabelCell[]): FrameworkHeader | null {
+  const find = (which: LabelKey) => group.find((c) => isLabel(c.key, which));
+  const level2 = find('level2');
+  const level3 = find('level3');
+  const score = find('selfScore');
+  if (!level2 || !level3 || !score) return null;
+  if (find('target') || find('actual') || find('targetValue') || find('plannedValue')) return null;
+  if (!(start.col < level2.col && level2.col < level3.col && level3.col < score.col)) return null;
+  const weightBetween = (from: number, to: number) => group.find((c) => c.col > from && c.col < to && isLabel(c.key, 'weight'))?.col ?? null;
+  return {
+    row: start.row,
+    left: start.col,
+    // The header ends with its last known column: text further right belongs to whatever stands beside it.
+    right: Math.max(...group.filter((c) => FRAMEWORK_COLUMNS.some((w) => isLabel(c.key, w))).map((c) => c.right)),
+    cols: {
+      level1: start.col,
+      level2: level2.col,
+      level3: level3.col,
+      level1Weight: weightBetween(start.col, level2.col),
+      level2Weight: weightBetween(level2.col, level3.col),
+      level3Weight: weightBetween(level3.col, score.col),
+      score: score.col,
+      rubric: find('rubric')?.col ?? null,
+    },
+  };
+}

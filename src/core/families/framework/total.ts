@@ -1,0 +1,84 @@
+import { a1, type SheetView } from '../../sheet';
+import type { Fill } from '../../result';
+import { fmt, type FindingList } from '../../findings';
+import { labelKey } from '../../recognize/labels';
+import type { Profile } from '../../rules/profile';
+import { isFillable, readNumber, readText } from '../../rules/cells';
+import { gradeOf, gradeRule, sameGrade } from '../../rules/total';
+import { roundHalfUp } from '../../values/round';
+import { chosenGrade, inlineGrade, parseThresholds } from './grade';
+import type { FrameworkLayout } from './layout';
+
+/**
+ * SPEC §3 family C: 总分 = Σ 三级 scores (null where one is missing); the stated 合计 / 总分 must equal it
+ * (filled when empty); the grade by the thresholds the table states, else the profile's, against the
+ * 自评等级 value or the 评价等次 choice (an empty 自评等级 cell of its own is filled).
+ */
+export function checkFrameworkTotal(
+  view: SheetView,
+  layout: FrameworkLayout,
+  scores: (number | null)[],
+  profile: Profile,
+  findings: FindingList,
+  fills: Fill[],
+): { stated: number | null; computed: number | null; gradeStated: string | null; gradeComputed: string | null } {
+  const computed = scores.every((x) => x !== null) ? roundHalfUp(scores.reduce<number>((s, x) => s + (x as number), 0), 2) : null;
+  let stated: number | null = null;
+  const totalWord = totalLabelOf(view, layout);
+  if (layout.totalRow !== null) {
+    const pos = view.master(layout.totalRow, layout.header.cols.score);
+    const cell = readNumber(view, pos, totalWord, findings);
+    stated = cell?.value ?? null;
+    const at = a1(pos.row, pos.col);
+    if (computed !== null && stated !== null && Math.abs(stated - computed) > 0.005) {
+      findings.add('TOTAL_MISMATCH', pos, `${totalWord}（${at}）填写为 ${fmt(stated)}，各三级指标${scoreWord(view, layout)}合计为 ${fmt(computed)}；请改为 ${fmt(computed)}。`, {
+        fix: { cell: at, value: computed },
+        rule: `${totalWord} = 各三级指标${scoreWord(view, layout)}之和 = ${fmt(computed)}`,
+      });
+    } else if (computed !== null && cell && !cell.parse.ok && cell.parse.reason === 'empty' && isFillable(view, pos)) {
+      fills.push({ cell: at, value: computed, label: totalWord });
+    }
+  }
+  const thresholds = layout.thresholds ? parseThresholds(readText(view, layout.thresholds)) : null;
+  const scale = thresholds ? { grades: thresholds } : profile;
+  const scaleName = thresholds ? '表内标准' : profile.name;
+  const gradeComputed = computed !== null ? gradeOf(computed, scale) : null;
+  let gradeStated: string | null = null;
+  if (layout.grade) {
+    const { pos, how } = layout.grade;
+    const text = readText(view, pos);
+    gradeStated = how === 'choice' ? chosenGrade(text) : how === 'inline' ? inlineGrade(text) : text || null;
+    const at = a1(pos.row, pos.col);
+    const what = how === 'choice' ? '评价等次' : '自评等级';
+    if (gradeComputed !== null && gradeStated !== null && !sameGrade(gradeStated, gradeComputed)) {
+      const fix = how === 'choice' ? `请改为选“${gradeComputed}”` : `请改为“${gradeComputed}”`;
+      findings.add(
+        'GRADE_MISMATCH',
+        pos,
+        `${what}（${at}）${how === 'choice' ? '选的是' : '填写为'}“${gradeStated}”，按${totalWord} ${fmt(computed!)} 应为“${gradeComputed}”（${scaleName}：${gradeRule(scale)}）；${fix}。`,
+        how === 'cell' ? { fix: { cell: at, value: gradeComputed }, rule: gradeRule(scale) } : { rule: gradeRule(scale) },
+      );
+    } else if (gradeComputed !== null && gradeStated === null && how === 'cell' && isFillable(view, pos)) {
+      fills.push({ cell: at, value: gradeComputed, label: '自评等级' });
+    }
+  }
+
+  return { stated, computed, gradeStated, gradeComputed };
+}
+
+/** 自评分数 (雁江 003) or 得分 (五华 004), as the table names its score column. */
+export function scoreWord(view: SheetView, layout: FrameworkLayout): string {
+  const key = labelKey(readText(view, { row: layout.header.row, col: layout.header.cols.score }));
+  return key === '得分' ? '得分' : '自评分数';
+}
+
+/** 合计 or 总分, as the table names its total row. */
+export function totalLabelOf(view: SheetView, layout: FrameworkLayout): string {
+  if (layout.totalRow === null) return '总分';
+  for (let c = layout.header.left; c <= layout.header.cols.level3; c++) {
+    const key = labelKey(readText(view, { row: layout.totalRow!, col: c }));
+    if (key) return key;
+  }
+  return '总分';
+}
+

@@ -1,0 +1,85 @@
+import { a1, rangeA1, type SheetView } from '../../sheet';
+import type { Fill } from '../../result';
+import { FindingList, pct } from '../../findings';
+import type { FormLayout, Pos } from '../../recognize/layout';
+import type { Profile } from '../../rules/profile';
+import { readText } from '../../rules/cells';
+import { checkBudget } from '../../rules/budget';
+import { checkIndicatorRow, type Carry, type IndicatorOutcome } from '../../rules/indicatorRow';
+import { checkWeights } from '../../rules/weights';
+import { checkTotal } from '../../rules/total';
+import type { FormCheck } from '../family';
+
+/** Family A and B: header fields, funds and 执行率, indicator rows scored by target and actual, weights, 总分. */
+export function checkProjectForm(view: SheetView, layout: FormLayout, profile: Profile): FormCheck {
+  const findings = new FindingList(view.name);
+  const fills: Fill[] = [];
+
+  const field = (f: FormLayout['projectName'], what: string, how: string): string | null => {
+    if (!f) return null;
+    const text = f.value ? readText(view, f.value) : '';
+    if (text === '') {
+      const at: Pos = f.value ?? f.label;
+      findings.add('REQUIRED_FIELD_MISSING', at, `${what}（${a1(at.row, at.col)}）为空；${how}`);
+      return null;
+    }
+    return text;
+  };
+  const nameLabel = layout.kind === 'department' ? '部门名称' : '项目名称';
+  const projectName = field(layout.projectName, nameLabel, `请填写${nameLabel}。`);
+  if (!layout.projectName) {
+    findings.add('REQUIRED_FIELD_MISSING', { row: layout.range.top, col: layout.range.left }, '表中没有“项目名称”一栏；请按模板填写项目名称。');
+  }
+  field(layout.department, '主管部门', '请填写主管部门名称。');
+  field(layout.implementer, '实施单位', '请填写实施单位名称。');
+
+  const budget = checkBudget(view, layout, profile, findings);
+  fills.push(...budget.fills);
+
+  const carry: Carry = { level1: '', level1Cell: null, level2: '' };
+  const rows: IndicatorOutcome[] = [];
+  for (const r of layout.indicatorRows) {
+    const outcome = checkIndicatorRow(view, layout, r, carry, profile, findings);
+    if (!outcome) continue;
+    rows.push(outcome);
+    if (outcome.fill) fills.push(outcome.fill);
+  }
+
+  const rate = budget.result.executionRate;
+  const threshold = profile.reasonRequired.executionRateBelow;
+  if (threshold !== null && rate !== null && rate < threshold && budget.rateCell) {
+    const notes = layout.otherNotesCell ? readText(view, layout.otherNotesCell) : '';
+    if (notes === '') {
+      const at = layout.otherNotesCell ?? budget.rateCell;
+      findings.add(
+        'DEVIATION_REASON_MISSING',
+        at,
+        `执行率 ${pct(rate)} 低于 ${pct(threshold, 0)}，${profile.name}要求说明原因；请在“其他需要说明的事项”（${a1(at.row, at.col)}）写明执行率偏低的原因和改进措施。`,
+        { severity: 'error' },
+      );
+    }
+  }
+
+  const budgetWeightPos =
+    layout.funds && layout.funds.totalRow !== null && layout.funds.cols.weight !== null
+      ? view.master(layout.funds.totalRow, layout.funds.cols.weight)
+      : null;
+  const weightSum = checkWeights(view, layout, budget.result.weight, budgetWeightPos, rows, profile, findings);
+  const total = checkTotal(view, layout, [budget.effective, ...rows.map((r) => r.effective)], profile, findings);
+  fills.push(...total.fills);
+
+  return {
+    form: {
+      sheet: view.name,
+      kind: layout.kind,
+      range: rangeA1(layout.range),
+      projectName,
+      budget: budget.result,
+      indicators: rows.map((r) => r.result),
+      total: { weight: weightSum, stated: total.stated, computed: total.computed },
+      grade: { stated: total.gradeStated, computed: total.gradeComputed },
+      findings: findings.items,
+    },
+    fills,
+  };
+}

@@ -5,7 +5,7 @@
  * the limit — a directory that lies about sizes is caught without holding the part — while
  * the worksheets' cells are counted.
  */
-import { type ZipEntry, zipEntryChunks } from './zip';
+import { concat, inflateParts, type ZipEntry } from './zip';
 
 export interface ReadLimits {
   /** Inflated size of all the package's parts together, in bytes. */
@@ -24,7 +24,7 @@ export type LimitBreach =
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 
 /** The first limit the package breaks, or null when within them. */
-export async function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[], limits: ReadLimits): Promise<LimitBreach | null> {
+export function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[], limits: ReadLimits): LimitBreach | null {
   const stated = entries.reduce((n, e) => n + e.size, 0);
   if (stated > limits.maxBytes) {
     const largest = entries.reduce((a, b) => (b.size > a.size ? b : a));
@@ -32,22 +32,32 @@ export async function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[
   }
   let total = 0;
   let cells = 0;
-  for (const entry of entries) {
-    const counter = WORKSHEET.test(entry.name) ? new CellCounter() : null;
-    let partBytes = 0;
-    for await (const chunk of zipEntryChunks(bytes, entry)) {
+  let breach: LimitBreach | null = null;
+  let part = '';
+  let partBytes = 0;
+  let counter: CellCounter | null = null;
+  inflateParts(
+    bytes,
+    () => true,
+    (name, chunk) => {
+      if (name !== part) {
+        if (counter) cells += counter.count;
+        part = name;
+        partBytes = 0;
+        counter = WORKSHEET.test(name) ? new CellCounter() : null;
+      }
       partBytes += chunk.length;
       total += chunk.length;
       // Past the limit, whatever the directory stated: a lying directory is caught here, holding nothing.
-      if (total > limits.maxBytes) return { kind: 'bytes', part: entry.name, partBytes, total, atLeast: true };
-      if (counter) {
+      if (total > limits.maxBytes) breach = { kind: 'bytes', part: name, partBytes, total, atLeast: true };
+      else if (counter) {
         counter.push(chunk);
-        if (cells + counter.count > limits.maxCells) return { kind: 'cells', part: entry.name, cells: cells + counter.count };
+        if (cells + counter.count > limits.maxCells) breach = { kind: 'cells', part: name, cells: cells + counter.count };
       }
-    }
-    if (counter) cells += counter.count;
-  }
-  return null;
+      return breach !== null;
+    },
+  );
+  return breach;
 }
 
 const LT = 0x3c;
@@ -60,7 +70,7 @@ class CellCounter {
   private tail = new Uint8Array(0);
 
   push(chunk: Uint8Array): void {
-    const data = this.tail.length ? joined(this.tail, chunk) : chunk;
+    const data = this.tail.length ? concat(this.tail, chunk) : chunk;
     const end = data.length - 40;
     let p = data.indexOf(LT);
     while (p !== -1 && p < end) {
@@ -86,13 +96,6 @@ function isCellTag(data: Uint8Array, q: number): boolean {
 
 function isNameByte(b: number): boolean {
   return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d || b === 0x2e;
-}
-
-function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }
 
 const MB = 2 ** 20;

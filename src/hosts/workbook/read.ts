@@ -79,7 +79,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   const parts = refuseWhatIsNotAnXlsx(bytes);
   if (parts) {
     const limits = options.limits ?? DEFAULT_LIMITS;
-    const breach = await limitBreach(bytes, parts.entries, limits);
+    const breach = limitBreach(bytes, parts.entries, limits);
     if (breach) throw new WorkbookReadError('too-large', breachMessage(breach, limits));
   }
 

@@ -19,7 +19,10 @@ export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 200 * 2 ** 20, maxCells: 1
 
 export type LimitBreach =
   /** `atLeast`: found while inflating, where reading stopped; otherwise as the directory states. */
-  | { kind: 'bytes'; part: string; partBytes: number; total: number; atLeast: boolean } | { kind: 'cells'; part: string; cells: number };
+  | { kind: 'bytes'; part: string; partBytes: number; total: number; atLeast: boolean }
+  | { kind: 'cells'; part: string; cells: number }
+  /** A part that could not be inflated and measured, or that the directory names but the data does not hold where it says. */
+  | { kind: 'unmeasured'; part: string };
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 
@@ -36,7 +39,8 @@ export function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[], lim
   let part = '';
   let partBytes = 0;
   let counter: CellCounter | null = null;
-  inflateParts(
+  const measured = new Map<string, number>();
+  const failed = inflateParts(
     bytes,
     () => true,
     (name, chunk) => {
@@ -48,6 +52,7 @@ export function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[], lim
       }
       partBytes += chunk.length;
       total += chunk.length;
+      measured.set(name, (measured.get(name) ?? 0) + chunk.length);
       // Past the limit, whatever the directory stated: a lying directory is caught here, holding nothing.
       if (total > limits.maxBytes) breach = { kind: 'bytes', part: name, partBytes, total, atLeast: true };
       else if (counter) {
@@ -57,7 +62,21 @@ export function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[], lim
       return breach !== null;
     },
   );
-  return breach;
+  return breach ?? unmeasuredPart(entries, measured, failed);
+}
+
+/**
+ * The measure above follows the stored data; ExcelJS follows the directory. Each part must inflate to at
+ * least what the directory states, or part of what ExcelJS inflates went unmeasured: a damaged file, or
+ * fflate's streaming reader cut an entry written with a data descriptor where its bytes happen to hold the
+ * descriptor's signature (https://github.com/101arrowz/fflate/issues/243). Refused rather than read unmeasured.
+ */
+function unmeasuredPart(entries: readonly ZipEntry[], measured: ReadonlyMap<string, number>, failed: readonly string[]): LimitBreach | null {
+  if (failed.length) return { kind: 'unmeasured', part: failed[0] };
+  const stated = new Map<string, number>();
+  for (const e of entries) stated.set(e.name, (stated.get(e.name) ?? 0) + e.size);
+  for (const [name, size] of stated) if ((measured.get(name) ?? 0) < size) return { kind: 'unmeasured', part: name };
+  return null;
 }
 
 const LT = 0x3c;
@@ -102,7 +121,7 @@ const MB = 2 ** 20;
 const mb = (n: number): string => `${Number((n / MB).toFixed(1))} MB`;
 
 /** The refusal in Chinese, naming the part and its size and the option that raises the limit. */
-export function breachMessage(b: LimitBreach, limits: ReadLimits): string {
+export function breachMessage(b: Exclude<LimitBreach, { kind: 'unmeasured' }>, limits: ReadLimits): string {
   if (b.kind === 'cells') {
     return `工作簿过大，未读取：工作表部件 ${b.part} 处累计已超过 ${b.cells.toLocaleString('en-US')} 个单元格，超过上限 ${limits.maxCells.toLocaleString('en-US')} 个（可用 --max-cells 调整）。`;
   }

@@ -53,20 +53,24 @@ const FEED = 16 * 1024;
 /**
  * Inflates the parts `wanted` picks, in the order the zip stores them, handing each chunk to `onChunk`
  * (a chunk is at most ~16 MB, usually far less); `onChunk` returns true to stop everything. Nothing is
- * kept. An entry that cannot be inflated ends silently.
+ * kept. Returns the names of the entries whose data could not be inflated.
  */
 export function inflateParts(
   bytes: Uint8Array,
   wanted: (name: string) => boolean,
   onChunk: (name: string, chunk: Uint8Array) => boolean | void,
-): void {
+): string[] {
   let stopped = false;
+  let current = '';
+  const failed: string[] = [];
   const unzip = new Unzip((file: UnzipFile) => {
     const name = file.name.replace(/^\//, '');
+    current = name;
     if (stopped || !wanted(name)) return;
     file.ondata = (err, chunk) => {
-      if (stopped || err) return;
-      if (chunk.length && onChunk(name, chunk)) {
+      if (stopped) return;
+      if (err) failed.push(name);
+      else if (chunk.length && onChunk(name, chunk)) {
         stopped = true;
         file.terminate();
       }
@@ -77,8 +81,9 @@ export function inflateParts(
   try {
     for (let at = 0; at < bytes.length && !stopped; at += FEED) unzip.push(bytes.subarray(at, at + FEED), at + FEED >= bytes.length);
   } catch {
-    // A damaged stream: what was inflated so far was handed over; ExcelJS says what is wrong.
+    failed.push(current);
   }
+  return failed;
 }
 
 /** Whether the entry's uncompressed bytes contain an ASCII string, stopping at the first hit. */

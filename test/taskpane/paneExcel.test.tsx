@@ -10,11 +10,10 @@ import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { ExcelHost } from '../../src/hosts/excel/ExcelHost';
-import { loadRecord } from '../../src/hosts/excel/record';
 import type { SheetModel } from '../../src/core/sheet';
 import { fixtureSheets } from '../loadFixture';
 import { FakeWorkbook } from '../hosts/excel/fakeExcel';
-import { fakeSheetOf } from '../hosts/excel/helpers';
+import { fakeSheetOf, recordIn } from '../hosts/excel/helpers';
 import { stackForms } from '../hosts/excel/forms';
 
 afterEach(() => cleanup());
@@ -47,13 +46,13 @@ describe('task pane on ExcelHost', () => {
 
     const first = await click();
     const once = ws.snapshot();
-    const record = loadRecord(env.settings);
+    const record = recordIn(wb);
     expect(record.filter((e) => e.value !== undefined).length).toBeGreaterThanOrEqual(22);
     expect(ws.value('H14')).toBe(2);
 
     const second = await click();
     expect(ws.snapshot()).toBe(once);
-    expect(loadRecord(env.settings)).toEqual(record);
+    expect(recordIn(wb)).toEqual(record);
 
     // The active sheet read (its name comes with it) + the write; the second run has nothing to write.
     expect(first.map((s) => s.writes > 0)).toEqual([false, true]);

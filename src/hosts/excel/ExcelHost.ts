@@ -5,31 +5,39 @@
  *   readSheet   1 sync on Windows/Mac up to DESKTOP_ROW_HORIZON (65,536) rows, 1,000 stacked forms
  *               included; on the web 1 sync up to row ~1,100, then one per ~4 MB (limits.ts). The same
  *               syncs bring what the write will need (snapshot.ts): every cell's fill, the sheet's
- *               protection, where its notes are. Cells holding a computed value we wrote read as empty
- *               (from the record in memory, no sync), so a second run needs no 清除标记 first.
- *   applyMarks  right after a read of the sheet: 1 write sync (fills, notes, values; one undo group where
- *               ExcelApi 1.20 allows), none when a re-run finds everything in place; then the mark record
- *               is saved with the settings. Without a fresh read (applyMarks on its own, a read older than
- *               SNAPSHOT_MAX_AGE_MS, marks outside what the read covered, the user's own notes elsewhere on
- *               the sheet): 1 load sync first, as before. One more sync only when something went wrong: a
- *               value typed between the read and the write (put back), or a failed write (rolled back).
+ *               protection, where its notes are; and the sheet's mark record part (recordParts.ts) when
+ *               this host knows the sheet's id (the active sheet: the one read last), else the list of
+ *               parts. One more sync only the first time a sheet that has a record is read in a session
+ *               (its part). Cells holding a computed value we wrote read as empty, so a second run needs no
+ *               清除标记 first.
+ *   applyMarks  right after a read of the sheet: 1 write sync (the record's part first, then fills,
+ *               notes, values; one undo group where ExcelApi 1.20 allows), none when a re-run finds
+ *               everything in place. Without a fresh read (applyMarks on its own, a read older than
+ *               SNAPSHOT_MAX_AGE_MS): 1 sync for the sheet's id and the list of parts (+1 for the part, if
+ *               any), and 1 load sync, before the write; marks outside what the read covered or the user's
+ *               own notes elsewhere on the sheet: the load sync alone. One more sync only when something
+ *               went wrong: a value typed between the read and the write (put back, the record with it),
+ *               or a failed write (rolled back; then the record put back: 1 sync, 2 more if its part was new).
  *   a run       readSheet + applyMarks, no clearMarks first: 2 syncs (the ribbon command, and the pane,
  *               which reads the active sheet without asking its name first), 1 when a re-run finds
- *               everything in place.
- *   clearMarks  1 sync to list the sheets + 1 load + 1 write (no sync at all when nothing is marked).
+ *               everything in place; the first run of a session on a sheet marked before: +1 (its part) and +1
+ *               (a load of the marked cells: their notes were not asked in the read).
+ *   clearMarks  1 sync to list the sheets, our names and the parts + 1 for the parts in scope + 1 load +
+ *               1 write (the emptied parts deleted last in it); 1 sync when nothing is marked.
  */
 import { HostError, type ApplySummary, type Host, type Mode, type ReportRow } from '../host';
 import type { SheetModel } from '../../core/sheet';
 import type { SheetCheck } from '../../core/result';
 import { officeEnv, type ExcelEnv } from './env';
-import { errorText, officeCode, quoted, readError, writeError } from './errors';
+import { errorLocation, errorText, officeCode, quoted, readError, writeError } from './errors';
 import { readSheet } from './readSheet';
-import { SNAPSHOT_MAX_AGE_MS } from './limits';
+import { SNAPSHOT_MAX_AGE_MS, payloadBudget } from './limits';
 import type { SheetSnapshot } from './snapshot';
-import { reconcile } from './reconcile';
+import { reconcile, type ReconcileInput, type RecordSave } from './reconcile';
 import { withoutOurValues } from './ourValues';
-import { RECORD_KEY, loadRecord, recordText, storeRecord, type MarkEntry } from './record';
-import { queueNames, relocate, type NameMap } from './locate';
+import { recordText, type MarkEntry } from './record';
+import { RecordStore } from './recordStore';
+import { queueNames, relocate } from './locate';
 import { REPORT_SHEET, queueReport, queueReportSheet } from './report';
 import { persistSettings, readSetting } from './settings';
 import { normalCell, targetsOf } from './targets';
@@ -44,9 +52,14 @@ export class ExcelHost implements Host {
    * Used once: any write to the sheet (marks, clear, a fix) drops it.
    */
   private readonly snapshots = new Map<string, SheetSnapshot>();
+  /** The mark record, one Custom XML Part per sheet (recordParts.ts, recordStore.ts). */
+  private readonly records: RecordStore;
+  /** The id of the sheet read last (the active sheet's, most likely, at the next run). */
+  private lastRead: string | undefined;
 
   constructor(env?: ExcelEnv) {
     this.env = env ?? officeEnv();
+    this.records = new RecordStore(this.env);
   }
 
   /** ExcelApi 1.18: notes. Without it the pane alone shows the messages. */
@@ -77,27 +90,68 @@ export class ExcelHost implements Host {
   /**
    * The cells as the user left them: a computed value we wrote (and the record remembers) reads as an
    * empty cell while it is still exactly that value, so a second run fills it again instead of taking it
-   * for the user's (ourValues.ts). The record is in memory: no extra sync.
+   * for the user's (ourValues.ts). The sheet's record part is read in the read's first sync when the
+   * sheet's id is known (it is after any earlier call of this host); else in one sync after it.
    */
   async readSheet(name?: string): Promise<SheetModel> {
-    let record = loadRecord(this.env.settings);
     if (name !== undefined) this.snapshots.delete(name);
-    const names = record.some((e) => e.name);
-    const read = await readSheet(this.env, name, { notes: this.notesSupported, noteCells: this.noteCells(record, name), names });
-    this.ids.set(read.model.name, read.id);
-    this.snapshots.set(read.model.name, read.snapshot);
-    if (read.names) record = this.relocated(record, read.names);
-    const { inScope } = this.split(record, [read.model.name]);
-    return withoutOurValues(read.model, inScope);
+    // The active sheet is most likely the one read last.
+    const known = name !== undefined ? this.ids.get(name) : this.lastRead;
+    // The sheet's part when its id is known; else (or if the guess was wrong) the list of parts tells
+    // whether it has one to read.
+    let take: () => string[] = () => [];
+    const read = await readSheet(this.env, name, {
+      notes: this.notesSupported,
+      noteCells: this.noteCells(known),
+      names: true,
+      alongside: (context) => {
+        const part = known ? this.records.queue(context, [known]) : undefined;
+        const index = name === undefined || !known ? this.records.queueIndex(context) : undefined;
+        take = () => {
+          const left = part ? part() : [];
+          if (known === read.id) return left;
+          return index ? index([read.id]) : [read.id];
+        };
+      },
+    });
+    const sheet = read.model.name;
+    this.ids.set(sheet, read.id);
+    this.lastRead = read.id;
+    this.snapshots.set(sheet, read.snapshot);
+    try {
+      await this.records.fetch(take());
+    } catch (e) {
+      throw readError(sheet, e);
+    }
+    let record = this.records.entriesOf(read.id, sheet, this.currentIds());
+    if (read.names) {
+      const moved = relocate(record, read.names);
+      if (moved.changed) this.records.update(read.id, moved.entries);
+      record = moved.entries;
+    }
+    return withoutOurValues(read.model, record.filter((e) => !e.lost && e.sheet === sheet));
   }
 
   async applyMarks(checks: SheetCheck[], mode: Mode): Promise<ApplySummary> {
     const notesSupported = this.notesSupported;
     const targets = targetsOf(checks, mode);
     const sheets = unique([...checks.map((c) => c.sheet), ...targets.map((t) => t.sheet)]);
-    const record = loadRecord(this.env.settings);
-    const { inScope, rest } = this.split(record, sheets);
+    // The reads just before brought the records; without them (or long ago) they are read now.
+    const ids = await this.withReadError(sheets.length === 1 ? sheets[0] : undefined, () => this.recordsFor(sheets));
+    const current = this.currentIds();
+    const before = new Map(sheets.map((name, i) => [ids[i], { name, entries: this.records.entriesOf(ids[i], name, current) }]));
+    const inScope = [...before.values()].flatMap((r) => r.entries.filter((e) => !e.lost));
     if (!targets.length && !inScope.length) return { marked: 0, filled: 0, notesSupported };
+    /** The records of these sheets once `entries` are on them (marks whose cells were deleted stay). */
+    const recordsOf = (entries: MarkEntry[]) => {
+      const idOf = new Map(sheets.map((name, i) => [name, ids[i]]));
+      return new Map(
+        [...before].map(([id, r]) => [
+          id,
+          { name: r.name, entries: [...r.entries.filter((e) => e.lost), ...entries.filter((e) => (idOf.get(e.sheet) ?? e.sheetId) === id)] },
+        ]),
+      );
+    };
 
     // The reads just before (the ribbon command, the pane) saw everything the write needs.
     const snapshots = new Map<string, SheetSnapshot>();
@@ -106,63 +160,106 @@ export class ExcelHost implements Host {
       if (snap && snap.fresh(SNAPSHOT_MAX_AGE_MS) && (this.ids.get(name) ?? snap.id) === snap.id) snapshots.set(name, snap);
     }
     for (const name of sheets) this.snapshots.delete(name); // the sheet is about to change
-    let saved: string | undefined;
-    const beforeWrite = async (entries: MarkEntry[]) => {
-      saved = await this.saveRecordFirst([...rest, ...entries]);
+    // The record as it will be after the write goes first in the write sync (reconcile.ts).
+    let saved: { text: string; done: boolean; trimLegacy: () => Promise<void> } | undefined;
+    let refusedRecord: HostError | undefined;
+    let queuedRecord: Map<string, string> | undefined;
+    const refuse = (detail: string, bytes: number) =>
+      (refusedRecord = new HostError(
+        `标记记录没能保存进工作簿（${detail}），所以没有写入任何标记，工作表未作改动。记录约 ${(bytes / 1e6).toFixed(1)} MB；可改为逐个工作表校验，或先点击“清除标记”。`,
+        'write-failed',
+      ));
+    const queue = (entries: MarkEntry[], context: Excel.RequestContext): RecordSave => {
+      const records = recordsOf(entries);
+      const bytes = this.records.bytesOf(records);
+      // Excel on the web refuses a request over 5 MB: a part that large cannot be saved.
+      if (bytes > payloadBudget(this.env.platform)) throw refuse('超过 Excel 网页版单次请求 5 MB 的上限', bytes);
+      const q = this.records.queueSave(context, records, current);
+      queuedRecord = q.wrote;
+      const mine = { text: recordKey(entries), done: false, trimLegacy: q.trimLegacy };
+      return {
+        bytes,
+        synced: () => {
+          q.synced();
+          mine.done = true;
+          saved = mine;
+        },
+        refused: (e) => (!saved && errorLocation(e).startsWith('CustomXmlPart') ? refuse(errorText(e), bytes) : undefined),
+      };
     };
     let result: Awaited<ReturnType<ExcelHost['reconcile']>>;
     try {
-      result = await this.reconcile(sheets, inScope, targets, notesSupported, snapshots, beforeWrite);
+      result = await this.reconcile(sheets, inScope, targets, notesSupported, snapshots, { first: true, queue });
     } catch (e) {
       // The write failed and was rolled back: the record saved before it describes marks that are not
       // there. Put the old one back (best effort: clearing checks every cell before touching it anyway).
-      if (saved !== undefined) {
-        storeRecord(this.env.settings, record);
-        await persistSettings(this.env.settings).catch(() => undefined);
-      }
+      if (queuedRecord && e !== refusedRecord) await this.records.restore(before, queuedRecord, current).catch(() => undefined);
       throw e;
     }
-    const after = [...rest, ...result.entries];
-    if (recordText(after) !== saved) await this.saveRecord(after);
+    await saved?.trimLegacy();
+    // Saved again only when the write came out otherwise than planned (a value typed meanwhile), or
+    // when nothing needed writing but the record did.
+    // A record still in the previous version's settings value moves to the sheet's part now.
+    const migrate = [...before].some(([id, r]) => this.records.inSettingsOnly(id, r.name, current));
+    if (migrate || recordKey(result.entries) !== (saved?.text ?? recordKey(inScope))) await this.saveRecord(recordsOf(result.entries), current);
     if (result.failure) throw result.failure;
     return { marked: result.marked, filled: result.filled, notesSupported };
   }
 
   async clearMarks(sheets?: string[]): Promise<number> {
-    let record = loadRecord(this.env.settings);
-    if (!record.length) return 0;
-    // Which sheets still exist, under which names (entries keep the id from marking time), and where
-    // our marks are now (rows and columns inserted or deleted since).
+    // Which sheets exist, under which names, where our marks are now (rows and columns inserted or
+    // deleted since: the names), and which sheets have a record part: one sync.
+    let withPart: ((sheetIds: readonly string[]) => string[]) | undefined;
     const { current, marks } = await this.withReadError(undefined, async (context) => {
       const all = context.workbook.worksheets;
       all.load('items/name,items/id');
-      const marks = record.some((e) => e.name) ? queueNames(context) : undefined;
+      const marks = queueNames(context);
+      withPart = this.records.queueIndex(context);
       await context.sync();
-      return { current: all.items.map((ws) => ({ name: ws.name, id: ws.id })), marks: marks?.() };
+      return { current: all.items.map((ws) => ({ name: ws.name, id: ws.id })), marks: marks() };
     });
-    if (marks) record = relocate(record, marks).entries;
     for (const ws of current) this.ids.set(ws.name, ws.id);
-    const nameOf = new Map(current.map((ws) => [ws.id, ws.name]));
-    const sheetNames = new Set(current.map((ws) => ws.name));
-    const live: MarkEntry[] = [];
-    for (const e of record) {
-      const name = nameOf.get(e.sheetId) ?? (sheetNames.has(e.sheet) ? e.sheet : undefined);
-      if (name !== undefined) live.push({ ...e, sheet: name });
-      // Entries of deleted sheets are dropped: nothing left to restore.
-    }
-    const scope = sheets ? unique(sheets) : unique(live.map((e) => e.sheet));
-    const inScope = live.filter((e) => scope.includes(e.sheet) && !e.lost);
-    const lost = live.filter((e) => scope.includes(e.sheet) && e.lost);
-    const rest = live.filter((e) => !scope.includes(e.sheet));
+    const currentIds = this.currentIds(current);
+    const scope = sheets ? current.filter((ws) => sheets.includes(ws.name)) : current;
+    // The records of those sheets: one more sync, none when no sheet in scope has a part.
+    const toRead = withPart!(scope.map((ws) => ws.id));
+    await this.withReadError(undefined, () => this.records.fetch(toRead));
+    // Entries the previous version kept for sheets deleted since: nothing left to restore.
+    if (!sheets) await this.records.trimLegacy((e) => !currentIds.has(e.sheetId) && !current.some((ws) => ws.name === e.sheet));
+
+    const records = new Map(scope.map((ws) => [ws.id, { name: ws.name, entries: relocate(this.records.entriesOf(ws.id, ws.name, currentIds), marks).entries }]));
+    const live = [...records.values()].flatMap((r) => r.entries);
+    if (!live.length) return 0;
+    const inScope = live.filter((e) => !e.lost);
+    const lost = live.filter((e) => e.lost);
+    // What is left of each sheet's record (marks whose cells were deleted are named to the user now,
+    // then forgotten), saved at the end of the write sync.
+    const idOf = new Map(scope.map((ws) => [ws.name, ws.id]));
+    const marked = [...records].filter(([, r]) => r.entries.length);
+    const recordsOf = (entries: MarkEntry[]) =>
+      new Map(marked.map(([id, r]) => [id, { name: r.name, entries: entries.filter((e) => idOf.get(e.sheet) === id) }]));
     let cleared = 0;
+    let saved: { entries: MarkEntry[]; trimLegacy: () => Promise<void> } | undefined;
     if (inScope.length) {
       const touched = unique(inScope.map((e) => e.sheet));
       for (const name of touched) this.snapshots.delete(name);
-      const result = await this.reconcile(touched, inScope, [], this.notesSupported);
-      await this.saveRecord([...rest, ...result.entries]);
+      const queue = (entries: MarkEntry[], context: Excel.RequestContext): RecordSave => {
+        const q = this.records.queueSave(context, recordsOf(entries), currentIds);
+        return {
+          bytes: 0,
+          synced: () => {
+            q.synced();
+            saved = { entries, trimLegacy: q.trimLegacy };
+          },
+          refused: () => undefined,
+        };
+      };
+      const result = await this.reconcile(touched, inScope, [], this.notesSupported, undefined, { first: false, queue });
       cleared = result.cleared;
-    } else if (live.length !== record.length || lost.length) {
-      await this.saveRecord(rest);
+      if (saved && recordKey(result.entries) === recordKey(saved.entries)) await saved.trimLegacy();
+      else await this.saveRecord(recordsOf(result.entries), currentIds);
+    } else {
+      await this.saveRecord(recordsOf([]), currentIds);
     }
     if (lost.length) throw lostError(cleared, lost);
     return cleared;
@@ -241,51 +338,38 @@ export class ExcelHost implements Host {
   }
 
   /**
-   * The record with every entry at its cell's current address (locate.ts), kept in memory for the
-   * applyMarks or clearMarks that follows; saved into the document with the next record they save.
+   * The cells whose note a read asks for: those of the sheet's record in memory (our earlier notes), so
+   * that the read can tell where all the sheet's notes are (snapshot.ts). Capped. A sheet whose record
+   * this host has not read yet asks for none: applyMarks then loads the notes of the cells it writes.
    */
-  private relocated(record: MarkEntry[], names: NameMap): MarkEntry[] {
-    const moved = relocate(record, names);
-    if (moved.changed) storeRecord(this.env.settings, moved.entries);
-    return moved.entries;
+  private noteCells(sheetId: string | undefined): string[] {
+    if (!this.notesSupported) return [];
+    const cells = unique(this.records.cells(sheetId));
+    return cells.length <= MAX_NOTE_QUERIES ? cells : [];
   }
 
-  /** Old entries on these sheets (matched by id, or by name when the id is unknown) and the rest. */
-  private split(record: MarkEntry[], sheets: string[]): { inScope: MarkEntry[]; rest: MarkEntry[] } {
-    const byId = new Map<string, string>();
-    for (const name of sheets) {
-      const id = this.ids.get(name);
-      if (id) byId.set(id, name);
-    }
-    const inScope: MarkEntry[] = [];
-    const rest: MarkEntry[] = [];
-    for (const e of record) {
-      const name = byId.get(e.sheetId) ?? (sheets.includes(e.sheet) && !this.renamedAway(e) ? e.sheet : undefined);
-      // A mark whose cell was deleted stays in the record (清除标记 names it) but is not on the sheet.
-      if (name !== undefined && !e.lost) inScope.push({ ...e, sheet: name });
-      else rest.push(e);
-    }
-    return { inScope, rest };
-  }
-
-  /** True when we know the entry's sheet now has another name (its old name now belongs to another sheet). */
-  private renamedAway(e: MarkEntry): boolean {
-    const id = this.ids.get(e.sheet);
-    return id !== undefined && id !== e.sheetId && [...this.ids.values()].includes(e.sheetId);
+  /** Ids of the worksheets known to this host (every listing and read teaches them), or of `current`. */
+  private currentIds(current?: { id: string }[]): Set<string> {
+    return new Set(current ? current.map((ws) => ws.id) : this.ids.values());
   }
 
   /**
-   * The cells whose note a read asks for: every cell of the mark record (our earlier notes), so that the
-   * read can tell where all the sheet's notes are (snapshot.ts). Capped: beyond, only this sheet's.
+   * The sheets' ids, with their records read within SNAPSHOT_MAX_AGE_MS: nothing to do after a read of
+   * each; else one sync for the ids not known and the list of parts, and one to read the parts there are.
    */
-  private noteCells(record: MarkEntry[], name: string | undefined): string[] {
-    if (!this.notesSupported || !record.length) return [];
-    const all = unique(record.map((e) => e.cell));
-    if (all.length <= MAX_NOTE_QUERIES) return all;
-    if (name === undefined) return [];
-    const id = this.ids.get(name);
-    const mine = unique(record.filter((e) => e.sheet === name || e.sheetId === id).map((e) => e.cell));
-    return mine.length <= MAX_NOTE_QUERIES ? mine : [];
+  private async recordsFor(names: string[]): Promise<string[]> {
+    const stale = names.filter((n) => !this.ids.has(n) || !this.records.fresh(this.ids.get(n)!));
+    if (stale.length) {
+      const withPart = await this.env.run({}, async (context) => {
+        const ws = stale.filter((n) => !this.ids.has(n)).map((n) => [n, context.workbook.worksheets.getItem(n).load('id')] as const);
+        const index = this.records.queueIndex(context);
+        await context.sync();
+        for (const [n, w] of ws) this.ids.set(n, w.id);
+        return index(stale.map((n) => this.ids.get(n)!));
+      });
+      await this.records.fetch(withPart);
+    }
+    return names.map((n) => this.ids.get(n)!);
   }
 
   private async reconcile(
@@ -294,11 +378,11 @@ export class ExcelHost implements Host {
     targets: ReturnType<typeof targetsOf>,
     notes: boolean,
     snapshots?: ReadonlyMap<string, SheetSnapshot>,
-    beforeWrite?: (entries: MarkEntry[]) => Promise<void>,
+    record?: ReconcileInput['record'],
   ) {
     const undoGroup = this.env.isSetSupported('ExcelApi', '1.20');
     try {
-      return await reconcile(this.env, { sheets, old, targets, notes, undoGroup, snapshots, beforeWrite });
+      return await reconcile(this.env, { sheets, old, targets, notes, undoGroup, snapshots, record });
     } catch (e) {
       if (e instanceof HostError) throw e;
       // A failure before any write (a sheet gone since the check, …).
@@ -306,30 +390,9 @@ export class ExcelHost implements Host {
     }
   }
 
-  /**
-   * The record as it will be after the write, saved before it. Failing, nothing has been written yet:
-   * the run stops with a message saying so. Returns what was saved.
-   */
-  private async saveRecordFirst(entries: MarkEntry[]): Promise<string> {
-    const before = this.env.settings.get(RECORD_KEY);
-    storeRecord(this.env.settings, entries);
+  private async saveRecord(records: Map<string, { name: string; entries: MarkEntry[] }>, current: Set<string>): Promise<void> {
     try {
-      await persistSettings(this.env.settings);
-    } catch (e) {
-      if (before === null || before === undefined) this.env.settings.remove(RECORD_KEY);
-      else this.env.settings.set(RECORD_KEY, before);
-      throw new HostError(
-        `标记记录没能保存进工作簿（${errorText(e)}），所以没有写入任何标记，工作表未作改动。记录约 ${(recordText(entries).length / 1e6).toFixed(1)} MB；可改为逐个工作表校验，或先点击“清除标记”。`,
-        'write-failed',
-      );
-    }
-    return recordText(entries);
-  }
-
-  private async saveRecord(entries: MarkEntry[]): Promise<void> {
-    storeRecord(this.env.settings, entries);
-    try {
-      await persistSettings(this.env.settings);
+      await this.records.save(records, current);
     } catch (e) {
       throw new HostError(
         `标记已写入，但标记记录没能保存进工作簿（${errorText(e)}）。关闭工作簿前请先点击“清除标记”，否则重新打开后无法自动清除。`,
@@ -359,6 +422,11 @@ function lostError(cleared: number, lost: MarkEntry[]): HostError {
 
 /** Note queries a read carries at most (about 8 MB of request and response on Windows/Mac). */
 const MAX_NOTE_QUERIES = 20_000;
+
+/** Entries compared regardless of order (the record a run read vs the one it leaves). */
+function recordKey(entries: readonly MarkEntry[]): string {
+  return recordText([...entries].sort((a, b) => (a.sheetId + a.cell).localeCompare(b.sheetId + b.cell)));
+}
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];

@@ -53,6 +53,11 @@ export interface ReadOptions {
   noteCells: readonly string[];
   /** Load where our defined names are (locate.ts): the record has entries that carry one. */
   names?: boolean;
+  /**
+   * Queues more loads into the read's first sync (the mark record's part, recordParts.ts); called again
+   * when that sync fails and the read starts over, whose loads were not delivered.
+   */
+  alongside?: (context: Excel.RequestContext) => void;
 }
 
 export interface SheetRead {
@@ -123,6 +128,7 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
 
       let head = queueHead(ws, opts.notes);
       let names = opts.names ? queueNames(context) : undefined;
+      opts.alongside?.(context);
       const horizon = firstSyncHorizon(env.platform, notesFirst ? noteCells.length * NOTE_QUERY_BYTES : 0);
       const used = ws.getUsedRange(true);
       let first: Piece;
@@ -171,6 +177,7 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
         // read in parts, smaller than planned.
         head = queueHead(ws, opts.notes);
         names = opts.names ? queueNames(context) : undefined;
+        opts.alongside?.(context);
         const probe = ws.getUsedRange(true);
         probe.load(DIM_PROPS);
         await sync();

@@ -46,8 +46,21 @@ export interface ReconcileInput {
   undoGroup: boolean;
   /** Fresh read snapshots, by sheet name: what they tell is not loaded again. */
   snapshots?: ReadonlyMap<string, SheetSnapshot>;
-  /** Called with the planned record entries before the first write; a rejection stops the run there. */
-  beforeWrite?: (entries: MarkEntry[]) => Promise<void>;
+  /**
+   * Queues the save of the mark record, with the planned entries, into the write sync. `first` (marking):
+   * before any mark — Office runs a batch in order and stops at a failing operation, so a record that
+   * cannot be saved fails the sync before any mark is written. Last (clearing): after every mark is gone,
+   * so a failed clear keeps the record of the marks still there.
+   */
+  record?: { first: boolean; queue(entries: MarkEntry[], context: Excel.RequestContext): RecordSave };
+}
+
+export interface RecordSave {
+  bytes: number;
+  /** The sync that carried it succeeded. */
+  synced(): void;
+  /** The error to report when the failed write sync failed at the record (nothing was written then). */
+  refused(e: unknown): HostError | undefined;
 }
 
 export interface ReconcileResult {
@@ -191,10 +204,20 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
     const batch = writes.length || staleNames.length ? all.filter((s) => hasOps(s) || valued(s)) : [];
     // The record that describes the sheet after the write is saved before it: a record that cannot be
     // saved stops the run before any mark is written.
-    if (batch.length && input.beforeWrite) await input.beforeWrite(entriesOf(all));
+    let record: RecordSave | undefined;
+    /** A record save queued into the next sync. */
+    let pending: RecordSave | undefined;
+    const queueRecord = () => (pending = record = input.record!.queue(entriesOf(all), context));
+    const syncWithRecord = async () => {
+      await sync();
+      pending?.synced();
+      pending = undefined;
+    };
+    if (batch.length && input.record?.first) queueRecord();
     try {
       const weight = (s: Slot) => WRITE_BYTES_PER_CELL + (valued(s) ? VERIFY_BYTES_PER_CELL : 0);
-      for (const part of chunkBy(batch, budget, weight)) {
+      const parts = chunkBy(batch, budget, weight, record?.bytes ?? 0);
+      for (const [i, part] of parts.entries()) {
         // The values as they are now, read in the batch before our writes.
         for (const s of part) if (valued(s)) seen.set(s, queueValueState(sheet(s.sheet), s.cell));
         // Fills and notes first: a note that cannot be added (one the user put there since the read)
@@ -203,13 +226,16 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
         for (const name of staleNames.splice(0)) context.workbook.names.getItemOrNullObject(name).delete();
         for (const s of part) queueNoteAndName(context, sheet(s.sheet), s.sheet, s.cell, s.plan!);
         for (const s of part) queueValue(sheet(s.sheet), s.cell, s.plan!);
-        await sync();
+        if (i === parts.length - 1 && input.record && !input.record.first) queueRecord();
+        await syncWithRecord();
       }
       if (staleNames.length) {
         for (const name of staleNames.splice(0)) context.workbook.names.getItemOrNullObject(name).delete();
         await sync();
       }
     } catch (e) {
+      const refused = record?.refused(e);
+      if (refused) throw refused; // nothing was written: the record comes first in the batch
       const restored = await rollback(writes).then(
         () => true,
         () => false,
@@ -229,8 +255,10 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
         queuePlan(context, sheet(s.sheet), s.sheet, s.cell, undo);
         queuePlan(context, sheet(s.sheet), s.sheet, s.cell, s.plan);
       }
+      // The record as the repair leaves the sheet, in the same sync, after the repair.
+      if (input.record) queueRecord();
       try {
-        await sync();
+        await syncWithRecord();
       } catch (e) {
         // The sheet is as the write left it (Office may have applied part of the repair): record that.
         for (const [s, p] of written) s.plan = p;
@@ -410,12 +438,13 @@ function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-/** Consecutive groups whose summed weight stays within `budget` (at least one item each). */
-function chunkBy<T>(items: T[], budget: number, weight: (x: T) => number): T[][] {
+/** Consecutive groups whose summed weight stays within `budget` (at least one item each); the first
+ * group's budget less `reserved` (what else its sync carries). */
+function chunkBy<T>(items: T[], budget: number, weight: (x: T) => number, reserved = 0): T[][] {
   if (!Number.isFinite(budget)) return items.length ? [items] : [];
   const out: T[][] = [];
   let cur: T[] = [];
-  let used = 0;
+  let used = reserved;
   for (const x of items) {
     const w = weight(x);
     if (cur.length && used + w > budget) {

@@ -1,13 +1,14 @@
 /**
  * What clearing needs to know about every cell we marked, kept IN THE DOCUMENT so 清除标记 works after
- * save, close and reopen: the document settings of the add-in (`Office.context.document.settings`, saved
- * into the workbook by `saveAsync`).
+ * save, close and reopen: one Custom XML Part per sheet (recordParts.ts), whose text is `recordText`.
  *
- * Why settings and not a very hidden sheet: settings are read without a sync (they are loaded with the
- * add-in), so marking stays one load sync + one write sync; and there is no sheet to create, whose
- * `visibility = 'VeryHidden'` is not undoable on Windows and Mac (it would break the undo group and wipe
- * the user's undo stack). The price: Ctrl+Z undoes our marks but not this record, so everything that reads
- * it checks the cell first (fill still our colour, note still ours, value still the one we wrote).
+ * The previous version kept the whole record as one value of the document settings
+ * (`Office.context.document.settings`, key RECORD_KEY); `loadRecord`/`storeRecord` still read and trim
+ * that value, so workbooks marked by it are cleared, and each sheet's entries move to its part at its
+ * next save (ExcelHost).
+ *
+ * Ctrl+Z undoes our marks but not this record, so everything that reads it checks the cell first (fill
+ * still our colour, note still ours, value still the one we wrote).
  */
 import type { SettingsBag } from './env';
 import { normalColor, type FillState } from './fills';
@@ -56,9 +57,18 @@ type Row = [
   (0 | 1)?,
 ];
 
+/** The record of the previous version, in the document settings. */
 export function loadRecord(bag: SettingsBag): MarkEntry[] {
   const raw = bag.get(RECORD_KEY);
-  const obj = typeof raw === 'string' ? safeParse(raw) : raw;
+  return entriesOf(typeof raw === 'string' ? safeParse(raw) : raw);
+}
+
+/** The entries of a record's text (`recordText`). */
+export function parseRecordText(text: string): MarkEntry[] {
+  return entriesOf(safeParse(text));
+}
+
+function entriesOf(obj: unknown): MarkEntry[] {
   if (!obj || typeof obj !== 'object' || !Array.isArray((obj as { marks?: unknown }).marks)) return [];
   const out: MarkEntry[] = [];
   for (const r of (obj as { marks: unknown[] }).marks) {
@@ -75,7 +85,7 @@ export function loadRecord(bag: SettingsBag): MarkEntry[] {
   return out;
 }
 
-/** Replaces the record in memory; `persistSettings` writes it into the document. */
+/** Replaces the settings record in memory; `persistSettings` writes it into the document. */
 export function storeRecord(bag: SettingsBag, entries: readonly MarkEntry[]): void {
   if (!entries.length) bag.remove(RECORD_KEY);
   else bag.set(RECORD_KEY, recordText(entries));

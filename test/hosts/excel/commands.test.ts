@@ -4,11 +4,10 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SheetModel } from '../../../src/core/sheet';
-import { loadRecord } from '../../../src/hosts/excel/record';
 import { fixtureSheets } from '../../loadFixture';
 import { FakeWorkbook, type FakeSheet } from './fakeExcel';
 import { FakeOffice, fakeExcelGlobal } from './fakeOffice';
-import { fakeSheetOf } from './helpers';
+import { fakeSheetOf, recordIn } from './helpers';
 import { stackForms } from './forms';
 import { feedbackFromUrl, feedbackOf } from '../../../src/commands/feedback';
 
@@ -81,7 +80,7 @@ describe('ribbon command 校验并计分', () => {
     expect(first.summary.filled).toBeGreaterThanOrEqual(22);
     const once = ws.snapshot();
     expect(once).not.toBe(before);
-    const recordOnce = loadRecord(s.settings);
+    const recordOnce = recordIn(wb);
     for (const f of first.checks[0].fills) expect(ws.value(f.cell)).toBe(f.value);
 
     from = wb.syncs.length;
@@ -93,7 +92,7 @@ describe('ribbon command 校验并计分', () => {
     expect(second.checks[0].fills).toEqual(first.checks[0].fills);
     expect(second.summary).toEqual(first.summary);
     expect(ws.snapshot()).toBe(once);
-    expect(loadRecord(s.settings)).toEqual(recordOnce);
+    expect(recordIn(wb)).toEqual(recordOnce);
     expect(s.office.dialogs.map((d) => d.closed)).toEqual([true, false]); // the second run's replaced the first's
 
     // 1 read + 1 write the first time (the read brought the fills, notes and protection the write

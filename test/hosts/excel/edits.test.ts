@@ -8,11 +8,10 @@ import { check } from '../../../src/core/check';
 import { MOF } from '../../../src/core/rules/profile';
 import { ExcelHost } from '../../../src/hosts/excel/ExcelHost';
 import { HostError } from '../../../src/hosts/host';
-import { loadRecord } from '../../../src/hosts/excel/record';
 import { SEVERITY_FILL } from '../../../src/core/marks';
 import { FakeWorkbook, type FakeSheet } from './fakeExcel';
 import { writeForm, type FormCells } from './forms';
-import { sheetCheck } from './helpers';
+import { recordIn, sheetCheck } from './helpers';
 
 const PREFIX = '【绩效自评校验】';
 const ERROR = `#${SEVERITY_FILL.error}`;
@@ -68,7 +67,7 @@ describe('marks that survive edits', () => {
       expect(marked.ws.snapshot()).toBe(twin.ws.snapshot());
       expect(ours(marked.ws)).toEqual([]);
       expect([...marked.wb.names.keys()]).toEqual([]); // our names go with the marks
-      expect(loadRecord(marked.wb.env().settings)).toEqual([]);
+      expect(recordIn(marked.wb)).toEqual([]);
     });
 
     it(`${what}, then a second run: one set of marks, as if the sheet had been checked only once`, async () => {
@@ -106,7 +105,7 @@ describe('marks that survive edits', () => {
     expect((error as HostError).message).toContain('“表1”!H7');
     expect(ws.fill('H7')).toEqual({ color: '#FFFF00', pattern: 'Solid', patternColor: null });
     expect(ours(ws)).toEqual([]);
-    expect(loadRecord(wb.env().settings)).toEqual([]); // named once, then forgotten
+    expect(recordIn(wb)).toEqual([]); // named once, then forgotten
     expect(await new ExcelHost(wb.env()).clearMarks()).toBe(0);
   });
 

@@ -34,12 +34,17 @@ const CELL_READ_LIMIT = 5_000_000;
 const GET_RANGES_MAX_CHARS = 8_192;
 
 export class OfficeError extends Error {
+  /** Office's errors say which operation failed: `debugInfo.errorLocation` (e.g. office-js #2580). */
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+
   constructor(
     readonly code: string,
     message: string,
+    errorLocation?: string,
   ) {
     super(message);
     this.name = 'RichApi.Error';
+    this.debugInfo = { code, message, errorLocation };
   }
 }
 
@@ -180,6 +185,15 @@ export interface SyncRecord {
   failed?: string;
 }
 
+/** A custom XML part as the workbook holds it. */
+export interface FakeXmlPart {
+  /** `CustomXmlPart.id`: a GUID Excel assigns on `add`. */
+  id: string;
+  /** The root element's namespace, fixed when the part is added. */
+  namespaceUri: string;
+  xml: string;
+}
+
 /** A workbook-scoped defined name: a cell of a sheet, or `#REF!` once that cell was deleted. */
 export interface FakeName {
   sheet: FakeSheet;
@@ -192,6 +206,10 @@ export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   /** Defined names (workbook scope), by name as created. */
   readonly names = new Map<string, FakeName>();
+  /** Custom XML parts (`workbook.customXmlParts`, ExcelApi 1.5), saved in the file. */
+  readonly xmlParts: FakeXmlPart[] = [];
+  /** Fail the next custom XML part write (add, setXml, delete): a part that cannot be saved. */
+  failXmlWrite = false;
   activeName = '';
   /** Office settings as saved in the file. */
   persistedSettings: Record<string, unknown> = {};
@@ -205,6 +223,7 @@ export class FakeWorkbook {
    */
   undoHistoryCleared = false;
   private nextId = 1;
+  nextPartId = 1;
 
   constructor(
     public platform: 'web' | 'desktop' = 'desktop',
@@ -586,12 +605,14 @@ class WorkbookProxy extends Base {
   readonly worksheets: WorksheetCollectionProxy;
   readonly notes: NoteCollectionProxy;
   readonly names: NamedItemCollectionProxy;
+  readonly customXmlParts: CustomXmlPartCollectionProxy;
 
   constructor(ctx: Ctx) {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.notes = new NoteCollectionProxy(ctx, null);
     this.names = new NamedItemCollectionProxy(ctx);
+    this.customXmlParts = new CustomXmlPartCollectionProxy(ctx, null);
   }
 
   resolve(): unknown {
@@ -1322,6 +1343,193 @@ class NamedItemProxy extends Base {
 function nameFormula(n: FakeName): string {
   const where = n.at ? `$${columnLetters(n.at.col)}$${n.at.row + 1}` : '#REF!';
   return `=${sheetRef(n.sheet.name)}!${where}`;
+}
+
+// ───────────────────────────── custom XML parts ─────────────────────────────
+
+/**
+ * `workbook.customXmlParts` (ExcelApi 1.5; reference: Excel.CustomXmlPartCollection,
+ * Excel.CustomXmlPartScopedCollection, Excel.CustomXmlPart). As documented there and in "Work with
+ * workbooks — Custom XML data" (office-js-docs-pr #619):
+ *   - `add(xml)` adds a part to the WORKBOOK (parts belong to the file, not to a sheet) and gives it an id;
+ *     its namespace is the root element's `xmlns`; XML that is not well formed fails with InvalidArgument;
+ *   - `getByNamespace(ns)` is a scoped collection of the parts whose namespace is exactly `ns` (no prefix
+ *     match; an empty namespace is InvalidArgument, office-js #2580); `getOnlyItemOrNullObject()` is the
+ *     one part when there is exactly one, a null object otherwise;
+ *   - `id` and `namespaceUri` are read after `load` and a sync; `getXml()` returns a ClientResult whose
+ *     `value` is there only after the sync (on a null object: null, as a null object's methods do nothing);
+ *   - `setXml(xml)` replaces the whole content, `delete()` removes the part; a part deleted meanwhile (by a
+ *     co-author) fails `getItem` with ItemNotFound.
+ * Office batches are not transactions: a failing part write fails its sync, the operations queued before
+ * it stay applied, those after it do not run.
+ */
+class CustomXmlPartCollectionProxy extends CollectionProxy<CustomXmlPartProxy> {
+  constructor(
+    ctx: Ctx,
+    /** Scoped to one namespace (`getByNamespace`), or the whole workbook (null). */
+    private readonly ns: string | null,
+  ) {
+    super(ctx);
+    if (ns === '') throw new OfficeError('InvalidArgument', 'InvalidArgument');
+  }
+
+  resolve(): unknown {
+    return this.ctx.wb;
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  private parts(): FakeXmlPart[] {
+    return this.ctx.wb.xmlParts.filter((p) => this.ns === null || p.namespaceUri === this.ns);
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    loadItems(
+      this.ctx,
+      props,
+      (list) =>
+        this.parts().map((p) => {
+          const proxy = new CustomXmlPartProxy(this.ctx, () => p);
+          for (const k of list) proxy.loaded.set(k, proxy.readOf(k, p));
+          return proxy;
+        }),
+      (items) => (this.itemsValue = items),
+    );
+    return this;
+  }
+
+  getCount(): ClientResultProxy<number> {
+    return new ClientResultProxy(this.ctx, 60, () => ({ value: this.parts().length }));
+  }
+
+  add(xml: string): CustomXmlPartProxy {
+    let added: FakeXmlPart | null = null;
+    this.ctx.queue({
+      write: true,
+      to: 'CustomXmlPart',
+      bytes: utf8(xml),
+      run: () => {
+        const wb = this.ctx.wb;
+        if (wb.failXmlWrite) {
+          wb.failXmlWrite = false;
+          throw new OfficeError('GeneralException', 'An internal error has occurred.', 'CustomXmlPartCollection.add');
+        }
+        added = { id: `{${String(wb.nextPartId++).padStart(8, '0')}-0000-4000-9000-00000000c0de}`, namespaceUri: xmlNamespace(xml), xml };
+        wb.xmlParts.push(added);
+      },
+    });
+    return new CustomXmlPartProxy(this.ctx, () => {
+      if (!added) throw new OfficeError('ItemNotFound', 'The custom XML part was not added.');
+      return this.ctx.wb.xmlParts.includes(added) ? added : null;
+    });
+  }
+
+  getByNamespace(ns: string): CustomXmlPartCollectionProxy {
+    return new CustomXmlPartCollectionProxy(this.ctx, ns);
+  }
+
+  getItem(id: string): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(this.ctx, () => {
+      const p = this.parts().find((x) => x.id === id);
+      if (!p) throw new OfficeError('ItemNotFound', `No custom XML part ${id}.`, 'CustomXmlPartCollection.getItem');
+      return p;
+    });
+  }
+
+  getItemOrNullObject(id: string): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(this.ctx, () => this.parts().find((x) => x.id === id) ?? null, true);
+  }
+
+  /** CustomXmlPartScopedCollection: the part when the collection holds exactly one. */
+  getOnlyItemOrNullObject(): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(
+      this.ctx,
+      () => {
+        const ps = this.parts();
+        return ps.length === 1 ? ps[0] : null;
+      },
+      true,
+    );
+  }
+}
+
+class CustomXmlPartProxy extends Base {
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => FakeXmlPart | null,
+    nullable = false,
+  ) {
+    super(ctx, nullable);
+  }
+
+  resolve(): FakeXmlPart | null {
+    return this.target();
+  }
+
+  readOf(prop: string, p: FakeXmlPart): unknown {
+    if (prop === 'id') return p.id;
+    if (prop === 'namespaceUri') return p.namespaceUri;
+    throw new Error(`fake: CustomXmlPart.${prop} not modelled (the XML is read with getXml())`);
+  }
+
+  protected read(prop: string, t: unknown): unknown {
+    return this.readOf(prop, t as FakeXmlPart);
+  }
+
+  get id(): string {
+    return this.get('id');
+  }
+
+  get namespaceUri(): string {
+    return this.get('namespaceUri');
+  }
+
+  getXml(): ClientResultProxy<string | null> {
+    return new ClientResultProxy(this.ctx, 60, () => {
+      let p: FakeXmlPart | null;
+      try {
+        p = this.resolve();
+      } catch (e) {
+        if (this.nullable) return { value: null };
+        throw e;
+      }
+      return { value: p ? p.xml : null };
+    });
+  }
+
+  setXml(xml: string): void {
+    this.partWrite(utf8(xml), (p) => {
+      if (xmlNamespace(xml) !== p.namespaceUri) throw new OfficeError('InvalidArgument', 'The namespace of a custom XML part cannot change.');
+      p.xml = xml;
+    }, 'setXml');
+  }
+
+  delete(): void {
+    this.partWrite(0, (p) => {
+      const parts = this.ctx.wb.xmlParts;
+      parts.splice(parts.indexOf(p), 1);
+    }, 'delete');
+  }
+
+  private partWrite(bytes: number, fn: (p: FakeXmlPart) => void, op: string): void {
+    this.write(bytes, (p: FakeXmlPart) => {
+      const wb = this.ctx.wb;
+      if (wb.failXmlWrite) {
+        wb.failXmlWrite = false;
+        throw new OfficeError('GeneralException', 'An internal error has occurred.', `CustomXmlPart.${op}`);
+      }
+      fn(p);
+    });
+  }
+}
+
+/** The root element's default namespace; XML that is not well formed (here: no matching root end tag) is refused. */
+function xmlNamespace(xml: string): string {
+  const m = /^\s*(?:<\?xml[^>]*\?>\s*)?<([A-Za-z_][\w.-]*)((?:\s+[\w:.-]+="[^"]*")*)\s*>[\s\S]*<\/\1>\s*$/.exec(xml);
+  if (!m) throw new OfficeError('InvalidArgument', 'The XML is not well formed.');
+  return /\sxmlns="([^"]*)"/.exec(m[2])?.[1] ?? '';
 }
 
 // ───────────────────────────── notes ─────────────────────────────

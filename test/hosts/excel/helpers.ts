@@ -2,6 +2,8 @@
 import type { Fill, Finding, FormResult, SheetCheck } from '../../../src/core/result';
 import { isCellError, type SheetModel } from '../../../src/core/sheet';
 import type { FakeSheet, FakeWorkbook } from './fakeExcel';
+import type { MarkEntry } from '../../../src/hosts/excel/record';
+import { entriesOfXml } from '../../../src/hosts/excel/recordParts';
 import type { FormCells } from './forms';
 
 export function form(sheet: string, findings: Finding[]): FormResult {
@@ -61,4 +63,9 @@ export function fakeSheetOf(wb: FakeWorkbook, model: SheetModel, name = model.na
   );
   for (const m of model.merges) ws.merges.push({ ...m });
   return ws;
+}
+
+/** The mark record as saved in the workbook: the entries of every record part, in part order. */
+export function recordIn(wb: FakeWorkbook): MarkEntry[] {
+  return wb.xmlParts.flatMap((p) => entriesOfXml(p.xml));
 }

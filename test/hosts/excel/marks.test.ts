@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ExcelHost } from '../../../src/hosts/excel/ExcelHost';
 import { HostError } from '../../../src/hosts/host';
-import { loadRecord, type MarkEntry } from '../../../src/hosts/excel/record';
+import type { MarkEntry } from '../../../src/hosts/excel/record';
 import { COMPUTED_FILL, SEVERITY_FILL } from '../../../src/core/marks';
 import { parseA1 } from '../../../src/core/sheet';
 import { SNAPSHOT_MAX_AGE_MS, WEB_PAYLOAD_BUDGET } from '../../../src/hosts/excel/limits';
 import type { SheetCheck } from '../../../src/core/result';
 import { FakeWorkbook, type FakeSheet } from './fakeExcel';
 import { stackForms, writeForm, type FormCells } from './forms';
-import { checkOfForms, sheetCheck } from './helpers';
+import { checkOfForms, recordIn, sheetCheck } from './helpers';
 
 const ERROR = `#${SEVERITY_FILL.error}`;
 const WARNING = `#${SEVERITY_FILL.warning}`;
@@ -50,7 +50,10 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     expect(syncs).toHaveLength(1); // fills, notes and values, from what the read saw
     expect(syncs[0].writes).toBeGreaterThan(0);
     expect(syncs[0].undoGroup).toBe(true);
-    expect(env.settings.saves).toBe(1);
+    // The record went into the sheet's own part, first in that same sync; the settings were not touched.
+    expect(syncs[0].writesTo.CustomXmlPart).toBe(1);
+    expect(wb.xmlParts).toHaveLength(1);
+    expect(env.settings.saves).toBe(0);
     console.info(
       `marks for 1,000 forms after the read: 1 sync, ${(syncs[0].requestBytes / 1e6).toFixed(2)} MB req / ` +
         `${(syncs[0].responseBytes / 1e6).toFixed(2)} MB resp (the values re-read just before writing)`,
@@ -76,7 +79,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     expect(ws.snapshot()).toBe(before.sheet('汇总').snapshot());
   });
 
-  it('applyMarks with no read just before (or an old one): one load sync, then the write, as before', async () => {
+  it('applyMarks with no read just before (or an old one): the sheet id and parts, one load sync, then the write', async () => {
     const wb = new FakeWorkbook('desktop', '1.20');
     const ws = wb.addSheet('汇总');
     const forms = stackForms(ws, 1000);
@@ -84,8 +87,9 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
 
     let from = wb.syncs.length;
     await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
-    let syncs = wb.since(from);
-    expect(syncs.map((x) => x.writes > 0)).toEqual([false, true]); // load: fills, notes, emptiness, protection
+    // The sheet's id and the list of record parts (none); the load: fills, notes, emptiness, protection.
+    let syncs = wb.since(from).slice(1);
+    expect(wb.since(from).map((x) => x.writes > 0)).toEqual([false, false, true]);
     expect(syncs.every((x) => x.undoGroup)).toBe(true);
     console.info(
       `marks for 1,000 forms with no read before: load ${(syncs[0].requestBytes / 1e6).toFixed(2)} MB req / ` +
@@ -101,7 +105,8 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       from = wb.syncs.length;
       const summary = await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
       syncs = wb.since(from);
-      expect(syncs.map((x) => x.writes > 0)).toEqual([false, true]);
+      // The record is read again too (a co-author may have changed it): the list of parts, the part.
+      expect(syncs.map((x) => x.writes > 0)).toEqual([false, false, false, true]);
       expect(ws.value(forms[0].emptyScore)).toBe(7);
       expect(summary.filled).toBe(1999);
     } finally {
@@ -195,7 +200,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       const first = await readAndMark(wb, host, checkOfForms('表1', [f]));
       expect(first.syncs.map((x) => x.writes > 0)).toEqual([false, true]); // a note elsewhere: load first
       const once = ws.snapshot();
-      const record = loadRecord(env.settings);
+      const record = recordIn(wb);
 
       // The user's note is now at a recorded cell: the read finds every note.
       const fewer = checkOfForms('表1', [f]);
@@ -208,8 +213,8 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       const third = await readAndMark(wb, host, checkOfForms('表1', [f]));
       expect(third.syncs.map((x) => x.writes > 0)).toEqual([true]);
       expect(ws.snapshot()).toBe(once);
-      const byCell = (r: ReturnType<typeof loadRecord>) => unnamed(r).sort((x, y) => x.cell.localeCompare(y.cell));
-      expect(byCell(loadRecord(env.settings))).toEqual(byCell(record));
+      const byCell = (r: MarkEntry[]) => unnamed(r).sort((x, y) => x.cell.localeCompare(y.cell));
+      expect(byCell(recordIn(wb))).toEqual(byCell(record));
       const fourth = await readAndMark(wb, host, checkOfForms('表1', [f]));
       expect(fourth.syncs).toEqual([]); // everything in place: no sync at all
       expect(ws.snapshot()).toBe(once);
@@ -225,7 +230,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       expect(error!.message).toContain('“表1”');
       expect(syncs).toEqual([]);
       expect(ws.snapshot()).toBe(before);
-      expect(loadRecord(env.settings)).toEqual([]);
+      expect(recordIn(wb)).toEqual([]);
     });
 
     it('protected between the read and the write: refused, nothing changed', async () => {
@@ -235,7 +240,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       expect(error).toBeInstanceOf(HostError);
       expect(error!.reason).toBe('protected');
       expect(ws.snapshot()).toBe(before);
-      expect(loadRecord(env.settings)).toEqual([]);
+      expect(recordIn(wb)).toEqual([]);
     });
 
     it('a write that fails part-way is undone from the read’s originals: sheet as before the run', async () => {
@@ -245,15 +250,16 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       ws.paint(g.emptyScore, '#FFFF00');
       await readAndMark(wb, host, checkOfForms('表1', [f])); // old marks on the first form
       const before = ws.snapshot();
-      const record = loadRecord(env.settings);
+      const record = recordIn(wb);
 
       const { error, syncs } = await readAndMark(wb, host, checkOfForms('表1', [g]), () => (wb.failWritesAfter = 7));
       expect(error).toBeInstanceOf(HostError);
       expect(error!.reason).toBe('write-failed');
       expect(error!.message).toContain('已撤回');
-      expect(syncs.map((x) => !!x.failed)).toEqual([true, false, false]); // write, then rollback: load + write
+      // write, then rollback: load + write; then the record is put back (its part was there: one save)
+      expect(syncs.map((x) => !!x.failed)).toEqual([true, false, false, false]);
       expect(ws.snapshot()).toBe(before);
-      expect(loadRecord(env.settings)).toEqual(record);
+      expect(recordIn(wb)).toEqual(record);
     });
 
     it('a value typed between the read and the write is given back, and the cell marked as if typed before', async () => {
@@ -269,7 +275,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       fresh.ws.put(fresh.f.emptyScore, 8);
       await readAndMark(fresh.wb, fresh.host, checkOfForms('表1', [fresh.f]));
       expect(ws.snapshot()).toBe(fresh.ws.snapshot());
-      expect(unnamed(loadRecord(env.settings))).toEqual(unnamed(loadRecord(fresh.env.settings)));
+      expect(unnamed(recordIn(wb))).toEqual(unnamed(recordIn(fresh.wb)));
     });
 
     it('the repair sync itself fails: HostError naming the cell, and the record still covers every mark', async () => {
@@ -297,7 +303,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       expect(err.reason).toBe('write-failed');
       expect(err.message).toContain(`表1!${f.emptyScore}`);
       expect(syncs).toBe(2);
-      expect(loadRecord(env.settings).map((e) => e.cell).sort()).toEqual([f.emptyScore, f.formulaScore, f.grade, f.rate].sort());
+      expect(recordIn(wb).map((e) => e.cell).sort()).toEqual([f.emptyScore, f.formulaScore, f.grade, f.rate].sort());
       armed = false;
       await host.clearMarks();
       ws.put(f.emptyScore, 8); // what the failed repair could not give back
@@ -383,17 +389,17 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
   });
 
   it('checking twice leaves one set of marks; a re-check with fewer findings restores the fixed cells', async () => {
-    const { ws, f, host, env } = setup();
+    const { wb, ws, f, host, env } = setup();
     ws.paint(f.rate, '#00B050'); // the user's green under our red
     const before = ws.snapshot();
     const check = checkOfForms('表1', [f]);
 
     await host.applyMarks([check], 'fill');
     const once = ws.snapshot();
-    const recordOnce = loadRecord(env.settings);
+    const recordOnce = recordIn(wb);
     await host.applyMarks([check], 'fill');
     expect(ws.snapshot()).toBe(once);
-    expect(loadRecord(env.settings)).toEqual(recordOnce);
+    expect(recordIn(wb)).toEqual(recordOnce);
 
     // The user fixed 执行率: the next check no longer flags it.
     const fewer = checkOfForms('表1', [f]);
@@ -405,7 +411,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
 
     await host.clearMarks();
     expect(ws.snapshot()).toBe(before);
-    expect(loadRecord(env.settings)).toEqual([]);
+    expect(recordIn(wb)).toEqual([]);
   });
 
   it('clears from the record saved in the document alone (a fresh host = the workbook reopened)', async () => {
@@ -439,7 +445,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
   });
 
   it('after the user undid the marks (Ctrl+Z), clearing changes nothing', async () => {
-    const { ws, f, host, env } = setup();
+    const { wb, ws, f, host, env } = setup();
     const before = ws.snapshot();
     const cells = new Map([...ws.cells].map(([k, c]) => [k, structuredClone(c)]));
     const notes = new Map(ws.notes);
@@ -456,7 +462,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     const { row, col } = parseA1(f.emptyScore);
     ws.edit(row, col).fill = undefined;
     expect(ws.snapshot()).toBe(before);
-    expect(loadRecord(env.settings)).toEqual([]);
+    expect(recordIn(wb)).toEqual([]);
   });
 
   it('a protected sheet: HostError naming the sheet, nothing written', async () => {
@@ -470,7 +476,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     expect(err.message).toContain('“表1”');
     expect(wb.since(from).every((s) => s.writes === 0)).toBe(true);
     expect(ws.snapshot()).toBe(before);
-    expect(loadRecord(env.settings)).toEqual([]);
+    expect(recordIn(wb)).toEqual([]);
   });
 
   it('a write that fails part-way is undone: HostError naming the sheet, sheet as before the run', async () => {
@@ -478,7 +484,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     const g = writeForm(ws, 31);
     await host.applyMarks([checkOfForms('表1', [f])], 'fill'); // old marks on the first form
     const before = ws.snapshot();
-    const record = loadRecord(env.settings);
+    const record = recordIn(wb);
 
     wb.failWritesAfter = 7;
     const err = await host.applyMarks([checkOfForms('表1', [g])], 'fill').catch((e) => e);
@@ -487,7 +493,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     expect(err.message).toContain('“表1”');
     expect(err.message).toContain('已撤回');
     expect(ws.snapshot()).toBe(before);
-    expect(loadRecord(env.settings)).toEqual(record);
+    expect(recordIn(wb)).toEqual(record);
   });
 
   it('without ExcelApi 1.18 there are no notes (notesSupported false) and no undo group below 1.20', async () => {
@@ -517,7 +523,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     expect(await host.clearMarks(['表1'])).toBe(4);
     expect(ourNotes(ws)).toEqual([]);
     expect(ourNotes(ws2)).toHaveLength(4); // two findings, two computed values
-    expect(loadRecord(env.settings).every((e) => e.sheet === '表2')).toBe(true);
+    expect(recordIn(wb).every((e) => e.sheet === '表2')).toBe(true);
   });
 
   it('a sheet renamed after marking is still cleared (the record keeps the sheet id)', async () => {
@@ -531,41 +537,45 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
   });
 
   it('when the record cannot be saved into the file, nothing is written and the user is told so', async () => {
-    const { wb, ws, f, host, env } = setup();
+    const { wb, ws, f, host } = setup();
     const before = ws.snapshot();
-    env.settings.failSave = true;
+    wb.failXmlWrite = true;
     const from = wb.syncs.length;
     const err = await host.applyMarks([checkOfForms('表1', [f])], 'fill').catch((e) => e);
     expect(err).toBeInstanceOf(HostError);
     expect(err.message).toContain('没有写入任何标记');
-    expect(wb.since(from).every((x) => x.writes === 0)).toBe(true);
+    expect(wb.since(from).at(-1)!.failed).toBe('GeneralException'); // at the record, the first operation
     expect(ws.snapshot()).toBe(before);
-    expect(loadRecord(env.settings)).toEqual([]); // the record in memory is as before too
+    expect(recordIn(wb)).toEqual([]);
     expect(wb.names.size).toBe(0);
+    // The record in memory is as before too: the next run marks normally.
+    const summary = await host.applyMarks([checkOfForms('表1', [f])], 'fill');
+    expect(summary.marked).toBe(2);
+    expect(recordIn(wb).length).toBeGreaterThan(0);
   });
 
-  it('a record over the settings size limit: refused before any mark is written', async () => {
-    const wb = new FakeWorkbook('desktop', '1.20');
+  it('the 1,000-form record is one part of its sheet, well under what a web request carries', async () => {
+    const wb = new FakeWorkbook('web', '1.20');
     const ws = wb.addSheet('汇总');
     const forms = stackForms(ws, 1000);
-    const env = wb.env();
-    env.settings.limitBytes = 100_000; // far below what 1,000 forms need
-    const host = new ExcelHost(env);
+    const host = new ExcelHost(wb.env());
     await host.readSheet('汇总');
-    const before = ws.snapshot();
-    const err = await host.applyMarks([checkOfForms('汇总', forms)], 'fill').catch((e) => e);
-    expect(err).toBeInstanceOf(HostError);
-    expect(err.message).toMatch(/没有写入任何标记.*约 \d+\.\d MB/);
-    expect(ws.snapshot()).toBe(before);
+    await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
+    expect(wb.xmlParts).toHaveLength(1);
+    const bytes = Buffer.byteLength(wb.xmlParts[0].xml, 'utf8');
+    expect(bytes).toBeLessThan(WEB_PAYLOAD_BUDGET / 2);
+    expect(wb.persistedSettings['selfeval.marks']).toBeUndefined();
+    console.info(`mark record of 1,000 forms: one part of ${(bytes / 1e6).toFixed(2)} MB`);
   });
 
-  it('a sheet with no form: nothing to write, no sync', async () => {
+  it('a sheet with no form: nothing to write; one sync tells there is no record either', async () => {
     const { wb, host } = setup();
     const from = wb.syncs.length;
     const summary = await host.applyMarks([{ sheet: '表1', forms: [], fills: [], findings: [] }], 'fill');
     expect(summary).toEqual({ marked: 0, filled: 0, notesSupported: true });
-    expect(wb.since(from)).toHaveLength(0);
+    // The record is in the workbook, not in memory: the sheet's id and the list of parts (no XML).
+    expect(wb.since(from).map((x) => x.writes)).toEqual([0]);
     expect(await host.clearMarks()).toBe(0);
-    expect(wb.since(from)).toHaveLength(0);
+    expect(wb.since(from).map((x) => x.writes)).toEqual([0, 0]);
   });
 });

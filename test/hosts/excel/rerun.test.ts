@@ -9,12 +9,11 @@ import { check } from '../../../src/core/check';
 import { MOF } from '../../../src/core/rules/profile';
 import { SheetView, parseA1, type SheetModel } from '../../../src/core/sheet';
 import type { SheetCheck } from '../../../src/core/result';
-import { loadRecord } from '../../../src/hosts/excel/record';
 import { COMPUTED_FILL } from '../../../src/core/marks';
 import { fixtureSheets } from '../../loadFixture';
 import { FakeWorkbook, type FakeSheet } from './fakeExcel';
 import { stackForms, writeForm } from './forms';
-import { checkOfForms, fakeSheetOf } from './helpers';
+import { checkOfForms, fakeSheetOf, recordIn } from './helpers';
 
 const PREFIX = '【绩效自评校验】';
 let akto: SheetModel;
@@ -47,7 +46,7 @@ function ourNoteCells(ws: FakeSheet): string[] {
 
 describe('a second run over computed values we wrote', () => {
   it('the filled cells read as empty, the second check fills them again: one set of marks, one entry per cell', async () => {
-    const { ws, env, host } = setup();
+    const { wb, ws, env, host } = setup();
     const before = ws.snapshot();
     const first = await run(host);
     const fills = first.result.fills;
@@ -59,7 +58,7 @@ describe('a second run over computed values we wrote', () => {
     }
     expect(ws.cell('H7')?.format).toBe('0.00%');
     const once = ws.snapshot();
-    const recordOnce = loadRecord(env.settings);
+    const recordOnce = recordIn(wb);
     const notesOnce = new Map([...ws.notes].map(([c, n]) => [c, n.content]));
 
     // Read again: exactly the model the user's sheet gave before the run.
@@ -80,7 +79,7 @@ describe('a second run over computed values we wrote', () => {
     const summary = await host.applyMarks([second], 'fill');
     expect(summary.filled).toBe(fills.length);
     expect(ws.snapshot()).toBe(once);
-    const record = loadRecord(env.settings);
+    const record = recordIn(wb);
     expect(record).toEqual(recordOnce);
     expect(new Set(record.map((e) => e.cell)).size).toBe(record.length); // one entry per cell
     for (const f of fills) expect(record.find((e) => e.cell === f.cell)?.value).toBe(f.value);
@@ -94,7 +93,7 @@ describe('a second run over computed values we wrote', () => {
   });
 
   it('an input changed between the runs: the new computed values replace ours', async () => {
-    const { ws, env, host } = setup();
+    const { wb, ws, env, host } = setup();
     const first = await run(host);
     const rate = first.result.fills.find((f) => f.cell === 'H7')!;
     expect(rate.value).toBe(1);
@@ -107,14 +106,14 @@ describe('a second run over computed values we wrote', () => {
     const score2 = second.result.fills.find((f) => f.cell === 'I7')!;
     expect(ws.value('I7')).toBe(score2.value);
     expect(score2.value).not.toBe(first.result.fills.find((f) => f.cell === 'I7')!.value);
-    const record = loadRecord(env.settings);
+    const record = recordIn(wb);
     expect(new Set(record.map((e) => e.cell)).size).toBe(record.length);
     expect(record.find((e) => e.cell === 'H7')?.value).toBe(rate2.value);
     expect(ourNoteCells(ws)).toEqual([...new Set(record.filter((e) => e.note).map((e) => e.cell))].sort());
   });
 
   it('a value the user typed over ours is the user’s: read as typed, never overwritten, not removed by clear', async () => {
-    const { ws, env, host } = setup();
+    const { wb, ws, env, host } = setup();
     await run(host);
     ws.put('H14', 1.5); // our computed 2, overwritten
     ws.put('H7', 1); // typed the very value we wrote, but as …
@@ -132,7 +131,7 @@ describe('a second run over computed values we wrote', () => {
     expect(ws.value('H14')).toBe(1.5);
     expect(ws.value('H15')).toBe('2');
     expect(ws.cell('H16')?.formula).toBe('=G16/5');
-    const record = loadRecord(env.settings);
+    const record = recordIn(wb);
     expect(record.find((e) => e.cell === 'H14')?.value).toBeUndefined();
     expect(record.find((e) => e.cell === 'H15')?.value).toBeUndefined();
 
@@ -172,7 +171,7 @@ describe('a second run over computed values we wrote', () => {
     expect(wb.since(from).map((s) => s.writes > 0)).toEqual([true, true]); // the write, then the repair
     expect(ws.value('H14')).toBe(1.5);
     expect(summary.filled).toBe(result.fills.length - 1);
-    expect(loadRecord(env.settings).find((e) => e.cell === 'H14')?.value).toBeUndefined();
+    expect(recordIn(wb).find((e) => e.cell === 'H14')?.value).toBeUndefined();
     // Clearing leaves the sheet as the user made it: their 1.5, nothing of ours.
     await host.clearMarks();
     const typed = setup().ws.put('H14', 1.5);

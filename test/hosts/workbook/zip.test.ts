@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { READ_MESSAGES, readWorkbook, WorkbookReadError } from '../../../src/hosts/workbook';
+import { READ_MESSAGES, readWorkbook } from '../../../src/hosts/workbook';
 import { FIXTURES } from '../../loadFixture';
+import { readFailure } from './readFailure';
 import { unzipParts } from './zipTools';
 
 const clean = () => new Uint8Array(readFileSync(join(FIXTURES, 'clean.xlsx')));
@@ -34,15 +35,6 @@ function zipWithDataDescriptors(parts: Map<string, Uint8Array>, stored: (name: s
   return out;
 }
 
-async function failure(bytes: Uint8Array): Promise<WorkbookReadError> {
-  const e = await readWorkbook(bytes).then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(WorkbookReadError);
-  return e as WorkbookReadError;
-}
-
 describe('the package reader (fflate)', () => {
   it('reads a workbook whose entries have data descriptors like the original', async () => {
     const original = await readWorkbook(clean());
@@ -60,7 +52,7 @@ describe('the package reader (fflate)', () => {
     const blob = new Uint8Array(4096);
     blob.set([0x50, 0x4b, 0x07, 0x08], 100);
     parts.set('docProps/blob.bin', blob);
-    const e = await failure(zipWithDataDescriptors(parts, (name) => name === 'docProps/blob.bin'));
+    const e = await readFailure(zipWithDataDescriptors(parts, (name) => name === 'docProps/blob.bin'));
     expect(e.reason).toBe('corrupt');
     expect(e.message).toBe(READ_MESSAGES.corrupt('部件 docProps/blob.bin 无法按目录解压'));
   });
@@ -72,7 +64,7 @@ describe('the package reader (fflate)', () => {
     expect(view.getUint32(eocd, true)).toBe(0x06054b50);
     const central = view.getUint32(eocd + 16, true);
     view.setUint32(central, 0x03014b50, true); // the first directory record's signature broken
-    const e = await failure(bytes);
+    const e = await readFailure(bytes);
     expect(e.reason).toBe('corrupt');
     expect(e.detail).toMatch(/^Corrupted zip/);
     expect(e.message).toBe(READ_MESSAGES.corrupt(e.detail!));

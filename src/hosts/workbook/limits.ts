@@ -5,7 +5,7 @@
  * the limit — a directory that lies about sizes is caught without holding the part — while
  * the worksheets' cells are counted.
  */
-import { type ZipEntry, zipEntryChunks } from './zip';
+import { concat, inflateParts, type ZipEntry } from './zip';
 
 export interface ReadLimits {
   /** Inflated size of all the package's parts together, in bytes. */
@@ -19,12 +19,15 @@ export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 200 * 2 ** 20, maxCells: 1
 
 export type LimitBreach =
   /** `atLeast`: found while inflating, where reading stopped; otherwise as the directory states. */
-  | { kind: 'bytes'; part: string; partBytes: number; total: number; atLeast: boolean } | { kind: 'cells'; part: string; cells: number };
+  | { kind: 'bytes'; part: string; partBytes: number; total: number; atLeast: boolean }
+  | { kind: 'cells'; part: string; cells: number }
+  /** A part that could not be inflated and measured, or that the directory names but the data does not hold where it says. */
+  | { kind: 'unmeasured'; part: string };
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 
 /** The first limit the package breaks, or null when within them. */
-export async function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[], limits: ReadLimits): Promise<LimitBreach | null> {
+export function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[], limits: ReadLimits): LimitBreach | null {
   const stated = entries.reduce((n, e) => n + e.size, 0);
   if (stated > limits.maxBytes) {
     const largest = entries.reduce((a, b) => (b.size > a.size ? b : a));
@@ -32,21 +35,47 @@ export async function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[
   }
   let total = 0;
   let cells = 0;
-  for (const entry of entries) {
-    const counter = WORKSHEET.test(entry.name) ? new CellCounter() : null;
-    let partBytes = 0;
-    for await (const chunk of zipEntryChunks(bytes, entry)) {
+  let breach: LimitBreach | null = null;
+  let part = '';
+  let partBytes = 0;
+  let counter: CellCounter | null = null;
+  const measured = new Map<string, number>();
+  const failed = inflateParts(
+    bytes,
+    () => true,
+    (name, chunk) => {
+      if (name !== part) {
+        if (counter) cells += counter.count;
+        part = name;
+        partBytes = 0;
+        counter = WORKSHEET.test(name) ? new CellCounter() : null;
+      }
       partBytes += chunk.length;
       total += chunk.length;
+      measured.set(name, (measured.get(name) ?? 0) + chunk.length);
       // Past the limit, whatever the directory stated: a lying directory is caught here, holding nothing.
-      if (total > limits.maxBytes) return { kind: 'bytes', part: entry.name, partBytes, total, atLeast: true };
-      if (counter) {
+      if (total > limits.maxBytes) breach = { kind: 'bytes', part: name, partBytes, total, atLeast: true };
+      else if (counter) {
         counter.push(chunk);
-        if (cells + counter.count > limits.maxCells) return { kind: 'cells', part: entry.name, cells: cells + counter.count };
+        if (cells + counter.count > limits.maxCells) breach = { kind: 'cells', part: name, cells: cells + counter.count };
       }
-    }
-    if (counter) cells += counter.count;
-  }
+      return breach !== null;
+    },
+  );
+  return breach ?? unmeasuredPart(entries, measured, failed);
+}
+
+/**
+ * The measure above follows the stored data; ExcelJS follows the directory. Each part must inflate to at
+ * least what the directory states, or part of what ExcelJS inflates went unmeasured: a damaged file, or
+ * fflate's streaming reader cut an entry written with a data descriptor where its bytes happen to hold the
+ * descriptor's signature (https://github.com/101arrowz/fflate/issues/243). Refused rather than read unmeasured.
+ */
+function unmeasuredPart(entries: readonly ZipEntry[], measured: ReadonlyMap<string, number>, failed: readonly string[]): LimitBreach | null {
+  if (failed.length) return { kind: 'unmeasured', part: failed[0] };
+  const stated = new Map<string, number>();
+  for (const e of entries) stated.set(e.name, (stated.get(e.name) ?? 0) + e.size);
+  for (const [name, size] of stated) if ((measured.get(name) ?? 0) < size) return { kind: 'unmeasured', part: name };
   return null;
 }
 
@@ -60,7 +89,7 @@ class CellCounter {
   private tail = new Uint8Array(0);
 
   push(chunk: Uint8Array): void {
-    const data = this.tail.length ? joined(this.tail, chunk) : chunk;
+    const data = this.tail.length ? concat(this.tail, chunk) : chunk;
     const end = data.length - 40;
     let p = data.indexOf(LT);
     while (p !== -1 && p < end) {
@@ -88,18 +117,11 @@ function isNameByte(b: number): boolean {
   return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d || b === 0x2e;
 }
 
-function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
-
 const MB = 2 ** 20;
 const mb = (n: number): string => `${Number((n / MB).toFixed(1))} MB`;
 
 /** The refusal in Chinese, naming the part and its size and the option that raises the limit. */
-export function breachMessage(b: LimitBreach, limits: ReadLimits): string {
+export function breachMessage(b: Exclude<LimitBreach, { kind: 'unmeasured' }>, limits: ReadLimits): string {
   if (b.kind === 'cells') {
     return `工作簿过大，未读取：工作表部件 ${b.part} 处累计已超过 ${b.cells.toLocaleString('en-US')} 个单元格，超过上限 ${limits.maxCells.toLocaleString('en-US')} 个（可用 --max-cells 调整）。`;
   }

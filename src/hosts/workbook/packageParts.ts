@@ -30,7 +30,7 @@ export function packagePartsOf(bytes: Uint8Array): PackageParts | null {
       let t = texts.get(key);
       if (!t) {
         const e = byName.get(key);
-        t = e ? zipEntryText(bytes, e) : Promise.resolve(null);
+        t = Promise.resolve(e ? zipEntryText(bytes, e) : null);
         texts.set(key, t);
       }
       return t;

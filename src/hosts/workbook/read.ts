@@ -92,7 +92,11 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   const parts = refuseWhatIsNotAnXlsx(bytes);
   if (parts) {
     const limits = options.limits ?? DEFAULT_LIMITS;
-    const breach = await limitBreach(bytes, parts.entries, limits);
+    const breach = limitBreach(bytes, parts.entries, limits);
+    if (breach?.kind === 'unmeasured') {
+      const detail = `部件 ${breach.part} 无法按目录解压`;
+      throw new WorkbookReadError('corrupt', READ_MESSAGES.corrupt(detail), detail);
+    }
     if (breach) throw new WorkbookReadError('too-large', breachMessage(breach, limits));
   }
   if (options.forCopy === false) return { ...(await sheetsViaSheetJS(bytes)), notPreserved: [] };

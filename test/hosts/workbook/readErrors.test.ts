@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { READ_MESSAGES, readWorkbook, WorkbookReadError } from '../../../src/hosts/workbook';
+import { READ_MESSAGES } from '../../../src/hosts/workbook';
 import { sampleWorkbook, toBytes } from './sampleWorkbook';
+import { readFailure } from './readFailure';
 import { unzipParts, zipParts } from './zipTools';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -19,31 +20,21 @@ function oleFile(...streamNames: string[]): Uint8Array {
   return bytes;
 }
 
-async function failure(data: Uint8Array): Promise<WorkbookReadError> {
-  try {
-    await readWorkbook(data);
-  } catch (e) {
-    expect(e).toBeInstanceOf(WorkbookReadError);
-    return e as WorkbookReadError;
-  }
-  throw new Error('read did not fail');
-}
-
 const CHINESE = /[\u4e00-\u9fff]/;
 
 describe('readWorkbook refuses what it cannot read, saying what to do', () => {
   it('a legacy .xls (OLE2 compound file)', async () => {
-    const e = await failure(oleFile('Root Entry', 'Workbook', '\u0005SummaryInformation'));
+    const e = await readFailure(oleFile('Root Entry', 'Workbook', '\u0005SummaryInformation'));
     expect(e.reason).toBe('xls');
     expect(e.message).toBe(READ_MESSAGES.xls);
     expect(e.message).toContain('另存为');
     expect(e.message).toContain('.xlsx');
     // the bare signature and padding is an .xls too
-    expect((await failure(oleFile())).reason).toBe('xls');
+    expect((await readFailure(oleFile())).reason).toBe('xls');
   });
 
   it('a password-protected workbook (encrypted OOXML in an OLE2 file)', async () => {
-    const e = await failure(oleFile('Root Entry', 'EncryptionInfo', 'EncryptedPackage'));
+    const e = await readFailure(oleFile('Root Entry', 'EncryptionInfo', 'EncryptedPackage'));
     expect(e.reason).toBe('encrypted');
     expect(e.message).toContain('密码');
     expect(e.message).toMatch(CHINESE);
@@ -53,14 +44,14 @@ describe('readWorkbook refuses what it cannot read, saying what to do', () => {
     let seed = 7;
     const random = Uint8Array.from({ length: 2048 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
     random[0] = 0x13;
-    const e = await failure(random);
+    const e = await readFailure(random);
     expect(e.reason).toBe('not-a-workbook');
     expect(e.message).toBe(READ_MESSAGES.notAWorkbook);
 
-    expect((await failure(new Uint8Array(0))).message).toBe(READ_MESSAGES.empty);
+    expect((await readFailure(new Uint8Array(0))).message).toBe(READ_MESSAGES.empty);
 
     const html = new TextEncoder().encode('<html><body><table><tr><td>项目名称</td></tr></table></body></html>');
-    const h = await failure(html);
+    const h = await readFailure(html);
     expect(h.reason).toBe('not-a-workbook');
     expect(h.message).toBe(READ_MESSAGES.html);
   });
@@ -68,16 +59,16 @@ describe('readWorkbook refuses what it cannot read, saying what to do', () => {
   it('a Word document and a plain zip', async () => {
     const enc = new TextEncoder();
     const docx = zipParts(new Map([['[Content_Types].xml', enc.encode('<Types/>')], ['word/document.xml', enc.encode('<w:document/>')]]));
-    const w = await failure(docx);
+    const w = await readFailure(docx);
     expect(w.reason).toBe('not-a-workbook');
     expect(w.message).toBe(READ_MESSAGES.word);
     const zip = zipParts(new Map([['readme.txt', enc.encode('hello')]]));
-    expect((await failure(zip)).message).toBe(READ_MESSAGES.zip);
+    expect((await readFailure(zip)).message).toBe(READ_MESSAGES.zip);
   });
 
   it('a truncated .xlsx is corrupt, with the library’s reason', async () => {
     const bytes = await toBytes(sampleWorkbook());
-    const e = await failure(bytes.slice(0, Math.floor(bytes.length / 2)));
+    const e = await readFailure(bytes.slice(0, Math.floor(bytes.length / 2)));
     expect(e.reason).toBe('corrupt');
     expect(e.detail).toBeTruthy();
     expect(e.message).toContain(e.detail!);
@@ -87,7 +78,7 @@ describe('readWorkbook refuses what it cannot read, saying what to do', () => {
   it('an .xlsx whose workbook part is missing is corrupt', async () => {
     const parts = unzipParts(await toBytes(sampleWorkbook()));
     parts.delete('xl/workbook.xml');
-    const e = await failure(zipParts(parts));
+    const e = await readFailure(zipParts(parts));
     expect(e.reason).toBe('corrupt');
   });
 });

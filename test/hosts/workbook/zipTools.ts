@@ -1,19 +1,9 @@
 /** Test-only zip tools: unpack an .xlsx into parts, and pack parts back (stored, no compression). */
-import { inflateRawSync } from 'node:zlib';
-import { zipEntries } from '../../../src/hosts/workbook/zip';
+import { unzipSync } from 'fflate';
 
 export function unzipParts(bytes: Uint8Array): Map<string, Uint8Array> {
-  const entries = zipEntries(bytes);
-  if (!entries) throw new Error('not a zip');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Map<string, Uint8Array>();
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
-    const p = e.localOffset;
-    const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
-    const raw = bytes.subarray(start, start + e.compressedSize);
-    out.set(e.name, e.method === 0 ? raw.slice() : new Uint8Array(inflateRawSync(raw)));
-  }
+  for (const [name, data] of Object.entries(unzipSync(bytes))) if (!name.endsWith('/')) out.set(name.replace(/^\//, ''), data);
   return out;
 }
 

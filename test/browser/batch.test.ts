@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, DIST, chromiumPath, launchChromium, serveDir } from './harness';
-import { checkBytes } from '../../src/cli/checkBytes';
+import { checkBytes } from '../../src/hosts/workbook/checkBytes';
 import { MOF } from '../../src/core/rules/profile';
 import { SEVERITY_FILL } from '../../src/core/marks';
 import { summaryRows, type SummaryRow } from '../../src/core/summary';
@@ -35,7 +35,7 @@ function batchFiles(): { name: string; bytes: Uint8Array }[] {
 async function expectedRows(files: { name: string; bytes: Uint8Array }[]): Promise<SummaryRow[]> {
   const inputs = [];
   for (const f of files) {
-    const checked = await checkBytes(f.name, f.bytes, MOF, { mode: 'review' });
+    const checked = await checkBytes(f.name, f.bytes, MOF, { copy: 'review' });
     inputs.push({ result: checked.result, copy: checked.copy ? f.name.replace(/\.xlsx$/, '.checked.xlsx') : null });
   }
   return summaryRows(inputs);

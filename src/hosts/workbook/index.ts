@@ -8,3 +8,4 @@ export { sheetModelOf } from './sheetModel';
 export { displayText } from './displayText';
 export { lostByPartNames, LOST } from './notPreserved';
 export { summaryWorkbook, SUMMARY_FILE_NAME } from './summaryWorkbook';
+export { checkBytes, fileFinding, unreadableWorkbookMessage, type CheckedBytes, type CheckBytesOptions } from './checkBytes';

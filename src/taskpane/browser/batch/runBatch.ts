@@ -5,7 +5,7 @@
  * worker; no DOM.
  */
 import { zipSync } from 'fflate';
-import { checkBytes } from '../../../cli/checkBytes';
+import { checkBytes } from '../../../hosts/workbook/checkBytes';
 import { builtInProfile } from '../../../core/rules/profile';
 import { summaryRows, type SummaryRow } from '../../../core/summary';
 import { summaryWorkbook, SUMMARY_FILE_NAME } from '../../../hosts/workbook';
@@ -35,7 +35,7 @@ export async function runBatch(files: readonly BatchFile[], onProgress: BatchPro
   const inputs = [];
   for (const [i, f] of files.entries()) {
     onProgress(i, f.path);
-    const checked = await checkBytes(f.path, new Uint8Array(f.data), profile, { mode: 'review' });
+    const checked = await checkBytes(f.path, new Uint8Array(f.data), profile, { copy: 'review' });
     const copy = checked.copy ? copyPathOf(f.path) : null;
     if (copy && checked.copy) entries[copy] = checked.copy.bytes;
     inputs.push({ result: checked.result, copy });

@@ -1,0 +1,98 @@
+/**
+ * One workbook's bytes → its FileResult and, when asked, the bytes of its annotated copy: the one path
+ * the CLI (around its file I/O) and the browser's batch worker (on dropped files) both take. Whatever goes
+ * wrong reading or checking this workbook becomes its FILE_UNREADABLE finding, never an exception.
+ */
+import { check } from '../../core/check';
+import { NO_FORM_HINT } from '../../core/findings';
+import type { FileResult, Finding } from '../../core/result';
+import type { Profile } from '../../core/rules/profile';
+import type { SheetModel } from '../../core/sheet';
+import { annotateWorkbook, type Mode } from './annotate';
+import type { ReadLimits } from './limits';
+import { overlappingMergesMessage, readWorkbook, WorkbookReadError, type LoadedWorkbook, type ReadSheets } from './read';
+import { writeWorkbook } from './write';
+
+export interface CheckedBytes {
+  result: FileResult;
+  unreadable: boolean;
+  /** The annotated copy and the values filled into it, when one was asked for and the file could be read. */
+  copy: { bytes: Uint8Array; filled: number } | null;
+  /** Why the copy asked for could not be made (the check itself stands). */
+  copyFailure: string | null;
+}
+
+export interface CheckBytesOptions {
+  /** Make an annotated copy in this mode; null: check only (the faster read). */
+  copy: Mode | null;
+  limits?: ReadLimits;
+}
+
+export function fileFinding(code: Finding['code'], severity: Finding['severity'], message: string): Finding {
+  return { code, severity, cell: '', message };
+}
+
+function hasContent(sheet: SheetModel): boolean {
+  return sheet.values.some((row) => row.some((v) => v !== null && !(typeof v === 'string' && v.trim() === '')));
+}
+
+/** The file's name without its folders, for messages. */
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** The message for a workbook that could not be read (an old .xls gets how to convert it). */
+export function unreadableWorkbookMessage(path: string, e: unknown): string {
+  const name = baseName(path);
+  if (e instanceof WorkbookReadError) return `${name}：${e.message}`;
+  const hint = /\.xls$/i.test(name) ? '请在 Excel 中另存为 .xlsx 后再试。' : '';
+  return `${name}：无法读取：${(e as Error).message}${hint}`;
+}
+
+export async function checkBytes(path: string, bytes: Uint8Array, profile: Profile, options: CheckBytesOptions): Promise<CheckedBytes> {
+  const result: FileResult = { file: path, forms: [], findings: [] };
+  const name = baseName(path);
+  const unreadable = (message: string): CheckedBytes => {
+    result.findings.push(fileFinding('FILE_UNREADABLE', 'error', message));
+    return { result, unreadable: true, copy: null, copyFailure: null };
+  };
+  let loaded: ReadSheets;
+  let forCopy: LoadedWorkbook | null = null;
+  try {
+    // Only a copy needs ExcelJS's workbook; a check alone takes the faster read.
+    loaded = options.copy
+      ? (forCopy = await readWorkbook(bytes, { detectLost: true, limits: options.limits }))
+      : await readWorkbook(bytes, { forCopy: false, limits: options.limits });
+  } catch (e) {
+    return unreadable(unreadableWorkbookMessage(path, e));
+  }
+  let checks;
+  try {
+    checks = loaded.sheets.map((s) => check(s, profile));
+  } catch (e) {
+    return unreadable(`${name}：检查时出现内部错误（${(e as Error).message}），此文件未检查完；其余文件照常检查。`);
+  }
+  for (const c of checks) result.forms.push(...c.forms);
+  for (const o of loaded.overlappingMerges) result.findings.push(fileFinding('MERGES_OVERLAP', 'warning', overlappingMergesMessage(o.sheet, o.pairs)));
+  if (result.forms.length === 0) {
+    result.findings.push(fileFinding('NO_FORM_FOUND', 'warning', `${name} 中没有找到绩效自评表（${NO_FORM_HINT}）。`));
+  } else {
+    // A sheet that holds something but no form is named, so it does not vanish from the count.
+    checks.forEach((c, k) => {
+      if (c.forms.length === 0 && hasContent(loaded.sheets[k]))
+        result.findings.push(fileFinding('NO_FORM_FOUND', 'info', `工作表“${c.sheet}”未识别到自评表（${NO_FORM_HINT}）。`));
+    });
+  }
+  if (!options.copy || !forCopy) return { result, unreadable: false, copy: null, copyFailure: null };
+  if (forCopy.notPreserved.length > 0) {
+    result.findings.push(
+      fileFinding('CONTENT_NOT_PRESERVED', 'warning', `带标注的副本无法保留原文件中的${forCopy.notPreserved.join('、')}；原文件未改动，请以原文件为准。`),
+    );
+  }
+  try {
+    const filled = annotateWorkbook(forCopy, checks, options.copy).filled;
+    return { result, unreadable: false, copy: { bytes: await writeWorkbook(forCopy), filled }, copyFailure: null };
+  } catch (e) {
+    return { result, unreadable: false, copy: null, copyFailure: (e as Error).message };
+  }
+}

@@ -18,22 +18,31 @@ describe('targets table (绩效目标完成情况表, 雁江 003 附表2)', () =
 
   it('counts the rows with content as indicators, whatever their 三级 label; empty 指标1: rows and …… are template rows', () => {
     const f = check(targetsSheet()).forms[0];
-    expect(f.indicators.map((i) => i.target)).toEqual([
-      '公开政务信息9万余条',
-      '制定区政府、区政府办公室相关文件1000件',
-      '系统维护合格率达到100%',
-      '区政府、区政府办公室相关文件出错率',
-      '政务信息及时性',
-      '打印复印经费控制在80万元以内',
-      '运行运转保障经费数实现181.87万元',
-      '区政府、区政府办公室相关精神传达率',
-      '群众满意度≥95%',
-    ]);
+    const withContent = TARGETS_ROWS.filter((r) => [r[4], r[5]].some((v) => typeof v === 'string' && v.trim() !== ''));
+    expect(withContent).toHaveLength(16);
+    // The contract carries a target as the checker reads it (NFKC: a full-width comma becomes ',').
+    expect(f.indicators.map((i) => i.target)).toEqual(withContent.map((r) => (r[4] as string).trim().normalize('NFKC')));
+    expect(f.indicators.map((i) => i.target)).not.toContain('');
+  });
+
+  it('the table as the document states it has no finding', () => {
+    expect(check(targetsSheet()).forms[0].findings).toEqual([]);
   });
 
   it('reports a missing result and a quantitative shortfall without a reason, each naming the cell and what to write', () => {
-    const f = check(targetsSheet()).forms[0];
-    expect(f.findings.map((x) => `${x.code}@${x.cell}`)).toEqual(['REQUIRED_FIELD_MISSING@F19', 'DEVIATION_REASON_MISSING@G22']);
+    const rows = TARGETS_ROWS.map((r) => [...r]);
+    const spent = rows.findIndex((r) => r[4] === '运行运转保障经费数实现181.87万元');
+    const liked = rows.findIndex((r) => r[4] === '全区各级各部门干部职工满意率，达到90%以上');
+    rows[spent][5] = '\u3000';
+    rows[liked][4] = '群众满意度≥95%';
+    rows[liked][5] = '群众满意度90%';
+    const sheet = targetsSheet({ rows });
+    const rowOf = (target: string) => sheet.values.findIndex((r) => r[4] === target) + 1;
+    const f = check(sheet).forms[0];
+    expect(f.findings.map((x) => `${x.code}@${x.cell}`)).toEqual([
+      `REQUIRED_FIELD_MISSING@F${rowOf('运行运转保障经费数实现181.87万元')}`,
+      `DEVIATION_REASON_MISSING@G${rowOf('群众满意度≥95%')}`,
+    ]);
     expect(f.findings[0].message).toContain('运行运转保障经费数实现181.87万元');
     expect(f.findings[0].message).toContain('请填写实际完成情况');
     expect(f.findings[1].severity).toBe('warning');
@@ -61,6 +70,6 @@ describe('targets table (绩效目标完成情况表, 雁江 003 附表2)', () =
     const r = check({ name: 'S', top: 0, left: 0, values, merges: [...c.merges, ...t.merges] });
     expect(r.forms.map((f) => f.kind)).toEqual(['framework', 'targets']);
     expect(r.forms[0].total?.computed).toBe(99.35);
-    expect(r.forms[1].indicators).toHaveLength(9);
+    expect(r.forms[1].indicators).toHaveLength(16);
   });
 });

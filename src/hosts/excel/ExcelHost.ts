@@ -34,13 +34,13 @@ import { readSheet } from './readSheet';
 import { SNAPSHOT_MAX_AGE_MS, payloadBudget } from './limits';
 import type { SheetSnapshot } from './snapshot';
 import { reconcile, type ReconcileInput, type RecordSave } from './reconcile';
-import { withoutOurValues } from './ourValues';
-import { recordText, type MarkEntry } from './record';
+import { withoutOurValues } from '../sheetHost/ourValues';
+import { recordText, type MarkEntry } from '../sheetHost/record';
 import { RecordStore } from './recordStore';
-import { queueNames, relocate } from './locate';
+import { queueNames, relocate } from '../sheetHost/locate';
 import { REPORT_SHEET, queueReport, queueReportSheet } from './report';
 import { persistSettings, readSetting } from './settings';
-import { normalCell, targetsOf } from './targets';
+import { normalCell, targetsOf } from '../sheetHost/targets';
 
 export class ExcelHost implements Host {
   readonly kind = 'excel' as const;

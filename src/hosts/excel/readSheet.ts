@@ -23,7 +23,7 @@ import { parseRangeA1 } from '../../core/sheet';
 import { cellFormat, cellFormula, cellText, cellValue, localAddress } from './cells';
 import type { ExcelEnv } from './env';
 import { officeCode, readError } from './errors';
-import { CELL_FILL_LOAD, fillOfCell, type FillState } from './fills';
+import { CELL_FILL_LOAD, fillOfCell, type FillState } from '../sheetHost/fills';
 import {
   MAX_CELLS_PER_READ,
   MERGE_BLOCK_ROWS,
@@ -35,7 +35,7 @@ import {
   rowBytes,
 } from './limits';
 import { SheetSnapshot, type SnapshotNotes } from './snapshot';
-import { queueNames, type NameMap } from './locate';
+import { queueNames, type NameMap } from '../sheetHost/locate';
 
 const DATA_PROPS = 'rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,formulas,text,numberFormat';
 const DIM_PROPS = 'rowIndex,columnIndex,rowCount,columnCount';

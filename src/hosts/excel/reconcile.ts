@@ -22,18 +22,18 @@
  *     values now) and one write put every touched cell back to the state the plan was made from.
  */
 import type { ExcelEnv } from './env';
-import { FILL_PROPS, fillOf, groupFills, restoreFill } from './fills';
+import { FILL_PROPS, fillOf, groupFills, restoreFill } from '../sheetHost/fills';
 import { isBlank, localAddress } from './cells';
 import { HostError } from '../host';
 import { errorText, protectedError, writeError } from './errors';
 import { STATE_BYTES_PER_CELL, VERIFY_BYTES_PER_CELL, WRITE_BYTES_PER_CELL, payloadBudget } from './limits';
-import type { MarkEntry } from './record';
+import type { MarkEntry } from '../sheetHost/record';
 import type { SheetSnapshot } from './snapshot';
-import type { CellTarget } from './targets';
-import { nameAllocator, userTextIn } from './locate';
-import { NOTE_PREFIX } from './targets';
+import type { CellTarget } from '../sheetHost/targets';
+import { nameAllocator, userTextIn } from '../sheetHost/locate';
+import { NOTE_PREFIX } from '../sheetHost/targets';
 import { columnLetters, parseA1 } from '../../core/sheet';
-import { planCell, planRollback, sameValue, type CellPlan, type CellState, type FillOp, type ValueState } from './cellPlan';
+import { planCell, planRollback, sameValue, type CellPlan, type CellState, type FillOp, type ValueState } from '../sheetHost/cellPlan';
 
 export interface ReconcileInput {
   /** Sheets concerned, by current name. */

@@ -16,7 +16,7 @@
  *
  * The part's text is the record's JSON (record.ts) in one element: `<marks xmlns="…">{"v":1,…}</marks>`.
  */
-import { recordText, parseRecordText, type MarkEntry } from './record';
+import { recordText, parseRecordText, type MarkEntry } from '../sheetHost/record';
 
 const NAMESPACE_PREFIX = 'urn:selfeval:marks:sheet:';
 

@@ -7,7 +7,7 @@
  */
 import type { ExcelEnv } from './env';
 import { SNAPSHOT_MAX_AGE_MS } from './limits';
-import { loadRecord, recordText, storeRecord, type MarkEntry } from './record';
+import { loadRecord, recordText, storeRecord, type MarkEntry } from '../sheetHost/record';
 import { entriesOfXml, namespaceOf, partXml, queuePartIndex, queueRecordRead, queueRecordWrite, queueSeveral, type PartRead } from './recordParts';
 import { persistSettings } from './settings';
 

@@ -23,8 +23,8 @@
  */
 import type { CellValue } from '../../core/sheet';
 import { isCellError, tryParseA1 } from '../../core/sheet';
-import type { CellState } from './cellPlan';
-import type { FillState } from './fills';
+import type { CellState } from '../sheetHost/cellPlan';
+import type { FillState } from '../sheetHost/fills';
 
 /** The assembled (unmasked) cells of the used range, as readSheet built them. */
 export interface SnapshotCells {

@@ -2,7 +2,7 @@
 import type { Fill, Finding, FormResult, SheetCheck } from '../../../src/core/result';
 import { isCellError, type SheetModel } from '../../../src/core/sheet';
 import type { FakeSheet, FakeWorkbook } from './fakeExcel';
-import type { MarkEntry } from '../../../src/hosts/excel/record';
+import type { MarkEntry } from '../../../src/hosts/sheetHost/record';
 import { entriesOfXml } from '../../../src/hosts/excel/recordParts';
 import type { FormCells } from './forms';
 

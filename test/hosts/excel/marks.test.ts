@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ExcelHost } from '../../../src/hosts/excel/ExcelHost';
 import { HostError } from '../../../src/hosts/host';
-import type { MarkEntry } from '../../../src/hosts/excel/record';
+import type { MarkEntry } from '../../../src/hosts/sheetHost/record';
 import { COMPUTED_FILL, SEVERITY_FILL } from '../../../src/core/marks';
 import { parseA1 } from '../../../src/core/sheet';
 import { SNAPSHOT_MAX_AGE_MS, WEB_PAYLOAD_BUDGET } from '../../../src/hosts/excel/limits';

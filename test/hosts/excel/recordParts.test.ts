@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ExcelHost } from '../../../src/hosts/excel/ExcelHost';
-import { RECORD_KEY, recordText } from '../../../src/hosts/excel/record';
+import { RECORD_KEY, recordText } from '../../../src/hosts/sheetHost/record';
 import { entriesOfXml, namespaceOf, partXml } from '../../../src/hosts/excel/recordParts';
 import { FakeWorkbook, OfficeError } from './fakeExcel';
 import { writeForm } from './forms';

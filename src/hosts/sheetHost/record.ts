@@ -10,10 +10,16 @@
  * Ctrl+Z undoes our marks but not this record, so everything that reads it checks the cell first (fill
  * still our colour, note still ours, value still the one we wrote).
  */
-import type { SettingsBag } from './env';
 import { normalColor, type FillState } from './fills';
 
 export const RECORD_KEY = 'selfeval.marks';
+
+/** The part of Office's document settings the previous version kept the record in. */
+interface SettingsBag {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+}
 
 export interface MarkEntry {
   /** `Worksheet.id` at marking time (stable across renames) and the name then. */

@@ -28,7 +28,7 @@ export interface ReportRow {
 }
 
 export interface Host {
-  readonly kind: 'excel' | 'browser';
+  readonly kind: 'excel' | 'wps' | 'browser';
   /** Names of all worksheets, in workbook order. */
   sheetNames(): Promise<string[]>;
   activeSheetName(): Promise<string>;

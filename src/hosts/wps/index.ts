@@ -1,0 +1,2 @@
+export { WpsHost } from './WpsHost';
+export { wpsApplication } from './env';

@@ -1,0 +1,188 @@
+/**
+ * Reads one ET worksheet into a SheetModel: the used range's values (`Value2`: numbers, text, booleans,
+ * dates as serial numbers — as Office.js `values` gives them), formulas (`Formula`), the number format and
+ * display text of every cell holding a number, and the merged areas.
+ *
+ * Calls, for a sheet of R rows, C columns, N number cells and M merged areas:
+ *   - 2 whole-range reads (`Value2`, `Formula`) — one call each, whatever the size;
+ *   - 2 per number cell (`NumberFormat`, `Text`): the format decides what 100% and 1 mean, and only
+ *     numbers have one that matters (a text cell's text is its value);
+ *   - merged areas by halving (`mergedAreas`): `MergeCells` of a block is false (no merged cell in it),
+ *     true (every cell merged: the first cell's `MergeArea` is one area; the rest of the block goes on) or
+ *     null (mixed: the block is split in two) — about M × log2(R) calls, never one per cell of the range.
+ *
+ * ET's `UsedRange` counts formatted cells too (VBA does; a fill we painted right of the form widens it),
+ * where Office.js's `getUsedRange(true)` counts values only: empty rows and columns at the edges are
+ * dropped so both hosts hand the core the same model.
+ */
+import type { CellRange, CellValue, SheetModel } from '../../core/sheet';
+import { parseRangeA1 } from '../../core/sheet';
+import { addressOf, rowsOf, type EtRange, type EtWorksheet } from './et';
+
+/** Error values as WPS and Excel display them (a cell's `Text`). */
+const ERROR_TEXTS = new Set(['#DIV/0!', '#N/A', '#NAME?', '#NULL!', '#NUM!', '#REF!', '#VALUE!', '#SPILL!', '#CALC!', '#GETTING_DATA']);
+
+export interface WpsRead {
+  model: SheetModel;
+  /** ET calls made (for tests). */
+  calls: number;
+}
+
+export function readWorksheet(ws: EtWorksheet): WpsRead {
+  let calls = 0;
+  const name = ws.Name;
+  const used = ws.UsedRange;
+  const top = used.Row - 1;
+  const left = used.Column - 1;
+  const rows = used.Rows.Count;
+  const cols = used.Columns.Count;
+  calls += 6;
+  const rawValues = rowsOf(used.Value2, rows, cols);
+  const rawFormulas = rowsOf(used.Formula, rows, cols);
+  calls += 2;
+
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const texts: (string | null)[][] = [];
+  const formats: (string | null)[][] = [];
+  for (let y = 0; y < rows; y++) {
+    const vRow: CellValue[] = [];
+    const fRow: (string | null)[] = [];
+    const tRow: (string | null)[] = [];
+    const nRow: (string | null)[] = [];
+    for (let x = 0; x < cols; x++) {
+      const raw = rawValues[y]?.[x];
+      const f = rawFormulas[y]?.[x];
+      const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
+      let value: CellValue = plain(raw);
+      let text: string | null = typeof value === 'string' ? value : null;
+      let format: string | null = null;
+      if (typeof value === 'number' || isErrorLike(raw)) {
+        const cell = ws.Range(`${col(left + x)}${top + y + 1}`);
+        const nf = cell.NumberFormat;
+        const t = cell.Text;
+        calls += 3;
+        format = typeof nf === 'string' && nf !== '' ? nf : null;
+        text = typeof t === 'string' && t !== '' ? t : null;
+        if (text !== null && ERROR_TEXTS.has(text)) {
+          value = { error: text };
+          format = null;
+        }
+      }
+      vRow.push(value);
+      fRow.push(formula);
+      tRow.push(text);
+      nRow.push(format);
+    }
+    values.push(vRow);
+    formulas.push(fRow);
+    texts.push(tRow);
+    formats.push(nRow);
+  }
+  const merges = mergedAreas(ws, top, left, rows, cols, () => calls++);
+  return { model: trimmed({ name, top, left, values, formulas, texts, formats, merges }), calls };
+}
+
+/** A cell's `Value2` as the core's value: empty is null (ET gives undefined, null or '' by build). */
+function plain(v: unknown): CellValue {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return null;
+  return String(v);
+}
+
+/** VBA hands error values over as a CVErr object or an HRESULT-sized number; the Text tells. */
+function isErrorLike(v: unknown): boolean {
+  return typeof v === 'object' && v !== null;
+}
+
+/**
+ * Every merged area whose top-left cell lies in the block, found by halving (see the header). `count`
+ * is called once per ET call.
+ */
+export function mergedAreas(ws: EtWorksheet, top: number, left: number, rows: number, cols: number, count: () => void = () => undefined): CellRange[] {
+  const found = new Map<string, CellRange>();
+  const blocks: CellRange[] = rows > 0 && cols > 0 ? [{ top, left, bottom: top + rows - 1, right: left + cols - 1 }] : [];
+  while (blocks.length) {
+    const b = blocks.pop()!;
+    const range = ws.Range(rangeRef(b));
+    const merged = range.MergeCells;
+    count();
+    count();
+    if (merged === false) continue;
+    if (merged === true) {
+      const area = ws.Range(rangeRef({ ...b, bottom: b.top, right: b.left })).MergeArea;
+      const a = parseRangeA1(addressOf(area));
+      count();
+      count();
+      count();
+      const key = `${a.top}:${a.left}:${a.bottom}:${a.right}`;
+      if (!found.has(key)) found.set(key, a);
+      // The rest of the block, outside the area: right of it on its rows, then the rows below.
+      if (a.right < b.right) blocks.push({ top: b.top, left: a.right + 1, bottom: Math.min(b.bottom, a.bottom), right: b.right });
+      if (a.bottom < b.bottom) blocks.push({ top: a.bottom + 1, left: b.left, bottom: b.bottom, right: b.right });
+      continue;
+    }
+    // Mixed: halve the longer side (rows first, so a block soon holds one row of a form).
+    if (b.bottom > b.top) {
+      const mid = Math.floor((b.top + b.bottom) / 2);
+      blocks.push({ ...b, top: mid + 1 }, { ...b, bottom: mid });
+    } else if (b.right > b.left) {
+      const mid = Math.floor((b.left + b.right) / 2);
+      blocks.push({ ...b, left: mid + 1 }, { ...b, right: mid });
+    }
+  }
+  return [...found.values()].filter((m) => m.bottom > m.top || m.right > m.left);
+}
+
+function rangeRef(b: CellRange): string {
+  const start = `${col(b.left)}${b.top + 1}`;
+  return b.bottom === b.top && b.right === b.left ? start : `${start}:${col(b.right)}${b.bottom + 1}`;
+}
+
+function col(c: number): string {
+  let s = '';
+  let n = c + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The model without empty rows and columns at its edges (merges kept as read). */
+function trimmed(m: SheetModel): SheetModel {
+  const filled = (y: number, x: number) => m.values[y][x] !== null || !!m.formulas?.[y][x];
+  const rows = m.values.length;
+  const cols = m.values[0]?.length ?? 0;
+  let top = 0;
+  let bottom = rows - 1;
+  let left = 0;
+  let right = cols - 1;
+  const rowEmpty = (y: number) => {
+    for (let x = left; x <= right; x++) if (filled(y, x)) return false;
+    return true;
+  };
+  const colEmpty = (x: number) => {
+    for (let y = top; y <= bottom; y++) if (filled(y, x)) return false;
+    return true;
+  };
+  while (top <= bottom && rowEmpty(top)) top++;
+  if (top > bottom) return { ...m, values: [], formulas: [], texts: [], formats: [] };
+  while (rowEmpty(bottom)) bottom--;
+  while (colEmpty(left)) left++;
+  while (colEmpty(right)) right--;
+  if (top === 0 && left === 0 && bottom === rows - 1 && right === cols - 1) return m;
+  const cut = <T>(g: T[][] | undefined) => g?.slice(top, bottom + 1).map((row) => row.slice(left, right + 1));
+  return {
+    ...m,
+    top: m.top + top,
+    left: m.left + left,
+    values: cut(m.values)!,
+    formulas: cut(m.formulas),
+    texts: cut(m.texts),
+    formats: cut(m.formats),
+  };
+}

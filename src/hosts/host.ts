@@ -6,6 +6,9 @@
 import type { SheetModel } from '../core/sheet';
 import type { SheetCheck } from '../core/result';
 
+/** The sheet exportReport writes; never a sheet to check. */
+export const REPORT_SHEET = '校验报告';
+
 /** 填报: fill computed values into empty cells and mark problems. 审核: mark only, write no value. */
 export type Mode = 'fill' | 'review';
 

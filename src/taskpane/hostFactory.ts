@@ -13,3 +13,9 @@ export async function createExcelHost(): Promise<Host> {
   const mod = await import(/* webpackChunkName: "excel-host" */ '../hosts/excel');
   return new mod.ExcelHost();
 }
+
+/** Inside WPS 表格: the ET host (the WPS build's pane; src/hosts/wps). */
+export async function createWpsHost(app: import('../hosts/wps/et').EtApplication): Promise<Host> {
+  const mod = await import(/* webpackChunkName: "wps-host" */ '../hosts/wps/WpsHost');
+  return new mod.WpsHost(app);
+}

@@ -1,5 +1,6 @@
 /**
- * Entry of taskpane.html (the page Excel opens; office.js is a plain script tag in its head) and of
+ * Entry of taskpane.html (the page Excel opens; office.js is a plain script tag in its head; in the WPS
+ * build, the page WPS's task pane opens, without office.js: WpsHost when `Application` is there) and of
  * preview.html (the browser preview's page, without office.js). Inside Excel (Office.onReady reports
  * Excel) the pane runs on ExcelHost. Anywhere else — no office.js on the page, or office.js reporting no
  * host in a plain browser — it opens the browser preview, whose code (and ExcelJS) is a lazy chunk.
@@ -12,7 +13,8 @@ import { App } from './App';
 import { Shell } from './Shell';
 import { ErrorBar } from './components/ErrorBar';
 import { errorMessage } from './errors';
-import { createExcelHost } from './hostFactory';
+import { createExcelHost, createWpsHost } from './hostFactory';
+import { wpsApplication } from '../hosts/wps/env';
 
 /**
  * The Office host this page runs in ('Excel', 'Word', …), or null outside Office. office.js, when on the
@@ -43,6 +45,17 @@ async function start(root: Root): Promise<void> {
       <Loading label="正在启动…" />
     </Shell>,
   );
+  // WPS 表格 puts its object model on the page (Application); it has no office.js.
+  const wps = wpsApplication();
+  if (wps) {
+    const host = await createWpsHost(wps);
+    root.render(
+      <Shell>
+        <App host={host} showTitle />
+      </Shell>,
+    );
+    return;
+  }
   const officeHost = await detectOfficeHost();
   if (officeHost === 'Excel') {
     const host = await createExcelHost();

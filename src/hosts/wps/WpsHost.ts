@@ -20,7 +20,7 @@
  * Undo: nothing says WPS can undo what an add-in writes (the issue; the API has no undo group), so the
  * record in the document is what 清除标记 goes by — never Ctrl+Z.
  */
-import { HostError, type ApplySummary, type Host, type Mode, type ReportRow } from '../host';
+import { HostError, REPORT_SHEET, type ApplySummary, type Host, type Mode, type ReportRow } from '../host';
 import type { SheetModel } from '../../core/sheet';
 import { columnLetters, parseA1 } from '../../core/sheet';
 import type { SheetCheck } from '../../core/result';
@@ -39,7 +39,6 @@ import { applyPlan, cellStateOf, noteOf, valueStateOf } from './cellState';
 /** The custom document property that holds the mark record (docProps.ts: chunked). */
 export const WPS_RECORD_KEY = 'selfeval.marks';
 const SETTING_PREFIX = 'selfeval.setting.';
-export const REPORT_SHEET = '校验报告';
 const REPORT_HEADER = ['工作表', '表单', '单元格', '级别', '代码', '说明'];
 
 export class WpsHost implements Host {

@@ -7,9 +7,9 @@
  *   - 2 whole-range reads (`Value2`, `Formula`) — one call each, whatever the size;
  *   - 2 per number cell (`NumberFormat`, `Text`): the format decides what 100% and 1 mean, and only
  *     numbers have one that matters (a text cell's text is its value);
- *   - merged areas by halving (`mergedAreas`): `MergeCells` of a block is false (no merged cell in it),
- *     true (every cell merged: the first cell's `MergeArea` is one area; the rest of the block goes on) or
- *     null (mixed: the block is split in two) — about M × log2(R) calls, never one per cell of the range.
+ *   - merged areas through the empty cells (`mergedAreas`): one `MergeCells` question per run of empty
+ *     cells in a row, three calls more per area found — about 2 × (runs of blank cells) + 5 × M calls,
+ *     never one per cell of the range (100 stacked forms: see test/hosts/wps/host.test.ts).
  *
  * ET's `UsedRange` counts formatted cells too (VBA does; a fill we painted right of the form widens it),
  * where Office.js's `getUsedRange(true)` counts values only: empty rows and columns at the edges are
@@ -79,7 +79,7 @@ export function readWorksheet(ws: EtWorksheet): WpsRead {
     texts.push(tRow);
     formats.push(nRow);
   }
-  const merges = mergedAreas(ws, top, left, rows, cols, () => calls++);
+  const merges = mergedAreas(ws, top, left, rows, cols, () => calls++, (y, x) => values[y][x] === null && formulas[y][x] === null);
   return { model: trimmed({ name, top, left, values, formulas, texts, formats, merges }), calls };
 }
 
@@ -98,40 +98,65 @@ function isErrorLike(v: unknown): boolean {
 }
 
 /**
- * Every merged area whose top-left cell lies in the block, found by halving (see the header). `count`
- * is called once per ET call.
+ * Every merged area of the block, found through its empty cells. Excel and WPS keep a merged area's value
+ * in its top-left cell and empty the others when cells are merged, so every area of two or more cells
+ * holds an empty cell: only the empty cells need asking, and a block of them at a time. Per row, each run
+ * of empty cells not yet covered by a found area is one question, `MergeCells`: false (none merged: the
+ * usual answer for blank cells), true (all merged: the first cell's `MergeArea` is an area, which then
+ * covers its cells in the rows below too — a vertical merge is asked once), or null (mixed: the run is
+ * halved). `empty(y, x)` tells, from the values already read, whether the cell (0-based in the block) is
+ * empty. `count` is called once per ET call.
  */
-export function mergedAreas(ws: EtWorksheet, top: number, left: number, rows: number, cols: number, count: () => void = () => undefined): CellRange[] {
+export function mergedAreas(
+  ws: EtWorksheet,
+  top: number,
+  left: number,
+  rows: number,
+  cols: number,
+  count: () => void = () => undefined,
+  empty: (y: number, x: number) => boolean = () => true,
+): CellRange[] {
   const found = new Map<string, CellRange>();
-  const blocks: CellRange[] = rows > 0 && cols > 0 ? [{ top, left, bottom: top + rows - 1, right: left + cols - 1 }] : [];
-  while (blocks.length) {
-    const b = blocks.pop()!;
-    const range = ws.Range(rangeRef(b));
-    const merged = range.MergeCells;
+  const covered: CellRange[] = [];
+  const isCovered = (row: number, col: number) => covered.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
+  const ask = (row: number, from: number, to: number): void => {
+    const merged = ws.Range(rangeRef({ top: row, left: from, bottom: row, right: to })).MergeCells;
     count();
     count();
-    if (merged === false) continue;
+    if (merged === false) return;
     if (merged === true) {
-      const area = ws.Range(rangeRef({ ...b, bottom: b.top, right: b.left })).MergeArea;
-      const a = parseRangeA1(addressOf(area));
+      const a = parseRangeA1(addressOf(ws.Range(rangeRef({ top: row, left: from, bottom: row, right: from })).MergeArea));
       count();
       count();
       count();
       const key = `${a.top}:${a.left}:${a.bottom}:${a.right}`;
-      if (!found.has(key)) found.set(key, a);
-      // The rest of the block, outside the area: right of it on its rows, then the rows below.
-      if (a.right < b.right) blocks.push({ top: b.top, left: a.right + 1, bottom: Math.min(b.bottom, a.bottom), right: b.right });
-      if (a.bottom < b.bottom) blocks.push({ top: a.bottom + 1, left: b.left, bottom: b.bottom, right: b.right });
-      continue;
+      if (!found.has(key)) {
+        found.set(key, a);
+        if (a.bottom > row) covered.push(a);
+      }
+      if (a.right < to) ask(row, a.right + 1, to);
+      return;
     }
-    // Mixed: halve the longer side (rows first, so a block soon holds one row of a form).
-    if (b.bottom > b.top) {
-      const mid = Math.floor((b.top + b.bottom) / 2);
-      blocks.push({ ...b, top: mid + 1 }, { ...b, bottom: mid });
-    } else if (b.right > b.left) {
-      const mid = Math.floor((b.left + b.right) / 2);
-      blocks.push({ ...b, left: mid + 1 }, { ...b, right: mid });
+    if (to > from) {
+      const mid = Math.floor((from + to) / 2);
+      ask(row, from, mid);
+      ask(row, mid + 1, to);
     }
+  };
+  for (let y = 0; y < rows; y++) {
+    const row = top + y;
+    for (let x = 0; x < cols; ) {
+      if (!empty(y, x) || isCovered(row, left + x)) {
+        x++;
+        continue;
+      }
+      let end = x;
+      while (end + 1 < cols && empty(y, end + 1) && !isCovered(row, left + end + 1)) end++;
+      ask(row, left + x, left + end);
+      x = end + 1;
+    }
+    // Areas that end above this row can no longer cover anything.
+    for (let i = covered.length - 1; i >= 0; i--) if (covered[i].bottom <= row) covered.splice(i, 1);
   }
   return [...found.values()].filter((m) => m.bottom > m.top || m.right > m.left);
 }

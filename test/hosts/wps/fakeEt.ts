@@ -126,6 +126,15 @@ export class EtSheet {
     return this;
   }
 
+  putFormula(ref: string, formula: string, cached: number | string, format?: string): this {
+    const { row, col } = parseA1(ref);
+    const c = this.edit(row, col);
+    c.formula = formula;
+    c.value = cached;
+    if (format) c.format = format;
+    return this;
+  }
+
   paint(ref: string, hex: string, pattern = XL_SOLID, tint = 0): this {
     const { row, col } = parseA1(ref);
     this.edit(row, col).fill = { pattern, color: bgr(hex), ...(tint ? { tint } : {}) };

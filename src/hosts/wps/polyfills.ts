@@ -7,11 +7,11 @@
  *   (Chrome 92), Object.hasOwn (Chrome 93). crypto.randomUUID (Chrome 92) is not used anywhere
  *   (test/wps/bundle.test.ts checks the bundle).
  */
-const g = globalThis as unknown as Record<string, unknown>;
-
-if (typeof g.structuredClone !== 'function') {
-  // The only use is a profile: plain JSON data (numbers, strings, arrays, objects, null).
-  g.structuredClone = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+interface Scope {
+  structuredClone?: unknown;
+  Array: { prototype: object };
+  String: { prototype: object };
+  Object: object;
 }
 
 function at<T>(this: ArrayLike<T>, i: number): T | undefined {
@@ -19,16 +19,23 @@ function at<T>(this: ArrayLike<T>, i: number): T | undefined {
   const k = n < 0 ? this.length + n : n;
   return k < 0 || k >= this.length ? undefined : this[k];
 }
-for (const proto of [Array.prototype, String.prototype] as object[]) {
-  if (!('at' in proto)) Object.defineProperty(proto, 'at', { value: at, writable: true, configurable: true });
+
+/** Defines what `scope` lacks (the page's global object; a stand-in in the tests). */
+export function installPolyfills(scope: Scope = globalThis as unknown as Scope): void {
+  if (typeof scope.structuredClone !== 'function') {
+    // The only use is a profile: plain JSON data (numbers, strings, arrays, objects, null).
+    scope.structuredClone = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+  }
+  for (const proto of [scope.Array.prototype, scope.String.prototype]) {
+    if (!('at' in proto)) Object.defineProperty(proto, 'at', { value: at, writable: true, configurable: true });
+  }
+  if (typeof (scope.Object as { hasOwn?: unknown }).hasOwn !== 'function') {
+    Object.defineProperty(scope.Object, 'hasOwn', {
+      value: (o: object, k: PropertyKey) => Object.prototype.hasOwnProperty.call(o, k),
+      writable: true,
+      configurable: true,
+    });
+  }
 }
 
-if (typeof (Object as { hasOwn?: unknown }).hasOwn !== 'function') {
-  Object.defineProperty(Object, 'hasOwn', {
-    value: (o: object, k: PropertyKey) => Object.prototype.hasOwnProperty.call(o, k),
-    writable: true,
-    configurable: true,
-  });
-}
-
-export {};
+installPolyfills();

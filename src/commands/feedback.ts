@@ -8,7 +8,7 @@
  * for small values"; messageChild needs DialogApi 1.2 and a round trip): the summary line and at most
  * MAX_LINES findings, each cut to MAX_LINE_CHARS.
  */
-import { sheetFindings, resultAnnouncement } from '../taskpane/report';
+import { sheetFindings, resultAnnouncement } from '../core/runSummary';
 import type { CommandRun } from './lastRun';
 
 export interface Feedback {

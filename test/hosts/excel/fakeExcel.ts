@@ -211,6 +211,8 @@ export class FakeWorkbook {
   /** Fail the next custom XML part write (add, setXml, delete): a part that cannot be saved. */
   failXmlWrite = false;
   activeName = '';
+  /** The selected range (`Range.select()`), A1 on its sheet. */
+  selection: { sheet: string; address: string } | null = null;
   /** Office settings as saved in the file. */
   persistedSettings: Record<string, unknown> = {};
   readonly syncs: SyncRecord[] = [];
@@ -953,7 +955,10 @@ class RangeProxy extends Base {
   }
 
   select(): void {
-    this.write(0, () => undefined);
+    this.write(0, (r: Target) => {
+      this.ctx.wb.activeName = r.sheet.name;
+      this.ctx.wb.selection = { sheet: r.sheet.name, address: a1(r.top, r.left) + (r.bottom > r.top || r.right > r.left ? `:${a1(r.bottom, r.right)}` : '') };
+    });
   }
 
   getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {

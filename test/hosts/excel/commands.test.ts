@@ -149,7 +149,7 @@ describe('ribbon command 校验并计分', () => {
 
     await click(s, 'clearMarks');
     expect(ws.snapshot()).toBe(before);
-  });
+  }, 120_000);
 
   it('run again after the workbook was closed and reopened: the same sheet', async () => {
     const { wb, ws } = setup();

@@ -58,7 +58,7 @@ it('many cells of one colour: each getRanges call stays under 513 areas (office-
   for (let i = 1; i <= 1_200; i++) ws.put(`A${i}`, i);
   const host = new ExcelHost(wb.env());
   await host.readSheet('表1');
-  const findings = Array.from({ length: 1_200 }, (_, i) => ({ code: 'NUMBER_INVALID', severity: 'error' as const, cell: `A${i + 1}`, message: '数字无效' }));
+  const findings = Array.from({ length: 1_200 }, (_, i) => ({ code: 'NUMBER_INVALID' as const, severity: 'error' as const, cell: `A${i + 1}`, message: '数字无效' }));
   await host.applyMarks([{ sheet: '表1', forms: [], fills: [], findings }], 'review');
   expect(ws.fill('A1200')?.pattern).toBe('Solid');
 });

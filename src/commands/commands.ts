@@ -10,11 +10,14 @@
  * Telling the user: `Office.addin.showAsTaskpane()` is ignored for add-ins from the store (docs:
  * show-hide-add-in), so the result goes to a small dialog (./feedback) and to the pane through lastRun,
  * which shows it when it is open. `event.completed()` is called on every path, right after the run, and
- * never waits for the dialog.
+ * never waits for the dialog. When the dialog cannot open (12009: the user ignored Office on the web's
+ * prompt; 12011: pop-ups blocked; dialog-handle-errors-events.md), the result is shown another way:
+ * `showAsTaskpane()` (it still opens the pane of a sideloaded or centrally deployed add-in) and, after a
+ * check, the first error's cell is selected, so the user lands on the mark and its note.
  */
 import { HostError } from '../hosts/host';
 import { ProfileError } from '../core/rules/profileFile';
-import { showFeedback } from './feedback';
+import { firstFindingCell, showFeedback } from './feedback';
 import { publishRun, type CommandRun } from './lastRun';
 
 function messageOf(e: unknown): string {
@@ -31,9 +34,26 @@ async function complete(event: Office.AddinCommands.Event, work: () => Promise<C
   }
   try {
     publishRun(run);
-    showFeedback(run);
+    void showFeedback(run).then((outcome) => (outcome === 'unshown' ? showElsewhere(run) : undefined));
   } finally {
     event.completed();
+  }
+}
+
+/** No dialog could open: the pane where Office still opens it, and the first finding's cell selected. */
+async function showElsewhere(run: CommandRun): Promise<void> {
+  try {
+    void Office.addin?.showAsTaskpane?.()?.catch(() => undefined);
+  } catch {
+    /* not available on this platform */
+  }
+  const at = firstFindingCell(run);
+  if (!at) return;
+  try {
+    const { selectCell } = await import(/* webpackChunkName: "excel-host" */ './run');
+    await selectCell(at.sheet, at.cell);
+  } catch {
+    /* the sheet went away meanwhile: the pane still has the run */
   }
 }
 

@@ -21,3 +21,8 @@ export async function runCheck(): Promise<{ checks: SheetCheck[]; mode: Mode; su
 export async function runClear(): Promise<number> {
   return runClearOn(excel());
 }
+
+/** Takes the user to a cell (the first finding, when no dialog could show the result). */
+export async function selectCell(sheet: string, cell: string): Promise<void> {
+  await excel().selectCell(sheet, cell);
+}

@@ -22,7 +22,7 @@
  *     values now) and one write put every touched cell back to the state the plan was made from.
  */
 import type { ExcelEnv } from './env';
-import { FILL_PROPS, fillOf, groupFills, restoreFill } from '../sheetHost/fills';
+import { FILL_PROPS, fillOf, groupFills, paintFill, restoreFill } from '../sheetHost/fills';
 import { isBlank, localAddress } from './cells';
 import { HostError } from '../host';
 import { errorText, protectedError, writeError } from './errors';
@@ -380,7 +380,7 @@ function queueMarks(context: Excel.RequestContext, ws: Excel.Worksheet, sheetNam
 }
 
 function queueFill(fill: Excel.RangeFill, op: FillOp): void {
-  if ('paint' in op) fill.color = op.paint;
+  if ('paint' in op) paintFill(fill, op.paint);
   else restoreFill(fill, op.restore);
 }
 

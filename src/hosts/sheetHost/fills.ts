@@ -9,20 +9,33 @@
  * of a theme colour ("Blue, Accent 1, Lighter 80%"): restoring sets color, pattern and tintAndShade as
  * read, so a theme-tinted fill comes back the same shade. Restoring no fill is `fill.clear()`.
  *
- * The same four properties come, per cell, from `Range.getCellProperties` (ExcelApi 1.9), which is how a
+ * `patternTintAndShade` (ExcelApi 1.9, -1..1) is the same for the pattern's colour: read and restored too.
+ *
+ * The same five properties come, per cell, from `Range.getCellProperties` (ExcelApi 1.9), which is how a
  * read takes the fill of every cell of the sheet in the same sync as its values (#6218 reports the same
  * '#FFFFFF' there; tintAndShade is what we go by in both).
+ *
+ * Painting: the reference (Excel.RangeFill) does not say that setting `color` resets a pattern or a
+ * tintAndShade the cell had, so a paint clears the fill first (`paintFill`); otherwise a patterned or
+ * tinted cell could show our colour under its pattern, or a shade of it, and no longer read as ours.
  */
 
 export type FillState =
   | { none: true }
-  | { none?: false; color: string; pattern?: string | null; patternColor?: string | null; tintAndShade?: number };
+  | {
+      none?: false;
+      color: string;
+      pattern?: string | null;
+      patternColor?: string | null;
+      tintAndShade?: number;
+      patternTintAndShade?: number;
+    };
 
-export const FILL_PROPS = 'color,pattern,patternColor,tintAndShade';
+export const FILL_PROPS = 'color,pattern,patternColor,tintAndShade,patternTintAndShade';
 
-/** What `getCellProperties` is asked for: the fill's four properties, nothing else. */
+/** What `getCellProperties` is asked for: the fill's five properties, nothing else. */
 export const CELL_FILL_LOAD: Excel.CellPropertiesLoadOptions = {
-  format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
+  format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } },
 };
 
 interface LoadedFill {
@@ -30,6 +43,7 @@ interface LoadedFill {
   pattern?: string | null;
   patternColor?: string | null;
   tintAndShade?: number | null;
+  patternTintAndShade?: number | null;
 }
 
 export function fillOf(f: LoadedFill): FillState {
@@ -41,6 +55,7 @@ export function fillOf(f: LoadedFill): FillState {
     state.patternColor = f.patternColor ? normalColor(f.patternColor) : null;
   }
   if (!noTint && f.tintAndShade !== 0) state.tintAndShade = f.tintAndShade!;
+  if (state.pattern && typeof f.patternTintAndShade === 'number' && f.patternTintAndShade !== 0) state.patternTintAndShade = f.patternTintAndShade;
   return state;
 }
 
@@ -57,8 +72,15 @@ export function restoreFill(fill: Excel.RangeFill, state: FillState): void {
   if (state.pattern) {
     fill.pattern = state.pattern as Excel.FillPattern;
     if (state.patternColor) fill.patternColor = state.patternColor;
+    if (state.patternTintAndShade) fill.patternTintAndShade = state.patternTintAndShade;
   }
   if (state.tintAndShade) fill.tintAndShade = state.tintAndShade;
+}
+
+/** Queues our solid colour on the range: the old fill cleared first (see the header). */
+export function paintFill(fill: Excel.RangeFill, color: string): void {
+  fill.clear();
+  fill.color = color;
 }
 
 /** True when the cell shows exactly the solid colour we painted (so it is still ours to restore). */
@@ -72,7 +94,8 @@ export function sameFill(a: FillState, b: FillState): boolean {
     a.color === b.color &&
     (a.pattern ?? null) === (b.pattern ?? null) &&
     (a.patternColor ?? null) === (b.patternColor ?? null) &&
-    (a.tintAndShade ?? 0) === (b.tintAndShade ?? 0)
+    (a.tintAndShade ?? 0) === (b.tintAndShade ?? 0) &&
+    (a.patternTintAndShade ?? 0) === (b.patternTintAndShade ?? 0)
   );
 }
 
@@ -84,14 +107,16 @@ export function normalColor(c: string): string {
 
 /**
  * `Worksheet.getRanges(address)` (ExcelApi 1.9) fails with InvalidArgument on long addresses; the limit
- * is undocumented, failures start around 8,200 characters (office-js#5198). Half of that per call.
+ * is undocumented: office-js#5198 saw failures from about 8,200 characters, and at 513 areas (while
+ * another 513-area address worked). So a call gets at most half that length and under 513 areas.
  */
 export const GET_RANGES_MAX_CHARS = 4_000;
+export const GET_RANGES_MAX_AREAS = 500;
 
 /** One fill write for many cells: paint them, or put back one original fill. */
 export interface FillGroup<Op> {
   sheet: string;
-  /** `A1,B5,C9` — at most GET_RANGES_MAX_CHARS long. */
+  /** `A1,B5,C9` — at most GET_RANGES_MAX_CHARS long, at most GET_RANGES_MAX_AREAS cells. */
   address: string;
   op: Op;
   cells: number;
@@ -120,7 +145,7 @@ export function groupFills<Op>(items: readonly { sheet: string; cell: string; op
       len = 0;
     };
     for (const c of g.cells) {
-      if (cur.length && len + 1 + c.length > GET_RANGES_MAX_CHARS) flush();
+      if (cur.length && (len + 1 + c.length > GET_RANGES_MAX_CHARS || cur.length >= GET_RANGES_MAX_AREAS)) flush();
       len += (cur.length ? 1 : 0) + c.length;
       cur.push(c);
     }

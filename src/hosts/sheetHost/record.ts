@@ -116,20 +116,25 @@ export function recordText(entries: readonly MarkEntry[]): string {
   return JSON.stringify({ v: 1, marks });
 }
 
-/** '' = no fill; '#RRGGBB'; '#RRGGBB|Pattern|#RRGGBB|tintAndShade' for a patterned or tinted fill. */
+/**
+ * '' = no fill; '#RRGGBB'; '#RRGGBB|Pattern|#RRGGBB|tintAndShade[|patternTintAndShade]' for a patterned or
+ * tinted fill (records written before patternTintAndShade was kept have four fields).
+ */
 function encodeFill(f: FillState): string {
   if (f.none) return '';
   if (!f.pattern && !f.tintAndShade) return f.color;
-  return `${f.color}|${f.pattern ?? ''}|${f.patternColor ?? ''}|${f.tintAndShade ?? ''}`;
+  const base = `${f.color}|${f.pattern ?? ''}|${f.patternColor ?? ''}|${f.tintAndShade ?? ''}`;
+  return f.patternTintAndShade ? `${base}|${f.patternTintAndShade}` : base;
 }
 
 function decodeFill(s: string): FillState {
   if (!s) return { none: true };
-  const [color, pattern, patternColor, tint] = s.split('|');
+  const [color, pattern, patternColor, tint, patternTint] = s.split('|');
   const f: FillState = { color: normalColor(color) };
   if (pattern) {
     f.pattern = pattern;
     f.patternColor = patternColor || null;
+    if (patternTint && Number(patternTint)) f.patternTintAndShade = Number(patternTint);
   }
   if (tint && Number(tint)) f.tintAndShade = Number(tint);
   return f;

@@ -6,10 +6,10 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { SheetModel } from '../../../src/core/sheet';
 import { fixtureSheets } from '../../loadFixture';
 import { FakeWorkbook, type FakeSheet } from './fakeExcel';
-import { FakeOffice, fakeExcelGlobal } from './fakeOffice';
+import { FakeOffice, fakeExcelGlobal, type FakeDialog } from './fakeOffice';
 import { fakeSheetOf, recordIn } from './helpers';
 import { stackForms } from './forms';
-import { feedbackFromUrl, feedbackOf } from '../../../src/commands/feedback';
+import { READY_MESSAGE, feedbackFromText, feedbackFromUrl, feedbackOf, type Feedback } from '../../../src/commands/feedback';
 
 type Commands = typeof import('../../../src/commands/commands');
 type LastRun = typeof import('../../../src/commands/lastRun');
@@ -46,6 +46,14 @@ async function click(s: Session, name: 'checkAndScore' | 'clearMarks'): Promise<
   expect(c.completed).toBe(true);
   // The dialog opens after event.completed(), from a callback.
   await new Promise((r) => setTimeout(r, 0));
+}
+
+/** What the dialog page shows: it says it is ready, the runtime answers with messageChild (or the URL holds it). */
+function shown(d: FakeDialog): Feedback | null {
+  const inUrl = feedbackFromUrl(d.url);
+  if (inUrl) return inUrl;
+  d.send(READY_MESSAGE);
+  return d.received.length ? feedbackFromText(d.received[d.received.length - 1]) : null;
 }
 
 async function checkAndScore(s: Session): Promise<void> {
@@ -93,7 +101,10 @@ describe('ribbon command 校验并计分', () => {
     expect(second.summary).toEqual(first.summary);
     expect(ws.snapshot()).toBe(once);
     expect(recordIn(wb)).toEqual(recordOnce);
-    expect(s.office.dialogs.map((d) => d.closed)).toEqual([true, false]); // the second run's replaced the first's
+    // The second run's dialog replaced the first's, though close() is asynchronous (12007 until it is gone).
+    await s.office.dialogsOpened(2);
+    expect(s.office.dialogs.map((d) => d.closed)).toEqual([true, false]);
+    expect(s.office.dialogFailures.every((c) => c === 12007)).toBe(true);
 
     // 1 read + 1 write the first time (the read brought the fills, notes and protection the write
     // needs); the second run finds everything in place and writes nothing: the read alone.
@@ -138,7 +149,7 @@ describe('ribbon command 校验并计分', () => {
 
     await click(s, 'clearMarks');
     expect(ws.snapshot()).toBe(before);
-  });
+  }, 120_000);
 
   it('run again after the workbook was closed and reopened: the same sheet', async () => {
     const { wb, ws } = setup();
@@ -193,21 +204,52 @@ describe('ribbon command 校验并计分', () => {
     const s = await open(wb);
     await checkAndScore(s);
     expect(s.office.showAsTaskpaneCalls).toBe(0); // nothing awaits what store installs ignore
+    const [dialog] = await s.office.dialogsOpened(1);
     expect(s.office.dialogs).toHaveLength(1);
-    const shown = feedbackFromUrl(s.office.dialogs[0].url);
+    // The content goes by messageChild once the page is ready, not in the URL (parent-to-dialog.md).
+    expect(dialog.url).toBe('https://localhost/dialog.html');
+    const content = shown(dialog);
     const run = s.lastRun.lastRun();
-    if (run?.kind !== 'checked' || !shown) throw new Error('no run or no dialog');
-    expect(shown).toEqual(feedbackOf(run));
-    expect(shown.summary).toContain('错误 2 个');
-    expect(shown.lines.filter((l) => l.startsWith('错误'))).toEqual([
+    if (run?.kind !== 'checked' || !content) throw new Error('no run or no dialog');
+    expect(content).toEqual(feedbackOf(run));
+    expect(content.summary).toContain('错误 2 个');
+    expect(content.lines.filter((l) => l.startsWith('错误'))).toEqual([
       expect.stringContaining('表1!H33'),
       expect.stringContaining('表1!H34'),
     ]);
-    expect(s.office.dialogs[0].url.length).toBeLessThan(8000);
 
-    // The dialog's close button closes it.
+    // The dialog's close button closes it (close() is asynchronous).
     s.office.dialogs[0].send('close');
+    expect(s.office.dialogs[0].closing).toBe(true);
+    await new Promise((r) => setTimeout(r, 60));
     expect(s.office.dialogs[0].closed).toBe(true);
+  });
+
+  it('where DialogApi 1.2 is missing the URL carries a short version', async () => {
+    const wb = new FakeWorkbook('desktop', '1.20');
+    fakeSheetOf(wb, akto, '表1');
+    const s = await open(wb);
+    s.office.dialogApi = '1.1';
+    await checkAndScore(s);
+    const [dialog] = await s.office.dialogsOpened(1);
+    const content = feedbackFromUrl(dialog.url);
+    expect(content?.summary).toContain('错误 2 个');
+    expect(dialog.url.length).toBeLessThan(2_500);
+  });
+
+  it.each([12009, 12011])('no dialog (%i): the pane is asked for and the first error cell is selected', async (code) => {
+    const wb = new FakeWorkbook('desktop', '1.20');
+    fakeSheetOf(wb, akto, '表1');
+    wb.addSheet('别的表');
+    const s = await open(wb);
+    s.office.failDialogs = [code];
+    await checkAndScore(s);
+    for (let i = 0; i < 100 && !wb.selection; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(s.office.dialogFailures).toEqual([code]);
+    expect(s.office.dialogs).toHaveLength(0);
+    expect(s.office.showAsTaskpaneCalls).toBe(1);
+    expect(wb.selection).toEqual({ sheet: '表1', address: 'H33' });
+    expect(wb.activeName).toBe('表1');
   });
 
   it('a failure is shown in the dialog too, and the click still completes', async () => {
@@ -217,9 +259,10 @@ describe('ribbon command 校验并计分', () => {
     await click(s, 'checkAndScore');
     const run = s.lastRun.lastRun();
     expect(run?.kind).toBe('failed');
-    const shown = feedbackFromUrl(s.office.dialogs[0].url);
-    expect(shown?.title).toBe('校验未完成');
-    expect(shown?.summary).toContain('受保护');
+    const [dialog] = await s.office.dialogsOpened(1);
+    const content = shown(dialog);
+    expect(content?.title).toBe('校验未完成');
+    expect(content?.summary).toContain('受保护');
   });
 
   it('全部工作表 does not check our own report sheet 校验报告', async () => {

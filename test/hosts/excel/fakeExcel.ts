@@ -32,6 +32,8 @@ const MAX_COLS = 16_384;
 const PAYLOAD_LIMIT = 5_000_000;
 const CELL_READ_LIMIT = 5_000_000;
 const GET_RANGES_MAX_CHARS = 8_192;
+/** An assumption, like the length: office-js#5198 saw a 513-area address fail (and another work). */
+const GET_RANGES_MAX_AREAS = 512;
 
 export class OfficeError extends Error {
   /** Office's errors say which operation failed: `debugInfo.errorLocation` (e.g. office-js #2580). */
@@ -56,6 +58,8 @@ export interface FakeFill {
   patternColor: string | null;
   /** A theme colour's lighter/darker shade (-1..1); absent for 0. */
   tintAndShade?: number;
+  /** The same for the pattern's colour (ExcelApi 1.9); absent for 0. */
+  patternTintAndShade?: number;
 }
 
 /**
@@ -129,9 +133,10 @@ export class FakeSheet {
     return this;
   }
 
-  paint(ref: string, color: string, pattern = 'Solid', patternColor: string | null = null, tintAndShade = 0): this {
+  paint(ref: string, color: string, pattern = 'Solid', patternColor: string | null = null, tintAndShade = 0, patternTintAndShade = 0): this {
     const fill: FakeFill = { color: normalColor(color), pattern, patternColor };
     if (tintAndShade) fill.tintAndShade = tintAndShade;
+    if (patternTintAndShade) fill.patternTintAndShade = patternTintAndShade;
     this.edit(parseA1(ref).row, parseA1(ref).col).fill = fill;
     return this;
   }
@@ -211,6 +216,8 @@ export class FakeWorkbook {
   /** Fail the next custom XML part write (add, setXml, delete): a part that cannot be saved. */
   failXmlWrite = false;
   activeName = '';
+  /** The selected range (`Range.select()`), A1 on its sheet. */
+  selection: { sheet: string; address: string } | null = null;
   /** Office settings as saved in the file. */
   persistedSettings: Record<string, unknown> = {};
   readonly syncs: SyncRecord[] = [];
@@ -756,14 +763,16 @@ class WorksheetProxy extends Base {
 
   /**
    * ExcelApi 1.9. Writes to its `format.fill` reach every area. A long address fails with InvalidArgument
-   * (office-js#5198: failures from about 8,200 characters; the limit is undocumented): over
-   * GET_RANGES_MAX_CHARS here.
+   * (office-js#5198: failures from about 8,200 characters, and at 513 areas; the limit is undocumented):
+   * over GET_RANGES_MAX_CHARS characters or GET_RANGES_MAX_AREAS areas here — an assumption.
    */
   getRanges(address: string): RangeAreasWriteProxy {
     return new RangeAreasWriteProxy(this.ctx, () => {
       const s = this.resolve();
       if (!s) return null;
-      if (address.length > GET_RANGES_MAX_CHARS) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      if (address.length > GET_RANGES_MAX_CHARS || address.split(',').length > GET_RANGES_MAX_AREAS) {
+        throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      }
       return address.split(',').map((a) => ({ sheet: s, ...parseAddress(a.trim()) }));
     });
   }
@@ -953,7 +962,10 @@ class RangeProxy extends Base {
   }
 
   select(): void {
-    this.write(0, () => undefined);
+    this.write(0, (r: Target) => {
+      this.ctx.wb.activeName = r.sheet.name;
+      this.ctx.wb.selection = { sheet: r.sheet.name, address: a1(r.top, r.left) + (r.bottom > r.top || r.right > r.left ? `:${a1(r.bottom, r.right)}` : '') };
+    });
   }
 
   getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
@@ -1004,7 +1016,7 @@ class RangeProxy extends Base {
       .filter(([, v]) => v)
       .map(([k]) => k);
     for (const k of fillKeys) {
-      if (!['color', 'pattern', 'patternColor', 'tintAndShade'].includes(k)) throw new Error(`fake: fill.${k} not modelled`);
+      if (!['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'].includes(k)) throw new Error(`fake: fill.${k} not modelled`);
     }
     return new ClientResultProxy(this.ctx, 60 + JSON.stringify(options).length, () => {
       const r = this.resolve();
@@ -1189,8 +1201,14 @@ class RangeFillProxy extends Base {
   get color(): string {
     return this.get('color');
   }
+  /**
+   * The reference (Excel.RangeFill.color) does not say that setting the colour resets the pattern or the
+   * shades: here it does not (an assumption, the one that punishes a paint that does not clear first).
+   */
   set color(v: string) {
-    this.write(20, (r: Target | Target[]) => eachCellIn(r, (c) => (c.fill = { color: normalColor(v), pattern: 'Solid', patternColor: null })));
+    this.write(20, (r: Target | Target[]) =>
+      eachCellIn(r, (c) => (c.fill = c.fill ? { ...c.fill, color: normalColor(v) } : { color: normalColor(v), pattern: 'Solid', patternColor: null })),
+    );
   }
   get pattern(): string {
     return this.get('pattern');
@@ -1222,6 +1240,19 @@ class RangeFillProxy extends Base {
         if (!c.fill) c.fill = { color: '#FFFFFF', pattern: 'Solid', patternColor: null };
         if (v) c.fill.tintAndShade = v;
         else delete c.fill.tintAndShade;
+      }),
+    );
+  }
+
+  get patternTintAndShade(): number | null {
+    return this.get('patternTintAndShade');
+  }
+  set patternTintAndShade(v: number) {
+    this.write(20, (r: Target | Target[]) =>
+      eachCellIn(r, (c) => {
+        if (!c.fill) return;
+        if (v) c.fill.patternTintAndShade = v;
+        else delete c.fill.patternTintAndShade;
       }),
     );
   }
@@ -1719,6 +1750,9 @@ function fillProp(f: FakeFill | undefined, prop: string, report: FillReport): un
     case 'tintAndShade':
       if (!f) return ref ? 0 : null;
       return f.tintAndShade ?? 0;
+    case 'patternTintAndShade':
+      if (!f) return ref ? 0 : null;
+      return f.patternTintAndShade ?? 0;
   }
   throw new Error(`fake: RangeFill.${prop} not modelled`);
 }

@@ -79,7 +79,7 @@ describe.skipIf(!exe)('the WPS add-in in Chromium, from the disk', () => {
       await page.getByRole('button', { name: '校验并计分' }).click({ timeout: 60_000 });
       await page.getByRole('status').filter({ hasText: '校验完成' }).waitFor({ timeout: 60_000 });
       expect(await page.evaluate(() => (window as unknown as { __fillOf(r: string): unknown }).__fillOf('G6'))).not.toBeNull();
-      await expect(page.getByText('执行率（G6）', { exact: false }).first()).toBeTruthy();
+      await page.getByText('执行率（G6）', { exact: false }).first().waitFor({ timeout: 30_000 });
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(ARTIFACTS, 'wps-pane.png'), fullPage: true });
       expect(errors).toEqual([]);

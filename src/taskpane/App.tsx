@@ -169,7 +169,9 @@ export function App({ host, checkSheet = coreCheck, showTitle = false, blocked =
 
   const profile: Profile | null = profileId === 'custom' ? customProfile : (builtInProfile(profileId) ?? MOF);
 
-  useEffect(() => onChoice?.({ mode, profile }), [onChoice, mode, profile]);
+  useEffect(() => {
+    onChoice?.({ mode, profile });
+  }, [onChoice, mode, profile]);
 
   const save = useCallback(
     (key: string, value: string) => {

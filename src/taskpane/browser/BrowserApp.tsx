@@ -141,7 +141,9 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
   const [view, setView] = useState<'book' | 'batch'>('book');
   /** The pane's mode and profile (a batch takes them); the profile is null while a saved one is refused. */
   const choice = useRef<{ mode: Mode; profile: Profile | null }>({ mode: 'fill', profile: MOF });
-  const onChoice = useCallback((c: { mode: Mode; profile: Profile | null }) => (choice.current = c), []);
+  const onChoice = useCallback((c: { mode: Mode; profile: Profile | null }) => {
+    choice.current = c;
+  }, []);
   /** A batch row's run, shown in the pane for that workbook. */
   const [rowRun, setRowRun] = useState<(ShownRun & { workbookId: number }) | null>(null);
 

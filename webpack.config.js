@@ -10,9 +10,11 @@
 //                          (adds a local CA to the user's trust store), then `HTTPS=1 npm start` and
 //                          sideload: `npx office-addin-debugging start manifest.xml desktop`, or in
 //                          Excel on the web 插入 → 加载项 → 上传我的加载项 → manifest.xml.
-//   npm run build          production build into dist/; ADDIN_URL=https://example.org/addin/ rewrites
-//                          every https://localhost:3000/ of manifest.xml copied to dist/ (and the bare
-//                          https://localhost:3000 of <AppDomain> to the URL's origin)
+//   npm run build          production build into dist/ — only what a browser loads (SOURCE_MAPS=1 adds
+//                          .map files); ADDIN_URL=https://example.org/addin/ rewrites every
+//                          https://localhost:3000/ of manifest.xml copied to dist/ (and the bare
+//                          https://localhost:3000 of <AppDomain> to the URL's origin), not its comments
+//                          (scripts/manifestUrl.js). The CLI compiles into dist-cli/ (npm run build:cli).
 //   npm run bundle-report  production build, then the sizes of the first load vs the lazy chunks
 //   ADDIN_OUT=dir          build into another folder; PORT=n another dev server port
 //
@@ -25,9 +27,9 @@ const path = require('path');
 const crypto = require('node:crypto');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { rewriteManifest } = require('./scripts/manifestUrl');
 
 const ROOT = __dirname;
-const DEV_URL = 'https://localhost:3000/';
 const PORT = Number(process.env.PORT || 3000);
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -155,9 +157,7 @@ module.exports = async (env = {}, argv = {}) => {
           transform(content) {
             const url = addinUrl();
             if (!url) return content;
-            // Full URLs first, then what is left of the dev origin (<AppDomain>https://localhost:3000</AppDomain>).
-            const text = content.toString('utf8').split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(new URL(url).origin);
-            return Buffer.from(text, 'utf8');
+            return Buffer.from(rewriteManifest(content.toString('utf8'), url), 'utf8');
           },
         },
       ],
@@ -170,16 +170,17 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode,
     context: ROOT,
-    // No eval-based source maps: the page's policy forbids eval.
-    devtool: dev ? 'cheap-module-source-map' : 'source-map',
+    // No eval-based source maps: the page's policy forbids eval. A production build is what a browser
+    // loads and nothing else; SOURCE_MAPS=1 adds the .map files (to debug a deployed pane).
+    devtool: dev ? 'cheap-module-source-map' : process.env.SOURCE_MAPS === '1' ? 'source-map' : false,
     entry,
     output: {
       path: outDir,
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js',
       publicPath: 'auto',
-      // dist/ also holds the CLI build (tsc -p tsconfig.cli.json): keep it.
-      clean: { keep: /^(cli|core|hosts)[\\/]/ },
+      // dist/ is the deployable add-in alone; the CLI compiles into dist-cli/ (tsconfig.cli.json).
+      clean: true,
     },
     resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
     module: {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the figures of the README's performance section, in one run, written to
- * bench/results.json. Every figure is a whole process (`node dist/cli/main.js …`, the compiled product)
+ * bench/results.json. Every figure is a whole process (`node dist-cli/cli/main.js …`, the compiled product)
  * or a ratio against a baseline measured in the same run:
  *   read candidates  a process that merely reads the 1,000-form sheet: SheetJS, ExcelJS, ExcelJS's stream
  *   check / read     `selfeval check` of that sheet against the fastest mere read (budget ≤ 1.5)
@@ -19,7 +19,7 @@ import ExcelJS from 'exceljs';
 import { hengyangForms, newWorkbook, workbookBuffer, writeForm } from '../scripts/fixtures';
 
 const ROOT = join(__dirname, '..');
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist-cli', 'cli', 'main.js');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SIZES = [100, 1000, 5000];
 const BATCH_PER_UNIT = 100;

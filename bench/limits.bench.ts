@@ -21,7 +21,7 @@ const CASES: [string, BombOptions][] = [
   ['1,000,000 cells (at the limit)', { part: 'xl/worksheets/sheet1.xml', rows: 500_000 }],
 ];
 
-const runner = `const m = require(${JSON.stringify(join(root, 'dist', 'cli', 'main.js'))});
+const runner = `const m = require(${JSON.stringify(join(root, 'dist-cli', 'cli', 'main.js'))});
 m.run(process.argv.slice(1), { out: () => {}, err: (s) => process.stderr.write(s.slice(0, 160) + '\\n') })
   .then((code) => process.stderr.write('exit ' + code + ' maxRSS ' + Math.round(process.resourceUsage().maxRSS / 1024) + ' MiB\\n'));`;
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/, built by `npm install` through the prepare script). In a checkout where it
+// Runs the compiled CLI (dist-cli/, built by `npm install` through the prepare script). In a checkout where it
 // has not been built, or where src/ changed since, runs the TypeScript source through tsx instead, so the
 // command never reports with stale rules.
 const path = require('node:path');
 const fs = require('node:fs');
 
 const root = path.join(__dirname, '..');
-const compiled = path.join(root, 'dist', 'cli', 'main.js');
+const compiled = path.join(root, 'dist-cli', 'cli', 'main.js');
 
 function newestSource(dir) {
   let newest = 0;

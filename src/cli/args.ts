@@ -17,11 +17,13 @@ export interface CheckArgs {
   /** Where to write the summary workbook; with --out alone it goes to DIR/校验汇总.xlsx. */
   summary: string | null;
   mode: 'fill' | 'review';
+  /** Print, under a message, the library's own words behind it (a damaged file's zip or XML error). */
+  verbose: boolean;
   files: string[];
   limits: ReadLimits;
 }
 
-export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|配置.json] [--out 目录] [--summary 汇总.xlsx] [--review] 文件.xlsx|目录 ...
+export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|配置.json] [--out 目录] [--summary 汇总.xlsx] [--review] [--verbose] [--max-mb N] [--max-cells N] [--] 文件.xlsx|目录 ...
 
   目录：检查其中（含子目录）所有 .xlsx 文件
 
@@ -31,6 +33,7 @@ export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|�
                   并写校验汇总 DIR/校验汇总.xlsx（每张表一行，链接到副本）
   --summary FILE  只写校验汇总到 FILE（.xlsx），不写副本；与 --out 同用时汇总写到 FILE
   --review        审核模式：副本只标注问题，不填写计算值
+  --verbose       文件无法读取时，另附所用程序库的原始报错（英文）
   --max-mb N      工作簿解压后的总大小上限，单位 MB（默认 ${DEFAULT_LIMITS.maxBytes / 2 ** 20}）；超过的文件不读取
   --max-cells N   所有工作表单元格总数上限（默认 ${DEFAULT_LIMITS.maxCells}）；超过的文件不读取
   -h, --help      显示本说明
@@ -43,7 +46,7 @@ export function parseArgs(argv: string[]): CheckArgs {
   if (command === '-h' || command === '--help' || command === 'help') throw new HelpRequested();
   if (command === undefined) throw new UsageError(USAGE);
   if (command !== 'check') throw new UsageError(`未知命令“${command}”。\n\n${USAGE}`);
-  const args: CheckArgs = { json: false, profile: 'mof', out: null, summary: null, mode: 'fill', files: [], limits: { ...DEFAULT_LIMITS } };
+  const args: CheckArgs = { json: false, profile: 'mof', out: null, summary: null, mode: 'fill', verbose: false, files: [], limits: { ...DEFAULT_LIMITS } };
   let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -59,6 +62,7 @@ export function parseArgs(argv: string[]): CheckArgs {
     if (a === '--') optionsEnded = true;
     else if (a === '--json') args.json = true;
     else if (a === '--review') args.mode = 'review';
+    else if (a === '--verbose') args.verbose = true;
     else if (a === '--profile') args.profile = value();
     else if (a.startsWith('--profile=')) args.profile = a.slice('--profile='.length);
     else if (a === '--summary') args.summary = value();

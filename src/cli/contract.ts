@@ -1,8 +1,13 @@
 import type { FileResult, Finding, FormResult } from '../core/result';
 
-/** A finding as the JSON contract has it: code, severity, cell, message — nothing internal. */
-function contractFinding(f: Finding): Pick<Finding, 'code' | 'severity' | 'cell' | 'message'> {
-  return { code: f.code, severity: f.severity, cell: f.cell, message: f.message };
+/**
+ * A finding as the JSON contract has it: code, severity, cell, message — nothing internal; and, for a file
+ * that could not be read, `detail`: the library's own words behind the Chinese message.
+ */
+function contractFinding(f: Finding): Pick<Finding, 'code' | 'severity' | 'cell' | 'message' | 'detail'> {
+  const out: Pick<Finding, 'code' | 'severity' | 'cell' | 'message' | 'detail'> = { code: f.code, severity: f.severity, cell: f.cell, message: f.message };
+  if (f.detail) out.detail = f.detail;
+  return out;
 }
 
 function contractForm(f: FormResult): FormResult {

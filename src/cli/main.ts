@@ -75,23 +75,31 @@ async function checkAll(argv: string[], io: Io): Promise<number> {
     failed ||= r.failed;
     if (r.copy) copies.push(r.copy);
     // A file that could not be read is told once: on stderr for a person, in the JSON entry for a program.
-    if (r.unreadable && !args.json) progress.around(() => r.result.findings.forEach((f) => io.err(printable(f.message))));
+    if (r.unreadable && !args.json)
+      progress.around(() =>
+        r.result.findings.forEach((f) => {
+          io.err(printable(f.message));
+          if (args.verbose && f.detail) io.err(printable(`  详细信息：${f.detail}`));
+        }),
+      );
     else if (!args.json) progress.around(() => io.out(`${textReport(r.result)}\n`));
   }
   progress.end();
   const summaryPath = args.summary ?? (args.out === null ? null : join(args.out, SUMMARY_FILE_NAME));
+  let summaryWritten = false;
   if (summaryPath) {
     const why = await writeSummary(summaryPath, results, results.map((_, k) => (copies.some((c) => c.path === targets?.[k]) ? targets![k] : null)));
     if (why) {
       io.err(why);
       failed = true;
-    }
+    } else summaryWritten = true;
   }
   if (args.json) io.out(printableJson(JSON.stringify(toContract(results), null, 2)));
   else io.out(summaryLine(results));
-  // With --out the summary sits beside the copies listed below; a --summary of its own is named.
-  if (args.summary) (args.json ? io.err : io.out)(`已写入校验汇总：${args.summary}`);
-  if (args.out) (args.json ? io.err : io.out)(copiesLine(copies));
+  // The closing lines: the copies, then the summary workbook (beside them with --out, or where --summary said).
+  const closing = args.json ? io.err : io.out;
+  if (args.out) closing(copiesLine(copies));
+  if (summaryWritten) closing(`已写入校验汇总：${printable(summaryPath!)}`);
   if (failed) return 2;
   return results.some((r) => r.forms.some((f) => f.findings.some((x) => x.severity === 'error'))) ? 1 : 0;
 }
@@ -115,7 +123,7 @@ async function writeSummary(path: string, results: FileResult[], copies: (string
 
 /**
  * The process entry (bin/selfeval.js): stdout and stderr, the exit code, and a reader that goes away
- * (`selfeval check … | head`) ending the run quietly instead of with an EPIPE stack trace.
+ * (`selfeval check … | head`) silencing stdout without an EPIPE stack trace while the run goes on.
  */
 export function main(argv: string[]): void {
   // V8 grows the heap by a large factor after each full GC, so a big workbook's parse garbage piles up
@@ -124,11 +132,20 @@ export function main(argv: string[]): void {
   // here takes effect; Node warns that a flag set after start may also do nothing
   // (https://nodejs.org/api/v8.html#v8setflagsfromstringflags) — then the default growth applies.
   setFlagsFromString('--heap-growing-percent=20');
+  // A reader that goes away (`| head`) stops the printing, never the work: every copy and the summary
+  // are still written and the exit code is still the findings'.
+  let stdoutOpen = true;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    if (e.code === 'EPIPE') stdoutOpen = false;
+    else throw e;
   });
-  run(argv, { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), progress: process.stderr }).then(
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+  const out = (s: string) => {
+    if (stdoutOpen) process.stdout.write(`${s}\n`);
+  };
+  run(argv, { out, err: (s) => process.stderr.write(`${s}\n`), progress: process.stderr }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -46,6 +46,8 @@ export interface Finding {
   fix?: { cell: string; value: number | string; numberFormat?: string };
   /** Not part of the JSON contract: the rule line of the indicator or budget row concerned. */
   rule?: string;
+  /** A file-level finding's technical cause in the library's own words (`--verbose`, the JSON's `detail`), never in `message`. */
+  detail?: string;
 }
 
 export interface ScoreTriple {

@@ -28,6 +28,8 @@ export interface SummaryRow {
   /** 总分 and 等级 as computed; null where the form has none (or for a file-level row). */
   total: number | null;
   grade: string | null;
+  /** A form of a kind that is not scored (绩效目标完成情况表): shown as 无评分, not as an empty 总分. */
+  notScored: boolean;
   /** Finding counts; null for a file that could not be read. */
   errors: number | null;
   warnings: number | null;
@@ -51,7 +53,7 @@ function count(findings: readonly Finding[], severity: Severity): number {
 
 function fileRow(fileIndex: number, file: string, note: string, counts: boolean, copy: string | null): SummaryRow {
   const zero = counts ? 0 : null;
-  return { fileIndex, file, sheet: '', kind: '', name: '', total: null, grade: null, errors: zero, warnings: zero, infos: zero, copy, note };
+  return { fileIndex, file, sheet: '', kind: '', name: '', total: null, grade: null, notScored: false, errors: zero, warnings: zero, infos: zero, copy, note };
 }
 
 /** Rows in batch order, then sorted: unreadable files, then by errors, warnings, hints (most first). */
@@ -78,6 +80,8 @@ export function summaryRows(inputs: readonly SummaryInput[]): SummaryRow[] {
         name: form.projectName ?? '',
         total: form.total?.computed ?? null,
         grade: form.grade?.computed ?? null,
+        // As formFacts decides: a form without a total or a grade to compute is not scored.
+        notScored: !form.total || !form.grade,
         errors: count(form.findings, 'error'),
         warnings: count(form.findings, 'warning'),
         infos: count(form.findings, 'info'),

@@ -56,6 +56,11 @@ export interface Host {
   applyFix(sheet: string, cell: string, value: number | string, numberFormat?: string): Promise<void>;
   /** Adds (or replaces) a sheet 校验报告 listing the findings. */
   exportReport(rows: ReportRow[]): Promise<void>;
+  /**
+   * Calls `listener` with the sheet on view now and whenever the user turns to another, so the pane can
+   * follow it; returns the unsubscribe. Optional: a host without it leaves the pane showing every result.
+   */
+  watchActiveSheet?(listener: (sheet: string | null) => void): () => void;
   /** Per-document settings (profile id or JSON, mode, scope). */
   loadSetting(key: string): Promise<string | null>;
   saveSetting(key: string, value: string): Promise<void>;

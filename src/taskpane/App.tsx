@@ -27,6 +27,20 @@ export interface AppProps {
   checkSheet?: CheckFn;
   /** Shown above the controls (Excel mode); the browser preview has its own header. */
   showTitle?: boolean;
+  /** Why the pane cannot run yet (the browser preview's workbook still loading): its controls wait, the label shows. */
+  blocked?: string | null;
+  /** Told the mode and profile chosen, as they change (the browser preview's batch takes them). */
+  onChoice?: (choice: { mode: Mode; profile: Profile | null }) => void;
+  /** A run made outside the pane (a batch row opened in the preview): shown as the pane's own result. */
+  shownRun?: ShownRun | null;
+}
+
+export interface ShownRun {
+  checks: SheetCheck[];
+  mode: Mode;
+  summary: ApplySummary;
+  /** What the status line says of it. */
+  label: string;
 }
 
 /**
@@ -62,7 +76,14 @@ async function readFileText(file: File): Promise<string> {
   });
 }
 
-export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProps) {
+/** Results after a run: in 本工作表 scope a sheet's run replaces that sheet's earlier result and keeps the others'. */
+function mergeResults(previous: SheetCheck[] | null, checks: SheetCheck[], replaceAll: boolean): SheetCheck[] {
+  if (replaceAll || !previous) return checks;
+  const names = new Set(checks.map((c) => c.sheet));
+  return [...previous.filter((c) => !names.has(c.sheet)), ...checks];
+}
+
+export function App({ host, checkSheet = coreCheck, showTitle = false, blocked = null, onChoice, shownRun = null }: AppProps) {
   const s = useStyles();
   const [mode, setMode] = useState<Mode>('fill');
   const [scope, setScope] = useState<Scope>('sheet');
@@ -77,6 +98,20 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
   const [status, setStatus] = useState('');
   const lastSheets = useRef<string[]>([]);
   const lastMode = useRef<Mode>('fill');
+  /** The sheet on view, where the host tells it: the pane shows (本工作表) or scrolls to (全部工作表) its result. */
+  const [activeSheet, setActiveSheet] = useState<string | null>(null);
+
+  useEffect(() => host.watchActiveSheet?.((name) => setActiveSheet(name)), [host]);
+
+  useEffect(() => {
+    if (!shownRun) return;
+    lastSheets.current = shownRun.checks.map((c) => c.sheet);
+    lastMode.current = shownRun.mode;
+    setResults(shownRun.checks);
+    setApplied(shownRun.summary);
+    setError(null);
+    setStatus(shownRun.label);
+  }, [shownRun]);
 
   // What a ribbon command did (shared runtime): shown here, the one place for every result.
   useEffect(() => {
@@ -134,6 +169,10 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
 
   const profile: Profile | null = profileId === 'custom' ? customProfile : (builtInProfile(profileId) ?? MOF);
 
+  useEffect(() => {
+    onChoice?.({ mode, profile });
+  }, [onChoice, mode, profile]);
+
   const save = useCallback(
     (key: string, value: string) => {
       host.saveSetting(key, value).catch((err: unknown) => setError(errorMessage(err)));
@@ -161,7 +200,7 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
       const summary = await host.applyMarks(checks, mode);
       lastSheets.current = names;
       lastMode.current = mode;
-      setResults(checks);
+      setResults((previous) => mergeResults(previous, checks, Boolean(sheets) || scope === 'all'));
       setApplied(summary);
       setStatus(resultAnnouncement(checks, summary.filled, mode));
     },
@@ -188,7 +227,7 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
     guarded('正在清除标记…', async () => {
       const sheets = scope === 'all' ? undefined : [await host.activeSheetName()];
       const n = await host.clearMarks(sheets);
-      setResults(null);
+      setResults((previous) => (sheets && previous ? previous.filter((c) => !sheets.includes(c.sheet)) : null));
       setApplied(null);
       setStatus(`已清除 ${n} 个单元格的标记。`);
     });
@@ -239,6 +278,12 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
       setStatus(`已加载评分方案：${p.name}。`);
     });
 
+  // 本工作表: the result of the sheet on view (or none yet); 全部工作表: every sheet's, scrolled to the one on view.
+  const followsSheet = scope === 'sheet' && activeSheet !== null && results !== null;
+  const shown = followsSheet ? results!.filter((c) => c.sheet === activeSheet) : results;
+  const shownResults = shown && shown.length > 0 ? shown : null;
+  const waiting = busy ?? blocked;
+
   return (
     <div className={s.root}>
       {showTitle && <h1 className={s.title}>绩效自评表校验</h1>}
@@ -248,8 +293,8 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
         scope={scope}
         profileId={profileId}
         customProfile={customProfile}
-        busy={busy !== null}
-        hasResults={results !== null}
+        busy={waiting !== null}
+        hasResults={results !== null && results.length > 0}
         onMode={onMode}
         onScope={onScope}
         onProfile={onProfile}
@@ -259,10 +304,10 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
         onExport={onExport}
       />
       <div role="status" aria-live="polite" aria-atomic="true" className={s.status} data-testid="status">
-        {busy ? (
+        {waiting ? (
           <span className={s.busy}>
             <Spinner size="extra-tiny" aria-hidden="true" />
-            {busy}
+            {waiting}
           </span>
         ) : (
           status
@@ -271,18 +316,19 @@ export function App({ host, checkSheet = coreCheck, showTitle = false }: AppProp
       {applied && !applied.notesSupported && (
         <ErrorBar intent="info" message="此版本的 Excel 不支持写入批注：问题说明只显示在本窗格中。" />
       )}
-      {results && (
+      {shownResults && (
         <Results
-          checks={results}
-          showSheetSummary={lastSheets.current.length > 1}
+          checks={shownResults}
+          showSheetSummary={!followsSheet && lastSheets.current.length > 1}
+          activeSheet={followsSheet ? null : activeSheet}
           busy={busy !== null}
           onSelect={onSelect}
           onFix={onFix}
         />
       )}
-      {!results && !busy && (
-        <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
-          点击“校验并计分”检查{scope === 'all' ? '全部工作表' : '当前工作表'}中的绩效自评表。
+      {!shownResults && !waiting && (
+        <Text size={200} style={{ color: tokens.colorNeutralForeground3 }} data-testid="pane-hint">
+          {followsSheet ? `工作表“${activeSheet}”尚未校验。` : ''}点击“校验并计分”检查{scope === 'all' ? '全部工作表' : '当前工作表'}中的绩效自评表。
         </Text>
       )}
     </div>

@@ -9,7 +9,6 @@
 import '../commands/commands';
 import { createRoot, type Root } from 'react-dom/client';
 import { Spinner } from '@fluentui/react-components';
-import { App } from './App';
 import { Shell } from './Shell';
 import { ErrorBar } from './components/ErrorBar';
 import { errorMessage } from './errors';
@@ -58,7 +57,9 @@ async function start(root: Root): Promise<void> {
   }
   const officeHost = await detectOfficeHost();
   if (officeHost === 'Excel') {
-    const host = await createExcelHost();
+    // The pane itself (its controls, the findings list, the core's check) is a chunk of its own, fetched
+    // beside the Excel host's: the first paint (this spinner) needs only React and a few Fluent parts.
+    const [{ App }, host] = await Promise.all([import(/* webpackChunkName: "pane" */ './App'), createExcelHost()]);
     root.render(
       <Shell>
         <App host={host} showTitle />

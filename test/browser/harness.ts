@@ -22,13 +22,12 @@ export function chromiumPath(): string | null {
   return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
 }
 
-/** Production build of webpack.config.js into DIST, through webpack's Node API. */
+/** Production build of webpack.config.js into DIST, through webpack's Node API: the deployable folder as `npm run build` makes it. */
 export async function buildPane(): Promise<void> {
   const require = createRequire(__filename);
   const webpack = require('webpack') as typeof import('webpack');
   const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: unknown, argv: unknown) => Promise<import('webpack').Configuration>;
   const config = await makeConfig({}, { mode: 'production' });
-  config.devtool = false;
   await new Promise<void>((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);

@@ -321,7 +321,7 @@ describe.skipIf(!haveChromium)('browser preview', () => {
     }, [...bytes]);
     await page.getByTestId('workbook').dispatchEvent('dragover', { dataTransfer: dt });
     await page.getByTestId('workbook').dispatchEvent('drop', { dataTransfer: dt });
-    await expect.poll(() => page.getByTestId('file-name').textContent()).toBe('dropped.xlsx');
+    await expect.poll(() => page.getByTestId('file-name').textContent(), { timeout: 30_000 }).toBe('dropped.xlsx');
     // A new workbook starts with no marks and no results.
     expect(await page.locator('td[data-fill]').count()).toBe(0);
     expect(await page.locator('[data-finding-nav]').count()).toBe(0);
@@ -344,7 +344,7 @@ describe.skipIf(!haveChromium)('browser preview', () => {
     const exp = await expectedFor(fixture);
 
     await page.getByTestId('open-file').setInputFiles({ name: 'fixture.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(fixture) });
-    await expect.poll(() => page.getByTestId('file-name').textContent()).toBe('fixture.xlsx');
+    await expect.poll(() => page.getByTestId('file-name').textContent(), { timeout: 30_000 }).toBe('fixture.xlsx');
     await page.locator(`td[data-cell="L30"]`).waitFor();
     await checkAllSheets(page);
     const marked = await assertGridMarks(page, exp);

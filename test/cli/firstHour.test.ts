@@ -1,11 +1,12 @@
 /** What a newcomer meets in the first hour with `selfeval`: help, messages told once, --out's closing lines, `--`, pipes. */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
+import { damageMessage } from '../../src/hosts/workbook';
 import { FIXTURES } from '../loadFixture';
 
 const fx = (name: string) => join(FIXTURES, name);
@@ -30,6 +31,11 @@ describe('selfeval: the first hour', () => {
     }
   });
 
+  it('the usage line names every option, --max-mb and --max-cells too', async () => {
+    const usage = (await cli('--help')).out.split('\n')[0];
+    for (const option of ['--json', '--profile', '--out', '--summary', '--review', '--verbose', '--max-mb', '--max-cells', '--']) expect(usage).toContain(` [${option}`);
+  });
+
   it('tells an unreadable file once: on stderr in the text report, in the JSON entry with --json', async () => {
     const dir = tmp();
     const junk = join(dir, 'junk.xlsx');
@@ -46,17 +52,22 @@ describe('selfeval: the first hour', () => {
   it('--out ends with the copies it wrote and how many values it filled', async () => {
     const dir = tmp();
     const r = await cli('check', '--out', dir, fx('akto-empty-scores.xlsx'), fx('clean.xlsx'));
-    const tail = r.out.trimEnd().split('\n').slice(-3);
+    const tail = r.out.trimEnd().split('\n').slice(-4);
     const copy = join(dir, 'akto-empty-scores.checked.xlsx');
     const m = /^已写入 2 个带标注的副本，共填入计算值 (\d+) 个：$/.exec(tail[0]);
     expect(m, tail[0]).not.toBeNull();
     expect(Number(m![1])).toBeGreaterThan(0);
     expect(tail[1]).toBe(`  ${copy}（填入 ${m![1]} 个）`);
     expect(tail[2]).toBe(`  ${join(dir, 'clean.checked.xlsx')}（填入 0 个）`);
+    // The summary workbook written beside the copies is named too.
+    expect(tail[3]).toBe(`已写入校验汇总：${join(dir, '校验汇总.xlsx')}`);
+    expect(existsSync(join(dir, '校验汇总.xlsx'))).toBe(true);
     // With --json stdout stays pure JSON: the list goes to stderr.
-    const json = await cli('check', '--json', '--out', tmp(), fx('clean.xlsx'));
+    const jsonDir = tmp();
+    const json = await cli('check', '--json', '--out', jsonDir, fx('clean.xlsx'));
     expect(() => JSON.parse(json.out)).not.toThrow();
     expect(json.err).toMatch(/^已写入 1 个带标注的副本/);
+    expect(json.err.trimEnd().split('\n').pop()).toBe(`已写入校验汇总：${join(jsonDir, '校验汇总.xlsx')}`);
   });
 
   it('never tells the user to click 采用计算值 outside the pane: not in the report, not in a copy\'s notes', async () => {
@@ -105,6 +116,48 @@ describe('selfeval: the first hour', () => {
     } finally {
       process.chdir(prev);
     }
+  });
+
+  it('a closed stdout stops the printing, never the work: every copy and the summary are written, the exit code is the findings\'', async () => {
+    const dir = tmp();
+    const files = ['hengyang-one-per-sheet.xlsx', 'clean.xlsx', 'akto-empty-scores.xlsx', 'lincang-template.xlsx', 'errors.xlsx'];
+    const child = spawn(process.execPath, [BIN, 'check', '--out', dir, ...files.map(fx)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(err).not.toMatch(/EPIPE|内部错误|at /);
+    for (const f of files) expect(existsSync(join(dir, f.replace(/\.xlsx$/, '.checked.xlsx'))), f).toBe(true);
+    expect(existsSync(join(dir, '校验汇总.xlsx'))).toBe(true);
+    expect(code).toBe(1);
+  });
+
+  it('one Chinese message per kind of damage, the same with and without --out and in --json; the library\'s words only with --verbose or in detail', async () => {
+    const dir = tmp();
+    const whole = readFileSync(fx('clean.xlsx'));
+    const cut = join(dir, 'cut.xlsx');
+    writeFileSync(cut, whole.subarray(0, whole.length >> 1));
+    const message = `cut.xlsx：${damageMessage('incomplete')}`;
+    const plain = await cli('check', cut);
+    const withOut = await cli('check', '--out', tmp(), cut);
+    expect(plain.err.trim()).toBe(message);
+    expect(withOut.err.trim()).toBe(message);
+    const json = await cli('check', '--json', cut);
+    const [finding] = JSON.parse(json.out)[0].findings;
+    expect(finding).toMatchObject({ code: 'FILE_UNREADABLE', message });
+    expect(finding.detail).toMatch(/[A-Za-z]/);
+    expect(message).not.toContain(finding.detail);
+    const verbose = await cli('check', '--verbose', cut);
+    expect(verbose.err).toContain(message);
+    expect(verbose.err).toContain(`详细信息：`);
+  });
+
+  it('--json reports 年度指标值 and 实际完成值 as the cells hold them, not in their normalized form', async () => {
+    const json = JSON.parse((await cli('check', '--json', fx('yanjiang-targets.xlsx'))).out);
+    const indicators = json[0].forms.flatMap((f: { indicators: { target: string; actual: string }[] }) => f.indicators);
+    const row = indicators.find((i: { target: string }) => i.target.startsWith('预计全年实现支出1346.85万元'));
+    expect(row.target).toBe('预计全年实现支出1346.85万元，其中：基本支出947.60万元，项目支出399.25万元。');
+    expect(row.actual).toBe('全年实现支出1346.85万元，其中：基本支出947.60万元，项目支出399.25万元，达到预期目标');
   });
 
   it('ends quietly when the reader of its output goes away (| head)', async () => {

@@ -91,6 +91,37 @@ describe('selfeval check --out: the summary workbook', () => {
     expect(rows.every((r) => r[9] === null)).toBe(true);
   });
 
+  it('prints without clipping: long text wraps in its column, rows are as tall as their text; unscored tables say 无评分', async () => {
+    const root = unitFolders();
+    copyFileSync(join(FIXTURES, 'yanjiang-targets.xlsx'), join(root, '单位B', '目标表.xlsx'));
+    const target = join(root, '汇总.xlsx');
+    await cli('check', '--summary', target, root);
+    const ws = await summarySheet(target);
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    let unreadable: ExcelJS.Row | null = null;
+    let longName: ExcelJS.Row | null = null;
+    const targets: ExcelJS.Row[] = [];
+    ws.eachRow((row, n) => {
+      if (n === 1) return;
+      if (String(row.getCell(col('文件')).value).endsWith('坏文件.xlsx')) unreadable = row;
+      if (String(row.getCell(col('项目名称')).value).length > 20) longName = row;
+      if (row.getCell(col('表类型')).value === '绩效目标完成情况表') targets.push(row);
+    });
+    for (const name of ['文件', '工作表', '项目名称', '说明']) {
+      expect(unreadable!.getCell(col(name)).alignment, name).toMatchObject({ wrapText: true, vertical: 'top' });
+    }
+    // The reason of an unreadable file takes several lines of the 60-wide 说明 column: the row is that tall.
+    expect(String(unreadable!.getCell(col('说明')).value).length).toBeGreaterThan(60);
+    expect(unreadable!.height).toBeGreaterThanOrEqual(2 * 16);
+    expect(longName!.height).toBeGreaterThanOrEqual(2 * 16);
+    expect(targets).toHaveLength(9);
+    for (const row of targets) {
+      expect(row.getCell(col('总分')).value).toBe('无评分');
+      expect(row.getCell(col('等级')).value).toBe('无评分');
+    }
+  });
+
   it('refuses a --summary name that is not .xlsx', async () => {
     const r = await cli('check', '--summary', 'x.csv', join(FIXTURES, 'clean.xlsx'));
     expect(r.code).toBe(2);

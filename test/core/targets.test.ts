@@ -20,8 +20,8 @@ describe('targets table (绩效目标完成情况表, 雁江 003 附表2)', () =
     const f = check(targetsSheet()).forms[0];
     const withContent = TARGETS_ROWS.filter((r) => [r[4], r[5]].some((v) => typeof v === 'string' && v.trim() !== ''));
     expect(withContent).toHaveLength(16);
-    // The contract carries a target as the checker reads it (NFKC: a full-width comma becomes ',').
-    expect(f.indicators.map((i) => i.target)).toEqual(withContent.map((r) => (r[4] as string).trim().normalize('NFKC')));
+    // The contract carries a target as the cell holds it (a full-width comma stays '，'); NFKC is for matching only.
+    expect(f.indicators.map((i) => i.target)).toEqual(withContent.map((r) => (r[4] as string).trim()));
     expect(f.indicators.map((i) => i.target)).not.toContain('');
   });
 

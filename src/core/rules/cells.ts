@@ -65,6 +65,15 @@ export function readWeight(view: SheetView, pos: Pos | null, what: string, findi
   return { ...cell, value: null };
 }
 
+/**
+ * The cell's text as the user typed it, only trimmed — for what a result reports (`，其中：` stays
+ * full-width); readText's normalized form is for matching and parsing.
+ */
+export function cellText(view: SheetView, pos: Pos | null): string {
+  if (!pos) return '';
+  return view.text(pos.row, pos.col).trim();
+}
+
 /** The cleaned text of a cell ('' when empty). */
 export function readText(view: SheetView, pos: Pos | null): string {
   if (!pos) return '';

@@ -6,7 +6,7 @@ import { categoriesOfLevel1, categoryOfLevel2, isTemplatePlaceholder, labelKey, 
 import { parseIndicatorValue, parseResultWord, type IndicatorValue } from '../values/indicator';
 import { cleanText } from '../values/normalize';
 import type { Profile } from './profile';
-import { isFillable, readNumber, readText, readWeight } from './cells';
+import { cellText, isFillable, readNumber, readText, readWeight } from './cells';
 import { scoreIndicator } from './indicatorScore';
 
 export interface IndicatorOutcome {
@@ -21,21 +21,25 @@ export interface IndicatorOutcome {
 }
 
 /** The text of the target, joining 指标性质 / 指标值 / 度量单位 where the form splits it. */
-function targetOf(view: SheetView, form: FormLayout, row: number): { value: IndicatorValue; text: string; pos: Pos } {
+/** The 年度指标值: parsed, its text for messages, the cell's own text for the result (`shown`), and where it is. */
+function targetOf(view: SheetView, form: FormLayout, row: number): { value: IndicatorValue; text: string; shown: string; pos: Pos } {
   const t = form.indicatorCols.target;
   if (typeof t === 'number') {
     const pos = view.master(row, t);
     return {
       value: parseIndicatorValue(view.value(pos.row, pos.col), view.format(pos.row, pos.col), view.text(pos.row, pos.col)),
       text: readText(view, pos),
+      shown: cellText(view, pos),
       pos,
     };
   }
-  const parts = [t.nature, t.value, t.unit].map((c) => (c === null ? '' : readText(view, { row, col: c })));
+  const cols = [t.nature, t.value, t.unit];
+  const parts = cols.map((c) => (c === null ? '' : readText(view, { row, col: c })));
   const text = parts.join('');
+  const shown = cols.map((c) => (c === null ? '' : cellText(view, { row, col: c }))).join('');
   const pos = view.master(row, t.value);
   const value = parts[1] === '' ? ({ kind: 'empty' } as const) : parseIndicatorValue(text);
-  return { value, text, pos };
+  return { value, text, shown, pos };
 }
 
 /** The previous row's 一级 / 二级 carry down when a form leaves them blank instead of merging. */
@@ -192,8 +196,8 @@ export function checkIndicatorRow(
       level1: category ? LEVEL1_NAMES[category] : labelKey(level1Raw),
       level2: labelKey(level2),
       level3,
-      target: target.text,
-      actual: actualText,
+      target: target.shown,
+      actual: cellText(view, actualPos),
       weight: w,
       score: { stated, computed, effective },
       rule,

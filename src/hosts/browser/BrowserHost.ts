@@ -177,6 +177,16 @@ export class BrowserHost implements Host {
     return widths;
   }
 
+  watchActiveSheet(listener: (sheet: string | null) => void): () => void {
+    let last = this.state.activeSheet;
+    listener(last);
+    return this.subscribe(() => {
+      if (this.state.activeSheet === last) return;
+      last = this.state.activeSheet;
+      listener(last);
+    });
+  }
+
   setActiveSheet(name: string): void {
     if (this.state.activeSheet === name) return;
     if (!this.state.sheets.some((s) => s.name === name)) return;

@@ -46,14 +46,22 @@ export function unreadableWorkbookMessage(path: string, e: unknown): string {
   const name = baseName(path);
   if (e instanceof WorkbookReadError) return `${name}：${e.message}`;
   const hint = /\.xls$/i.test(name) ? '请在 Excel 中另存为 .xlsx 后再试。' : '';
-  return `${name}：无法读取：${(e as Error).message}${hint}`;
+  return `${name}：无法读取。${hint}`;
+}
+
+/** The library's own words behind an unreadable workbook's message, for `--verbose` and the JSON's `detail`. */
+function unreadableDetail(e: unknown): string | undefined {
+  if (e instanceof WorkbookReadError) return e.detail;
+  return e instanceof Error ? e.message : String(e);
 }
 
 export async function checkBytes(path: string, bytes: Uint8Array, profile: Profile, options: CheckBytesOptions): Promise<CheckedBytes> {
   const result: FileResult = { file: path, forms: [], findings: [] };
   const name = baseName(path);
-  const unreadable = (message: string): CheckedBytes => {
-    result.findings.push(fileFinding('FILE_UNREADABLE', 'error', message));
+  const unreadable = (message: string, detail?: string): CheckedBytes => {
+    const finding = fileFinding('FILE_UNREADABLE', 'error', message);
+    if (detail) finding.detail = detail;
+    result.findings.push(finding);
     return { result, unreadable: true, copy: null, copyFailure: null };
   };
   let loaded: ReadSheets;
@@ -64,13 +72,13 @@ export async function checkBytes(path: string, bytes: Uint8Array, profile: Profi
       ? (forCopy = await readWorkbook(bytes, { detectLost: true, limits: options.limits }))
       : await readWorkbook(bytes, { forCopy: false, limits: options.limits });
   } catch (e) {
-    return unreadable(unreadableWorkbookMessage(path, e));
+    return unreadable(unreadableWorkbookMessage(path, e), unreadableDetail(e));
   }
   let checks;
   try {
     checks = loaded.sheets.map((s) => check(s, profile));
   } catch (e) {
-    return unreadable(`${name}：检查时出现内部错误（${(e as Error).message}），此文件未检查完；其余文件照常检查。`);
+    return unreadable(`${name}：检查时出现内部错误，此文件未检查完；其余文件照常检查。`, (e as Error).message);
   }
   for (const c of checks) result.forms.push(...c.forms);
   for (const o of loaded.overlappingMerges) result.findings.push(fileFinding('MERGES_OVERLAP', 'warning', overlappingMergesMessage(o.sheet, o.pairs)));

@@ -8,4 +8,5 @@ export { sheetModelOf } from './sheetModel';
 export { displayText } from './displayText';
 export { lostByPartNames, LOST } from './notPreserved';
 export { summaryWorkbook, SUMMARY_FILE_NAME } from './summaryWorkbook';
+export { damageMessage, type DamageKind } from './damageMessage';
 export { checkBytes, fileFinding, unreadableWorkbookMessage, type CheckedBytes, type CheckBytesOptions } from './checkBytes';

@@ -8,6 +8,7 @@ import { loadExcelJS } from './excelJS';
 import type { SheetModel } from '../../core/sheet';
 import { restoreDroppedNotes } from './droppedNotes';
 import { fileKindOf } from './fileKind';
+import { damageMessage, directoryIntact, type DamageKind } from './damageMessage';
 import { breachMessage, DEFAULT_LIMITS, limitBreach, type ReadLimits } from './limits';
 import { fileMergesOf, installLinearMergeLoading } from './linearMerges';
 import { notPreservedIn } from './notPreserved';
@@ -18,7 +19,7 @@ export type WorkbookReadFailure = 'xls' | 'encrypted' | 'not-a-workbook' | 'corr
 
 export class WorkbookReadError extends Error {
   readonly reason: WorkbookReadFailure;
-  /** The underlying library's message, for `corrupt`. */
+  /** The underlying library's message (or our own English note), for `corrupt`: never in `message`. */
   readonly detail?: string;
 
   constructor(reason: WorkbookReadFailure, message: string, detail?: string) {
@@ -59,9 +60,18 @@ export const READ_MESSAGES = {
   ods: '这是 OpenDocument 表格 (.ods)，本工具只读取 .xlsx。请在 WPS、Excel 或 LibreOffice 中另存为 Excel 工作簿 (*.xlsx) 后再试。',
   zip: '这是一个压缩包 (zip)，里面没有 Excel 工作簿。请先解压，再选择其中的 .xlsx 文件。',
   notAWorkbook: `这不是 Excel 工作簿 (.xlsx) 文件，无法读取。请选择 .xlsx 文件；其他格式的表格${SAVE_AS_XLSX.replace('请在 Excel 中', '请先在 Excel 中打开并')}`,
-  corrupt: (detail: string) =>
-    `文件已损坏或不完整，无法读取（${detail}）。如文件是下载或拷贝得来的，请重新获取完整文件；否则请在 Excel 中用“文件 → 打开 → 打开并修复”打开，另存为新的 .xlsx 后再试。`,
 };
+
+/** A damaged package: one message per kind of damage (damageMessage.ts), the reader's words as detail. */
+function damaged(kind: DamageKind, detail: string, part?: string): WorkbookReadError {
+  return new WorkbookReadError('corrupt', damageMessage(kind, part), detail);
+}
+
+/** Damage a reader ran into: told by the package (a directory that cannot be read), not by the reader's words. */
+function readerFailed(bytes: Uint8Array, parts: PackageParts | null, e: unknown): WorkbookReadError {
+  const detail = e instanceof Error ? e.message : String(e);
+  return damaged(parts && directoryIntact(bytes) ? 'content' : 'incomplete', detail);
+}
 
 /** The warning for a sheet whose merged ranges overlap, naming them. */
 export function overlappingMergesMessage(sheet: string, pairs: readonly [string, string][]): string {
@@ -94,12 +104,11 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
     const limits = options.limits ?? DEFAULT_LIMITS;
     const breach = limitBreach(bytes, parts.entries, limits);
     if (breach?.kind === 'unmeasured') {
-      const detail = `部件 ${breach.part} 无法按目录解压`;
-      throw new WorkbookReadError('corrupt', READ_MESSAGES.corrupt(detail), detail);
+      throw damaged('part', `part ${breach.part} does not inflate to the size its directory entry states`, breach.part);
     }
     if (breach) throw new WorkbookReadError('too-large', breachMessage(breach, limits));
   }
-  if (options.forCopy === false) return { ...(await sheetsViaSheetJS(bytes)), notPreserved: [] };
+  if (options.forCopy === false) return { ...(await sheetsViaSheetJS(bytes, parts)), notPreserved: [] };
 
   const ExcelJSLib = await loadExcelJS();
   const workbook = new ExcelJSLib.Workbook();
@@ -108,8 +117,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
     installLinearMergeLoading(ExcelJSLib);
     await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new WorkbookReadError('corrupt', READ_MESSAGES.corrupt(detail), detail);
+    throw readerFailed(bytes, parts, e);
   }
 
   let notPreserved: string[] = [];
@@ -125,15 +133,14 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   return { workbook, sheets, notPreserved, overlappingMerges };
 }
 
-async function sheetsViaSheetJS(bytes: Uint8Array): Promise<Pick<ReadSheets, 'sheets' | 'overlappingMerges'>> {
+async function sheetsViaSheetJS(bytes: Uint8Array, parts: PackageParts | null): Promise<Pick<ReadSheets, 'sheets' | 'overlappingMerges'>> {
   // Imported on demand: the browser preview, which always needs ExcelJS's workbook, never loads SheetJS.
   const { readWithSheetJS } = await import('./sheetjsRead');
   try {
     const { sheets, overlappingMerges } = readWithSheetJS(bytes);
     return { sheets, overlappingMerges };
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new WorkbookReadError('corrupt', READ_MESSAGES.corrupt(detail), detail);
+    throw readerFailed(bytes, parts, e);
   }
 }
 
@@ -155,14 +162,14 @@ function refuseWhatIsNotAnXlsx(bytes: Uint8Array): PackageParts | null {
       break;
   }
   const parts = packagePartsOf(bytes);
-  if (!parts) return null; // no readable directory: let ExcelJS say what is wrong
+  if (!parts) return null; // no readable directory: the reader may still manage; if not, it is 'incomplete'
   const names = new Set(parts.names);
   if (names.has('xl/workbook.xml')) return parts;
   if (names.has('xl/workbook.bin')) throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.xlsb);
   if (names.has('word/document.xml')) throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.word);
   if (parts.names.some((n) => n.startsWith('ppt/'))) throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.powerpoint);
   if (names.has('mimetype') && names.has('content.xml')) throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.ods);
-  if (names.has('[Content_Types].xml')) throw new WorkbookReadError('corrupt', READ_MESSAGES.corrupt('缺少 xl/workbook.xml'), 'missing xl/workbook.xml');
+  if (names.has('[Content_Types].xml')) throw damaged('no-workbook-part', 'missing xl/workbook.xml');
   throw new WorkbookReadError('not-a-workbook', READ_MESSAGES.zip);
 }
 

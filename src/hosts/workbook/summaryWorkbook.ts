@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from './excelJS';
 import { SEVERITY_FILL } from '../../core/marks';
+import { NOT_SCORED } from '../../core/formFacts';
 import type { SummaryRow } from '../../core/summary';
 import { solidFill } from './annotate';
 import { toBytes } from './write';
@@ -17,22 +18,51 @@ interface Column {
   header: string;
   width: number;
   value: (r: SummaryRow) => ExcelJS.CellValue;
+  /** Long text: wrapped within the column (and the row made tall enough), never clipped by the next one. */
+  wrap?: true;
 }
 
 const COLUMNS: Column[] = [
-  { header: '文件', width: 36, value: (r) => r.file },
-  { header: '工作表', width: 18, value: (r) => r.sheet || null },
-  { header: '表类型', width: 22, value: (r) => r.kind || null },
-  { header: '项目名称', width: 32, value: (r) => r.name || null },
-  { header: '总分', width: 8, value: (r) => r.total },
-  { header: '等级', width: 6, value: (r) => r.grade },
+  { header: '文件', width: 36, value: (r) => r.file, wrap: true },
+  { header: '工作表', width: 18, value: (r) => r.sheet || null, wrap: true },
+  { header: '表类型', width: 22, value: (r) => r.kind || null, wrap: true },
+  { header: '项目名称', width: 32, value: (r) => r.name || null, wrap: true },
+  { header: '总分', width: 8, value: (r) => (r.notScored ? NOT_SCORED : r.total) },
+  { header: '等级', width: 8, value: (r) => (r.notScored ? NOT_SCORED : r.grade) },
   { header: '错误', width: 6, value: (r) => r.errors },
   { header: '警告', width: 6, value: (r) => r.warnings },
   { header: '提示', width: 6, value: (r) => r.infos },
   // A relative link: Excel and LibreOffice resolve it against the summary's own folder.
   { header: '标注副本', width: 12, value: (r) => (r.copy ? { text: '打开副本', hyperlink: r.copy } : null) },
-  { header: '说明', width: 60, value: (r) => r.note || null },
+  { header: '说明', width: 60, value: (r) => r.note || null, wrap: true },
 ];
+
+/** Points per line of 11-point text, CJK included (Noto Sans CJK / 等线 need more than Latin's 15). */
+const LINE_HEIGHT = 16;
+
+/** Width of text in column-width units: a CJK or full-width character takes 1.8 (LibreOffice, Noto Sans CJK), others one. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 1.8 : 1;
+  return w;
+}
+
+/**
+ * How many lines the wrapped cells of a row take. Neither ExcelJS nor Excel fits a row's height to
+ * wrapped text when the file is opened, so the height is set from the text: a character per unit of
+ * width (looked at in LibreOffice's PDF of a batch summary).
+ */
+function linesOf(values: readonly ExcelJS.CellValue[]): number {
+  let lines = 1;
+  COLUMNS.forEach((c, k) => {
+    const v = values[k];
+    if (!c.wrap || typeof v !== 'string') return;
+    const usable = c.width;
+    const n = v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
+    lines = Math.max(lines, n);
+  });
+  return lines;
+}
 
 const ERROR_COLUMN = COLUMNS.findIndex((c) => c.header === '错误') + 1;
 const WARNING_COLUMN = COLUMNS.findIndex((c) => c.header === '警告') + 1;
@@ -48,9 +78,13 @@ export async function summaryWorkbook(rows: readonly SummaryRow[]): Promise<Uint
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle' };
-  ws.getColumn(COLUMNS.length).alignment = { wrapText: true, vertical: 'top' };
   for (const r of rows) {
-    const row = ws.addRow(COLUMNS.map((c) => c.value(r)));
+    const values = COLUMNS.map((c) => c.value(r));
+    const row = ws.addRow(values);
+    // Every cell wraps and sits at the top, so a tall row reads from its first line.
+    COLUMNS.forEach((c, k) => (row.getCell(k + 1).alignment = { vertical: 'top', wrapText: c.wrap === true }));
+    const lines = linesOf(values);
+    if (lines > 1) row.height = lines * LINE_HEIGHT;
     if (r.copy) row.getCell(COLUMNS.length - 1).font = { color: { argb: 'FF0563C1' }, underline: true };
     // The severity colours of the marks, on the count cells that are not zero.
     if (r.errors === null || r.errors > 0) row.getCell(ERROR_COLUMN).fill = solidFill(SEVERITY_FILL.error);

@@ -6,10 +6,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent, type InputHTMLAttributes } from 'react';
 import { Button, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { check } from '../../core/check';
-import { builtInProfile } from '../../core/rules/profile';
+import { MOF, type Profile } from '../../core/rules/profile';
+import type { Mode } from '../../hosts/host';
 import type { SummaryRow } from '../../core/summary';
 import { BrowserHost } from '../../hosts/browser/BrowserHost';
-import { App } from '../App';
+import { App, type ShownRun } from '../App';
 import { ErrorBar } from '../components/ErrorBar';
 import { errorMessage } from '../errors';
 import { SheetGrid } from './SheetGrid';
@@ -17,7 +18,7 @@ import { SheetTabs } from './SheetTabs';
 import { BatchTable } from './batch/BatchTable';
 import { checkInWorker } from './batch/batchClient';
 import { filesFromDrop, filesFromInput } from './batch/collectFiles';
-import type { BatchFile } from './batch/runBatch';
+import type { BatchChoice, BatchFile } from './batch/runBatch';
 
 export const SAMPLE_URL = 'assets/sample.xlsx';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -69,6 +70,8 @@ export const BATCH_ZIP_NAME = '校验结果.zip';
 
 interface Batch {
   files: BatchFile[];
+  /** The pane's mode and profile when the batch started: its rows, copies and opened rows use them. */
+  choice: BatchChoice;
   rows: SummaryRow[] | null;
   zip: Uint8Array | null;
   progress: { done: number; total: number; current: string };
@@ -117,6 +120,15 @@ function Picker(props: {
   );
 }
 
+function modeLabel(mode: Mode): string {
+  return mode === 'fill' ? '填报' : '审核';
+}
+
+/** What a batch did, as its caption says it: the mode (and what it means) and the profile. */
+export function batchChoiceText({ mode, profile }: BatchChoice): string {
+  return `${modeLabel(mode)}模式，${mode === 'fill' ? '副本中填入计算值并标注' : '只标注不填写'}；评分方案：${profile.name}`;
+}
+
 export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | null }) {
   const s = useStyles();
   const [host] = useState(() => new BrowserHost());
@@ -127,6 +139,13 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
   const [dragging, setDragging] = useState(false);
   const [batch, setBatch] = useState<Batch | null>(null);
   const [view, setView] = useState<'book' | 'batch'>('book');
+  /** The pane's mode and profile (a batch takes them); the profile is null while a saved one is refused. */
+  const choice = useRef<{ mode: Mode; profile: Profile | null }>({ mode: 'fill', profile: MOF });
+  const onChoice = useCallback((c: { mode: Mode; profile: Profile | null }) => {
+    choice.current = c;
+  }, []);
+  /** A batch row's run, shown in the pane for that workbook. */
+  const [rowRun, setRowRun] = useState<(ShownRun & { workbookId: number }) | null>(null);
 
   const openBytes = useCallback(
     async (data: ArrayBuffer, fileName: string) => {
@@ -169,9 +188,10 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
       return;
     }
     setView('batch');
-    setBatch({ files, rows: null, zip: null, progress: { done: 0, total: files.length, current: '' } });
+    const taken: BatchChoice = { mode: choice.current.mode, profile: choice.current.profile ?? MOF };
+    setBatch({ files, choice: taken, rows: null, zip: null, progress: { done: 0, total: files.length, current: '' } });
     try {
-      const { rows, zip } = await checkInWorker(files, (done, total, current) =>
+      const { rows, zip } = await checkInWorker(files, taken, (done, total, current) =>
         setBatch((b) => (b && b.files === files ? { ...b, progress: { done, total, current } } : b)),
       );
       setBatch((b) => (b && b.files === files ? { ...b, rows, zip } : b));
@@ -204,9 +224,12 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
       if (!file) return;
       await openBytes(file.data.slice(0), file.path);
       if (!host.hasWorkbook) return;
-      const profile = builtInProfile('mof')!;
-      await host.applyMarks(host.getState().sheets.map((m) => check(m, profile)), 'review');
+      const { mode, profile } = batch.choice;
+      const checks = host.getState().sheets.map((m) => check(m, profile));
+      const summary = await host.applyMarks(checks, mode);
       if (row.sheet) host.setActiveSheet(row.sheet);
+      // The pane shows this run as its own: the findings list jumps to the marked cells.
+      setRowRun({ checks, mode, summary, workbookId: host.getState().workbookId, label: `已按批量校验的${modeLabel(mode)}模式、评分方案“${profile.name}”打开“${file.path}”。` });
       setView('book');
     },
     [batch, host, openBytes],
@@ -279,7 +302,7 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
       <header className={s.header}>
         <h1 className={s.title}>绩效自评表校验 · 浏览器预览</h1>
         <Text className={s.fileName} data-testid="file-name">
-          {state.fileName ?? '（未打开工作簿）'}
+          {view === 'batch' && batch ? `批量校验：${batch.files.length} 个文件` : (state.fileName ?? '（未打开工作簿）')}
         </Text>
         <Picker
           label="打开工作簿"
@@ -300,18 +323,26 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
             {view === 'batch' ? '查看工作簿' : '批量结果'}
           </Button>
         )}
-        {batch?.zip && (
-          <Button appearance="primary" onClick={() => saveBlob(batch.zip!, BATCH_ZIP_NAME, 'application/zip')} data-testid="batch-zip">
+        {/* One download button for what is on view: the batch's zip, or the workbook's annotated copy. */}
+        {view === 'batch' && batch ? (
+          <Button
+            appearance="primary"
+            onClick={() => batch.zip && saveBlob(batch.zip, BATCH_ZIP_NAME, 'application/zip')}
+            disabled={!batch.zip}
+            data-testid="batch-zip"
+          >
             下载汇总与副本（zip）
           </Button>
+        ) : (
+          <Button
+            onClick={onDownload}
+            disabled={!state.fileName || loading !== null}
+            title={state.fileName ? `下载标注后的副本（${state.fileName.replace(/\.xlsx$/i, '')}.checked.xlsx）` : undefined}
+            data-testid="download"
+          >
+            下载
+          </Button>
         )}
-        <Button
-          onClick={onDownload}
-          disabled={!state.fileName || loading !== null}
-          title={state.fileName ? `下载标注后的副本（${state.fileName.replace(/\.xlsx$/i, '')}.checked.xlsx）` : undefined}
-        >
-          下载
-        </Button>
       </header>
       <div className={s.main}>
         <div
@@ -341,7 +372,7 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
               {batch.rows ? (
                 <>
                   <Caption1 className={s.batchCaption} data-testid="batch-status">
-                    已校验 {batch.files.length} 个文件、{batch.rows.filter((r) => r.sheet).length} 张表（审核模式，只标注不填写）。点击一行打开该工作簿并显示标注。
+                    已校验 {batch.files.length} 个文件、{batch.rows.filter((r) => r.sheet).length} 张表（{batchChoiceText(batch.choice)}）。点击一行打开该工作簿并显示标注。
                   </Caption1>
                   <BatchTable rows={batch.rows} onOpen={(r) => void openRow(r)} />
                 </>
@@ -386,7 +417,13 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
           {dragging && <div className={s.drop}>松开鼠标以打开工作簿</div>}
         </div>
         <aside className={s.pane} aria-label="校验窗格">
-          <App key={state.workbookId} host={host} />
+          <App
+            key={state.workbookId}
+            host={host}
+            blocked={loading}
+            onChoice={onChoice}
+            shownRun={rowRun && rowRun.workbookId === state.workbookId ? rowRun : null}
+          />
         </aside>
       </div>
     </div>

@@ -56,13 +56,17 @@ const useStyles = makeStyles({
     height: '18px',
     verticalAlign: 'middle',
     whiteSpace: 'pre-wrap',
-    wordBreak: 'break-word',
+    // Lines break between words and between CJK characters, never inside a word (EXECUTION_RATE_MISMATCH):
+    // what does not fit is clipped, as in Excel.
+    wordBreak: 'normal',
+    overflowWrap: 'normal',
     overflow: 'hidden',
     lineHeight: '16px',
     cursor: 'cell',
     ':focus': { outline: 'none' },
   },
-  number: { textAlign: 'right' },
+  // Excel never wraps a number (136.58%): it shows it whole on one line.
+  number: { textAlign: 'right', whiteSpace: 'nowrap' },
   error: { textAlign: 'center' },
   selected: {
     boxShadow: 'inset 0 0 0 2px #107C41',

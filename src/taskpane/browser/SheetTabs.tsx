@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
@@ -9,6 +9,7 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: '#f3f3f3',
     overflowX: 'auto',
+    scrollbarWidth: 'thin',
     flexShrink: 0,
   },
   tab: {
@@ -41,9 +42,23 @@ export interface SheetTabsProps {
   onSelect: (name: string) => void;
 }
 
-/** Excel-style sheet tabs below the grid: click, or arrow keys then Enter. */
+/**
+ * Excel-style sheet tabs below the grid: click, or arrow keys then Enter. More tabs than fit scroll
+ * sideways; the active tab, and a tab just added (校验报告 after 导出校验报告), are scrolled into view.
+ */
 export function SheetTabs({ names, active, marked, onSelect }: SheetTabsProps) {
   const s = useStyles();
+  const bar = useRef<HTMLDivElement>(null);
+  const known = useRef<string[] | null>(null);
+  const namesKey = names.join('\n');
+  useEffect(() => {
+    const added = known.current ? names.filter((n) => !known.current!.includes(n)) : [];
+    known.current = names;
+    const reveal = added.at(-1) ?? active;
+    const tab = Array.from(bar.current?.querySelectorAll<HTMLElement>('[role="tab"]') ?? []).find((t) => t.dataset.sheet === reveal);
+    tab?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [namesKey, active]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const tabs = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]'));
     const i = tabs.indexOf(e.target as HTMLElement);
@@ -59,13 +74,14 @@ export function SheetTabs({ names, active, marked, onSelect }: SheetTabsProps) {
     onSelect(names[next]);
   };
   return (
-    <div role="tablist" aria-label="工作表" className={s.bar} onKeyDown={onKeyDown}>
+    <div role="tablist" aria-label="工作表" className={s.bar} onKeyDown={onKeyDown} ref={bar}>
       {names.map((n) => (
         <button
           key={n}
           type="button"
           role="tab"
           aria-selected={n === active}
+          data-sheet={n}
           tabIndex={n === active ? 0 : -1}
           className={`${s.tab} ${n === active ? s.active : ''}`}
           onClick={() => onSelect(n)}

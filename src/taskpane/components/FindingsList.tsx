@@ -77,6 +77,15 @@ export interface FindingsListProps {
  * A form's findings in three groups (错误/警告/提示). Each finding with a cell is a button: click or Enter
  * selects the cell; the arrow keys move between findings (see Results).
  */
+/**
+ * What a screen reader says for a finding: severity, cell, message and rule as sentences, one full stop
+ * between them — the message already ends in one (`请改为 100.00%。`), so none is added after it.
+ */
+export function spokenFinding(severity: string, f: Pick<Finding, 'cell' | 'message' | 'rule'>): string {
+  const sentence = (t: string) => (/[。！？.!?；;]$/.test(t) ? t : `${t}。`);
+  return `${severity}，单元格 ${f.cell}：${sentence(f.message.trim())}${f.rule ? sentence(`计分规则：${f.rule.trim()}`) : ''}`;
+}
+
 export function FindingsList({ sheet, findings, onSelect, onFix, busy, context }: FindingsListProps) {
   const s = useStyles();
   const baseId = useId();
@@ -113,7 +122,7 @@ export function FindingsList({ sheet, findings, onSelect, onFix, busy, context }
                         data-sheet={target}
                         data-cell={f.cell}
                         data-code={f.code}
-                        aria-label={`${SEVERITY_LABEL[sev]}，单元格 ${f.cell}：${f.message}${f.rule ? `。计分规则：${f.rule}` : ''}`}
+                        aria-label={spokenFinding(SEVERITY_LABEL[sev], f)}
                         title={`转到单元格 ${target}!${f.cell}`}
                         onClick={() => onSelect(target, f.cell)}
                       >

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, SheetCheck } from '../../core/result';
 import { countFindings, sheetFindings } from '../report';
@@ -20,6 +20,8 @@ const useStyles = makeStyles({
 export interface ResultsProps {
   checks: readonly SheetCheck[];
   showSheetSummary: boolean;
+  /** The sheet on view: its section is scrolled into view when it changes (several sheets' results). */
+  activeSheet?: string | null;
   busy: boolean;
   onSelect: (sheet: string, cell: string) => void;
   onFix: (sheet: string, fix: NonNullable<Finding['fix']>) => void;
@@ -43,10 +45,16 @@ function onNavKey(e: KeyboardEvent<HTMLElement>): void {
   items[next].focus();
 }
 
-export function Results({ checks, showSheetSummary, busy, onSelect, onFix }: ResultsProps) {
+export function Results({ checks, showSheetSummary, activeSheet = null, busy, onSelect, onFix }: ResultsProps) {
   const s = useStyles();
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!activeSheet || checks.length < 2) return;
+    const section = Array.from(root.current?.querySelectorAll<HTMLElement>('section[data-sheet]') ?? []).find((el) => el.dataset.sheet === activeSheet);
+    section?.scrollIntoView?.({ block: 'start' });
+  }, [activeSheet, checks]);
   return (
-    <div className={s.root} onKeyDown={onNavKey} aria-label="校验结果" role="region">
+    <div ref={root} className={s.root} onKeyDown={onNavKey} aria-label="校验结果" role="region">
       {showSheetSummary && (
         <table className={s.table} aria-label="各工作表汇总">
           <thead>
@@ -75,7 +83,7 @@ export function Results({ checks, showSheetSummary, busy, onSelect, onFix }: Res
         </table>
       )}
       {checks.map((c) => (
-        <section key={c.sheet} className={s.sheet} aria-label={`工作表 ${c.sheet}`}>
+        <section key={c.sheet} className={s.sheet} aria-label={`工作表 ${c.sheet}`} data-sheet={c.sheet} aria-current={c.sheet === activeSheet ? 'true' : undefined}>
           {checks.length > 1 && <h2 className={s.sheetHeading}>工作表：{c.sheet}</h2>}
           {c.forms.length === 0 && c.findings.length === 0 && (
             <Caption1 className={s.empty}>

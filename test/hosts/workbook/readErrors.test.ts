@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { READ_MESSAGES } from '../../../src/hosts/workbook';
+import { damageMessage, READ_MESSAGES, readWorkbook, type WorkbookReadError } from '../../../src/hosts/workbook';
 import { sampleWorkbook, toBytes } from './sampleWorkbook';
 import { readFailure } from './readFailure';
 import { unzipParts, zipParts } from './zipTools';
@@ -66,13 +66,36 @@ describe('readWorkbook refuses what it cannot read, saying what to do', () => {
     expect((await readFailure(zip)).message).toBe(READ_MESSAGES.zip);
   });
 
-  it('a truncated .xlsx is corrupt, with the library’s reason', async () => {
+  it('a truncated .xlsx is incomplete, in one Chinese message whichever reader met it; the library’s reason only as detail', async () => {
     const bytes = await toBytes(sampleWorkbook());
-    const e = await readFailure(bytes.slice(0, Math.floor(bytes.length / 2)));
-    expect(e.reason).toBe('corrupt');
-    expect(e.detail).toBeTruthy();
-    expect(e.message).toContain(e.detail!);
-    expect(e.message).toContain('损坏');
+    const cut = bytes.slice(0, Math.floor(bytes.length / 2));
+    const viaExcelJS = await readFailure(cut);
+    const viaSheetJS = await readWorkbook(cut, { forCopy: false }).then(
+      () => expect.fail('read'),
+      (e: WorkbookReadError) => e,
+    );
+    for (const e of [viaExcelJS, viaSheetJS]) {
+      expect(e.reason).toBe('corrupt');
+      expect(e.message).toBe(damageMessage('incomplete'));
+      expect(e.detail).toBeTruthy();
+    }
+    // The readers word it differently (Corrupted zip… / Bad compressed size…): none of it reaches the message.
+    expect(viaExcelJS.detail).not.toBe(viaSheetJS.detail);
+    expect(viaExcelJS.message).not.toContain(viaExcelJS.detail!);
+    expect(viaSheetJS.message).not.toContain(viaSheetJS.detail!);
+  });
+
+  it('a package with broken XML is one message on both read paths', async () => {
+    const parts = unzipParts(await toBytes(sampleWorkbook()));
+    parts.set('xl/workbook.xml', new TextEncoder().encode('<workbook><sheets><sheet name="a" sheetId="1" r:id='));
+    const bytes = zipParts(parts);
+    const viaExcelJS = await readFailure(bytes);
+    const viaSheetJS = await readWorkbook(bytes, { forCopy: false }).then(
+      () => expect.fail('read'),
+      (e: WorkbookReadError) => e,
+    );
+    expect(viaExcelJS.message).toBe(damageMessage('content'));
+    expect(viaSheetJS.message).toBe(damageMessage('content'));
   });
 
   it('an .xlsx whose workbook part is missing is corrupt', async () => {
@@ -80,5 +103,6 @@ describe('readWorkbook refuses what it cannot read, saying what to do', () => {
     parts.delete('xl/workbook.xml');
     const e = await readFailure(zipParts(parts));
     expect(e.reason).toBe('corrupt');
+    expect(e.message).toBe(damageMessage('no-workbook-part'));
   });
 });

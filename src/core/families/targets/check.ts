@@ -3,7 +3,7 @@ import type { IndicatorResult } from '../../result';
 import { FindingList, fmt, pct } from '../../findings';
 import { labelKey } from '../../recognize/labels';
 import type { Profile } from '../../rules/profile';
-import { readNumber, readText } from '../../rules/cells';
+import { cellText, readNumber, readText } from '../../rules/cells';
 import { scoreIndicator } from '../../rules/indicatorScore';
 import { parseIndicatorValue } from '../../values/indicator';
 import { roundHalfUp } from '../../values/round';
@@ -74,9 +74,9 @@ export function checkTargetsForm(view: SheetView, layout: TargetsLayout, profile
   let level1 = '';
   let level2 = '';
   for (const r of layout.rows) {
-    const own = (col: number) => {
+    const own = (col: number, read = readText) => {
       const m = view.master(r, col);
-      return m.row === r ? readText(view, m) : '';
+      return m.row === r ? read(view, m) : '';
     };
     const l1 = readText(view, view.master(r, cols.level1));
     const l2 = readText(view, view.master(r, cols.level2));
@@ -115,8 +115,8 @@ export function checkTargetsForm(view: SheetView, layout: TargetsLayout, profile
       level1: LEVEL1_STANDS_FOR[key] ? `${level1}（${LEVEL1_STANDS_FOR[key]}）` : level1,
       level2,
       level3,
-      target: plannedText,
-      actual: resultText,
+      target: own(cols.planned, cellText),
+      actual: own(cols.result, cellText),
       weight: null,
       score: { stated: null, computed: null, effective: null },
       rule: '绩效目标完成情况表：不评分',

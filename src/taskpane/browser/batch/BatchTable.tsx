@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { SEVERITY_FILL } from '../../../core/marks';
 import type { SummaryRow } from '../../../core/summary';
+import { NOT_SCORED } from '../../../core/formFacts';
 
 type Key = 'file' | 'sheet' | 'kind' | 'name' | 'total' | 'grade' | 'errors' | 'warnings' | 'infos' | 'note';
 
@@ -50,6 +51,8 @@ const useStyles = makeStyles({
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   row: { cursor: 'pointer', ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
   note: { maxWidth: '420px', color: tokens.colorNeutralForeground3 },
+  // Short labels that read wrong when broken (绩效目标完成|情况表, 无评|分).
+  nowrap: { whiteSpace: 'nowrap' },
 });
 
 function compare(a: SummaryRow, b: SummaryRow, key: Key): number {
@@ -113,12 +116,13 @@ export function BatchTable({ rows, onOpen }: { rows: readonly SummaryRow[]; onOp
             }}
           >
             {COLUMNS.map((c) => {
-              const v = r[c.key];
+              // A form of a kind that is not scored says so where 总分 and 等级 would be, as the pane and 校验汇总.xlsx do.
+              const v = r.notScored && (c.key === 'total' || c.key === 'grade') ? NOT_SCORED : r[c.key];
               const tint = c.key === 'errors' && (v === null || (v as number) > 0) ? SEVERITY_FILL.error : c.key === 'warnings' && (v as number) > 0 ? SEVERITY_FILL.warning : null;
               return (
                 <td
                   key={c.key}
-                  className={`${s.td} ${c.numeric ? s.num : ''} ${c.key === 'note' ? s.note : ''}`}
+                  className={`${s.td} ${c.numeric ? s.num : ''} ${c.key === 'note' ? s.note : ''} ${c.key === 'kind' || c.key === 'total' || c.key === 'grade' ? s.nowrap : ''}`}
                   style={tint ? { backgroundColor: `#${tint}` } : undefined}
                 >
                   {v === null ? '' : String(v)}

@@ -1,13 +1,17 @@
 /** The page's side of the batch worker: send the files, hear the progress, get the rows and the zip. */
 import type { SummaryRow } from '../../../core/summary';
-import type { BatchFile, BatchResult } from './runBatch';
+import type { BatchChoice, BatchFile, BatchResult } from './runBatch';
 
 export type WorkerReply =
   | { type: 'progress'; done: number; total: number; current: string }
   | { type: 'done'; rows: SummaryRow[]; zip: Uint8Array }
   | { type: 'error'; message: string };
 
-export function checkInWorker(files: BatchFile[], onProgress: (done: number, total: number, current: string) => void): Promise<BatchResult> {
+export function checkInWorker(
+  files: BatchFile[],
+  choice: BatchChoice,
+  onProgress: (done: number, total: number, current: string) => void,
+): Promise<BatchResult> {
   // webpack 5 bundles the worker from this URL into its own chunk.
   const worker = new Worker(new URL('./batch.worker.ts', import.meta.url));
   return new Promise<BatchResult>((resolve, reject) => {
@@ -25,6 +29,6 @@ export function checkInWorker(files: BatchFile[], onProgress: (done: number, tot
       reject(new Error(e.message || '批量校验的后台线程出错。'));
     };
     // The originals stay with the page (a row opens its workbook): the worker gets copies.
-    worker.postMessage({ files: files.map((f) => ({ path: f.path, data: f.data.slice(0) })) });
+    worker.postMessage({ files: files.map((f) => ({ path: f.path, data: f.data.slice(0) })), choice });
   });
 }

@@ -47,7 +47,7 @@ async function start(root: Root): Promise<void> {
   // WPS 表格 puts its object model on the page (Application); it has no office.js.
   const wps = wpsApplication();
   if (wps) {
-    const host = await createWpsHost(wps);
+    const [{ App }, host] = await Promise.all([import(/* webpackChunkName: "pane" */ './App'), createWpsHost(wps)]);
     root.render(
       <Shell>
         <App host={host} showTitle />

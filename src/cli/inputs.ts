@@ -37,11 +37,13 @@ export async function expandInputs(paths: string[]): Promise<Input[]> {
 
 /**
  * The paths under a folder, relative to it. A symlinked folder is followed, but each real folder is
- * walked once: a link back up (a loop) or two links to one folder add nothing twice.
+ * walked once: a link back up (a loop) or two links to one folder add nothing twice. Real folders are
+ * walked before linked ones, so a file reached both ways keeps its real path.
  */
 async function filesUnder(root: string): Promise<string[]> {
   const seen = new Set<string>();
   const out: string[] = [];
+  const linked: [string, string][] = [];
   const walk = async (dir: string, rel: string): Promise<void> => {
     let real: string;
     try {
@@ -60,12 +62,12 @@ async function filesUnder(root: string): Promise<string[]> {
     for (const e of entries) {
       const path = join(dir, e.name);
       const relPath = rel ? join(rel, e.name) : e.name;
-      let isDir = e.isDirectory();
-      if (e.isSymbolicLink()) isDir = await stat(path).then((s) => s.isDirectory(), () => false);
-      if (isDir) await walk(path, relPath);
+      if (e.isDirectory()) await walk(path, relPath);
+      else if (e.isSymbolicLink() && (await stat(path).then((s) => s.isDirectory(), () => false))) linked.push([path, relPath]);
       else out.push(relPath);
     }
   };
   await walk(root, '');
+  for (let k = 0; k < linked.length; k++) await walk(...linked[k]);
   return out;
 }

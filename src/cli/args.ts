@@ -43,7 +43,7 @@ export function parseArgs(argv: string[]): CheckArgs {
   if (command === '-h' || command === '--help' || command === 'help') throw new HelpRequested();
   if (command === undefined) throw new UsageError(USAGE);
   if (command !== 'check') throw new UsageError(`未知命令“${command}”。\n\n${USAGE}`);
-  const args: CheckArgs = { json: false, profile: 'mof', out: null, summary: null, mode: 'fill', files: [], limits: { ...DEFAULT_LIMITS } };
+  const args: CheckArgs = { json: false, profile: 'mof', out: null, summary: null, mode: 'fill', files: [], limits: { ...DEFAULT_LIMITS, howToRaise: { bytes: '可用 --max-mb 调整', cells: '可用 --max-cells 调整' } } };
   let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];

@@ -1,0 +1,70 @@
+/**
+ * Every path is bounded: a merge counts against the cell limit by the cells it covers, for the check and
+ * for --out (issue 15, cases 5 and 8).
+ */
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+import { MergeArea } from '../../src/hosts/workbook/mergeArea';
+import { FIXTURES } from '../loadFixture';
+import { partText, setPartText, unzipParts, zipParts } from '../hosts/workbook/zipTools';
+
+const fx = (name: string) => join(FIXTURES, name);
+const temp = () => mkdtempSync(join(tmpdir(), 'selfeval-bounds-'));
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  return { code, out, err };
+}
+
+/** A real form with one more merge beside it, the way the file holds it. */
+export function withMerge(ref: string): Uint8Array {
+  const parts = unzipParts(new Uint8Array(readFileSync(fx('clean.xlsx'))));
+  const name = 'xl/worksheets/sheet1.xml';
+  const xml = partText(parts, name);
+  setPartText(parts, name, xml.replace(/<mergeCells count="(\d+)">/, (_, n) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="${ref}"/>`));
+  return zipParts(parts);
+}
+
+type Json = { file: string; forms: unknown[]; findings: { code: string; message: string }[] }[];
+
+describe('a merge counts against the cell limit by the cells it covers', () => {
+  for (const out of [false, true]) {
+    it(`one merge AA1:XFD1048576 beside the forms is refused at once, naming it; the other files are checked${out ? ' and copied (--out)' : ''}`, async () => {
+      const dir = temp();
+      writeFileSync(join(dir, 'merge.xlsx'), withMerge('AA1:XFD1048576'));
+      writeFileSync(join(dir, 'column.xlsx'), withMerge('A30:J1048576'));
+      copyFileSync(fx('clean.xlsx'), join(dir, 'z.xlsx'));
+      const r = await cli('check', '--json', ...(out ? ['--out', join(dir, 'out')] : []), dir);
+      expect(r.code).toBe(2);
+      const json = JSON.parse(r.out) as Json;
+      const by = (name: string) => json.find((f) => f.file.endsWith(name))!;
+      expect(by('merge.xlsx').findings[0].message).toMatch(/合并单元格 AA1:XFD1048576 覆盖 17,[0-9,]+ 个单元格.*超过上限 1,000,000 个（可用 --max-cells 调整）/);
+      expect(by('column.xlsx').findings[0].message).toContain('A30:J1048576');
+      expect(by('z.xlsx').forms).toHaveLength(1);
+    }, 60_000);
+  }
+
+  it('a merge within the limit is read as before', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'm.xlsx'), withMerge('AA1:AB2'));
+    const r = await cli('check', '--json', join(dir, 'm.xlsx'));
+    expect(r.code).toBe(0);
+  });
+
+  it('counts a merge however the XML is cut into chunks', () => {
+    const xml = new TextEncoder().encode('<row/></sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><x:mergeCell  ref=\'C3:C12\' /></mergeCells>');
+    for (let cut = 0; cut <= xml.length; cut++) {
+      for (const size of [1, 3, 7, 1000]) {
+        const m = new MergeArea();
+        m.push(xml.subarray(0, cut));
+        for (let at = cut; at < xml.length; at += size) m.push(xml.subarray(at, at + size));
+        expect(m.cells, `cut ${cut} size ${size}`).toBe(4 + 10);
+      }
+    }
+  });
+});

@@ -3,13 +3,13 @@
  * for --out (issue 15, cases 5 and 8).
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { MergeArea } from '../../src/hosts/workbook/mergeArea';
+import { withMerge } from '../hosts/workbook/mergeBook';
 import { FIXTURES } from '../loadFixture';
-import { partText, setPartText, unzipParts, zipParts } from '../hosts/workbook/zipTools';
 
 const fx = (name: string) => join(FIXTURES, name);
 const temp = () => mkdtempSync(join(tmpdir(), 'selfeval-bounds-'));
@@ -19,15 +19,6 @@ async function cli(...argv: string[]) {
   let err = '';
   const code = await run(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
   return { code, out, err };
-}
-
-/** A real form with one more merge beside it, the way the file holds it. */
-export function withMerge(ref: string): Uint8Array {
-  const parts = unzipParts(new Uint8Array(readFileSync(fx('clean.xlsx'))));
-  const name = 'xl/worksheets/sheet1.xml';
-  const xml = partText(parts, name);
-  setPartText(parts, name, xml.replace(/<mergeCells count="(\d+)">/, (_, n) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="${ref}"/>`));
-  return zipParts(parts);
 }
 
 type Json = { file: string; forms: unknown[]; findings: { code: string; message: string }[] }[];

@@ -5,6 +5,7 @@ import type { Pos } from '../../recognize/layout';
 import { isTemplatePlaceholder, labelKey } from '../../recognize/labels';
 import type { Profile } from '../../rules/profile';
 import { readNumber, readScore, readText, readWeight } from '../../rules/cells';
+import { withinTotal } from '../../rules/total';
 import { roundHalfUp } from '../../values/round';
 import type { FormCheck } from '../family';
 import { checkBlockWeights, groupBlocks, splitLabel, type Block, type BlockRow, type LevelLabel } from './blocks';
@@ -177,7 +178,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
 
   // A score past its weight (SCORE_EXCEEDS_WEIGHT) counts as no score: a total is never more than its weights allow.
   const counted = real.map((r) => (r.score !== null && r.weight !== null && r.score > r.weight + 1e-9 ? null : r.score));
-  const { stated, computed, gradeStated, gradeComputed } = checkFrameworkTotal(view, layout, real.length > 0 ? counted : [null], profile, findings, fills);
+  const { stated, computed, gradeStated, gradeComputed } = checkFrameworkTotal(view, layout, real.length > 0 ? withinTotal(counted, weightSum) : [null], profile, findings, fills);
 
   const indicators: IndicatorResult[] = real.map((r) => {
     const c = computedScore.get(r);
@@ -189,7 +190,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
       target: '',
       actual: '',
       weight: r.weight,
-      score: { stated: r.score, computed: c?.score ?? null, effective: r.score ?? null },
+      score: { stated: r.score, computed: c?.score ?? null, effective: r.score ?? c?.score ?? null },
       rule: c ? c.rule : '按指标说明评分，无法计算',
     };
   });

@@ -10,6 +10,7 @@ import { restoreDroppedNotes } from './droppedNotes';
 import { fileKindOf } from './fileKind';
 import { breachMessage, DEFAULT_LIMITS, limitBreach, type ReadLimits } from './limits';
 import { fileMergesOf, installLinearMergeLoading } from './linearMerges';
+import { installLongSheetNames } from './longSheetNames';
 import { notPreservedIn } from './notPreserved';
 import { packagePartsOf, type PackageParts } from './packageParts';
 import { sheetModelOf } from './sheetModel';
@@ -106,6 +107,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   try {
     // ExcelJS's typing asks for a Node Buffer; its loader (JSZip) takes any Uint8Array.
     installLinearMergeLoading(ExcelJSLib);
+    installLongSheetNames(ExcelJSLib);
     await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { MergeArea } from '../../src/hosts/workbook/mergeArea';
 import { withMerge } from '../hosts/workbook/mergeBook';
+import { zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { unzipParts } from '../hosts/workbook/zipTools';
 import { FIXTURES } from '../loadFixture';
 
 const fx = (name: string) => join(FIXTURES, name);
@@ -58,4 +61,23 @@ describe('a merge counts against the cell limit by the cells it covers', () => {
       }
     }
   });
+});
+
+describe('--out is bounded like the check', () => {
+  it('a workbook of 50,000 tiny parts is refused before it is loaded, with or without --out', async () => {
+    const files: Record<string, Uint8Array> = {};
+    for (const [name, data] of unzipParts(new Uint8Array(readFileSync(fx('clean.xlsx'))))) files[name] = data;
+    const tiny = new TextEncoder().encode('<a/>');
+    for (let i = 0; i < 50_000; i++) files[`customXml/item${i}.xml`] = tiny;
+    const dir = temp();
+    writeFileSync(join(dir, 'parts.xlsx'), zipSync(files, { level: 0 }));
+    copyFileSync(fx('clean.xlsx'), join(dir, 'z.xlsx'));
+    for (const out of [[], ['--out', join(dir, 'out')]]) {
+      const r = await cli('check', '--json', ...out, dir);
+      expect(r.code).toBe(2);
+      const json = JSON.parse(r.out) as Json;
+      expect(json[0].findings[0].message).toContain('50,010 个部件，超过上限 10,000 个');
+      expect(json[1].forms).toHaveLength(1);
+    }
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ import { breachMessage, DEFAULT_LIMITS, limitBreach, type ReadLimits } from './l
 import { fileMergesOf, installLinearMergeLoading } from './linearMerges';
 import { installLongSheetNames } from './longSheetNames';
 import { notPreservedIn } from './notPreserved';
+import { tooManyParts } from './partCount';
 import { packagePartsOf, type PackageParts } from './packageParts';
 import { sheetModelOf } from './sheetModel';
 
@@ -92,6 +93,8 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const parts = refuseWhatIsNotAnXlsx(bytes);
   if (parts) {
+    const crowded = tooManyParts(parts.entries);
+    if (crowded) throw new WorkbookReadError('too-large', crowded);
     const limits = options.limits ?? DEFAULT_LIMITS;
     const breach = limitBreach(bytes, parts.entries, limits);
     if (breach?.kind === 'unmeasured') {

@@ -46,7 +46,7 @@ export function parseArgs(argv: string[]): CheckArgs {
   if (command === '-h' || command === '--help' || command === 'help') throw new HelpRequested();
   if (command === undefined) throw new UsageError(USAGE);
   if (command !== 'check') throw new UsageError(`未知命令“${command}”。\n\n${USAGE}`);
-  const args: CheckArgs = { json: false, profile: 'mof', out: null, summary: null, mode: 'fill', verbose: false, files: [], limits: { ...DEFAULT_LIMITS } };
+  const args: CheckArgs = { json: false, profile: 'mof', out: null, summary: null, mode: 'fill', verbose: false, files: [], limits: { ...DEFAULT_LIMITS, howToRaise: { bytes: '可用 --max-mb 调整', cells: '可用 --max-cells 调整' } } };
   let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -70,7 +70,7 @@ export function parseArgs(argv: string[]): CheckArgs {
     else if (a === '--out') args.out = value();
     else if (a.startsWith('--out=')) args.out = a.slice('--out='.length);
     else if (a === '--max-mb') args.limits.maxBytes = positive(a, value()) * 2 ** 20;
-    else if (a === '--max-cells') args.limits.maxCells = Math.floor(positive(a, value()));
+    else if (a === '--max-cells') args.limits.maxCells = wholeCount(a, value());
     else if (a === '-h' || a === '--help') throw new HelpRequested();
     else if (a.startsWith('-')) throw new UsageError(`未知选项“${a}”。\n\n${USAGE}`);
     else args.files.push(a);
@@ -83,5 +83,12 @@ export function parseArgs(argv: string[]): CheckArgs {
 function positive(option: string, text: string): number {
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${option} 需要一个正数，现为“${text}”。`);
+  return n;
+}
+
+/** A count of cells: a whole number of at least 1 (`0.5` would round to a limit that refuses every file). */
+function wholeCount(option: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${option} 需要一个正整数，现为“${text}”。`);
   return n;
 }

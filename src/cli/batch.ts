@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { FileResult } from '../core/result';
 import type { Profile } from '../core/rules/profile';
 import { checkBytes, fileFinding, type ReadLimits } from '../hosts/workbook';
 import type { CheckArgs } from './args';
 import type { Input } from './inputs';
+import { InputRefused, readRegularFile, sizeText } from './readInput';
 import { CopyNotWritten, systemReason, writeCopy } from './writeCopy';
 
 export interface BatchContext {
@@ -30,14 +30,15 @@ export interface FileOutcome {
  */
 export async function checkOne(input: Input, target: string | null, ctx: BatchContext): Promise<FileOutcome> {
   const wantCopy = target !== null && ctx.args.out !== null;
-  let data: Buffer;
+  let bytes: Uint8Array;
   try {
-    data = await readFile(input.path);
+    // A zip is never much smaller than what it inflates to is large: a file past --max-mb is refused unread.
+    bytes = await readRegularFile(input.path, ctx.limits.maxBytes, (size) => `文件“${input.path}”有 ${sizeText(size)}，超过上限 ${sizeText(ctx.limits.maxBytes)}，未读取（可用 --max-mb 调整）。`);
   } catch (e) {
-    const result: FileResult = { file: input.path, forms: [], findings: [fileFinding('FILE_UNREADABLE', 'error', unreadableFileMessage(input.path, e))] };
+    const message = e instanceof InputRefused ? e.message : unreadableFileMessage(input.path, e);
+    const result: FileResult = { file: input.path, forms: [], findings: [fileFinding('FILE_UNREADABLE', 'error', message)] };
     return { result, failed: true, unreadable: true, copy: null };
   }
-  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   const checked = await checkBytes(input.path, bytes, ctx.profile, { copy: wantCopy ? ctx.args.mode : null, limits: ctx.limits });
   const { result } = checked;
   if (checked.unreadable) return { result, failed: true, unreadable: true, copy: null };

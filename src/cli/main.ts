@@ -1,5 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { FileResult } from '../core/result';
 import { builtInProfile, type Profile } from '../core/rules/profile';
@@ -14,7 +13,8 @@ import { copyTargets } from './outputPaths';
 import { printable, printableJson } from './printable';
 import { ProgressLine, type ProgressStream } from './progress';
 import { copiesLine, summaryLine, textReport } from './report';
-import { inputIds } from './writeCopy';
+import { InputRefused, readRegularFile } from './readInput';
+import { CopyNotWritten, inputIds, writeSummaryFile } from './writeCopy';
 
 interface Io {
   out: (s: string) => void;
@@ -23,14 +23,18 @@ interface Io {
   progress?: ProgressStream;
 }
 
+/** A profile is a page of JSON; far larger is not one. */
+const MAX_PROFILE_BYTES = 2 ** 20;
+
 async function loadProfile(spec: string): Promise<Profile> {
   const builtIn = builtInProfile(spec);
   if (builtIn) return builtIn;
   if (!/\.json$/i.test(spec)) throw new UsageError(`未知的计分方案“${spec}”：请用 mof、lincang，或一个 .json 配置文件的路径。`);
   let text: string;
   try {
-    text = await readFile(spec, 'utf8');
-  } catch {
+    text = new TextDecoder().decode(await readRegularFile(spec, MAX_PROFILE_BYTES));
+  } catch (e) {
+    if (e instanceof InputRefused) throw new UsageError(`计分方案文件${e.message}`);
     throw new UsageError(`读不到计分方案文件“${spec}”。`);
   }
   try {
@@ -88,9 +92,10 @@ async function checkAll(argv: string[], io: Io): Promise<number> {
   const summaryPath = args.summary ?? (args.out === null ? null : join(args.out, SUMMARY_FILE_NAME));
   let summaryWritten = false;
   if (summaryPath) {
-    const why = await writeSummary(summaryPath, results, results.map((_, k) => (copies.some((c) => c.path === targets?.[k]) ? targets![k] : null)));
+    const copyOf = results.map((_, k) => (copies.some((c) => c.path === targets?.[k]) ? targets![k] : null));
+    const why = await writeSummary(summaryPath, results, copyOf, args.out, ctx.inputs);
     if (why) {
-      io.err(why);
+      io.err(printable(why));
       failed = true;
     } else summaryWritten = true;
   }
@@ -105,19 +110,29 @@ async function checkAll(argv: string[], io: Io): Promise<number> {
 }
 
 /**
- * 校验汇总.xlsx: a row per form and per unreadable file, each linking to its copy relative to the summary.
- * Returns why it could not be written, or null.
+ * 校验汇总.xlsx: a row per form and per unreadable file, each linking to its copy relative to the summary
+ * (only to a copy inside the --out folder). Written as our files are (writeCopy). Returns why it could
+ * not be written, or null.
  */
-async function writeSummary(path: string, results: FileResult[], copies: (string | null)[]): Promise<string | null> {
+async function writeSummary(
+  path: string,
+  results: FileResult[],
+  copies: (string | null)[],
+  outDir: string | null,
+  inputs: ReadonlySet<string>,
+): Promise<string | null> {
   const here = dirname(resolve(path));
-  const link = (target: string) => relative(here, resolve(target)).split(sep).join('/');
+  const link = (target: string): string | null => {
+    const inOut = outDir === null ? '..' : relative(resolve(outDir), resolve(target));
+    if (inOut === '..' || inOut.startsWith(`..${sep}`) || isAbsolute(inOut)) return null;
+    return relative(here, resolve(target)).split(sep).join('/');
+  };
   const rows = summaryRows(results.map((result, k) => ({ result, copy: copies[k] ? link(copies[k]!) : null })));
   try {
-    await mkdir(here, { recursive: true });
-    await writeFile(path, await summaryWorkbook(rows));
+    await writeSummaryFile(path, await summaryWorkbook(rows), inputs);
     return null;
   } catch (e) {
-    return `无法写入校验汇总“${path}”：${(e as Error).message}`;
+    return e instanceof CopyNotWritten ? e.message : `无法写入校验汇总“${path}”：${(e as Error).message}`;
   }
 }
 

@@ -17,6 +17,7 @@ import { MOF } from '../../src/core/rules/profile';
 import { SEVERITY_FILL } from '../../src/core/marks';
 import { summaryRows, type SummaryRow } from '../../src/core/summary';
 import { FIXTURES } from '../loadFixture';
+import { withMerge } from '../hosts/workbook/mergeBook';
 
 const haveChromium = chromiumPath() !== null;
 
@@ -153,5 +154,33 @@ describe.skipIf(!haveChromium)('browser batch', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('batch-zip').click()]);
     const names = Object.keys(unzipSync(new Uint8Array(readFileSync((await download.path())!)))).sort();
     expect(names).toEqual(['收到的自评表/单位A/项目.checked.xlsx', '收到的自评表/单位B/项目.checked.xlsx', '校验汇总.xlsx']);
+  });
+
+  it('one workbook with a merge AA1:XFD1048576 among others does not cost the others their results', async () => {
+    const dropped = [
+      { name: 'a-clean.xlsx', bytes: new Uint8Array(readFileSync(path.join(FIXTURES, 'clean.xlsx'))) },
+      { name: 'b-merge.xlsx', bytes: withMerge('AA1:XFD1048576') },
+      { name: 'c-errors.xlsx', bytes: new Uint8Array(readFileSync(path.join(FIXTURES, 'errors.xlsx'))) },
+      { name: 'd-column.xlsx', bytes: withMerge('A30:J1048576') },
+      { name: 'e-stacked.xlsx', bytes: new Uint8Array(readFileSync(path.join(FIXTURES, 'hengyang-stacked.xlsx'))) },
+    ];
+    const dataTransfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+      return dt;
+    }, dropped.map((f) => ({ name: f.name, bytes: Array.from(f.bytes) })));
+    await page.getByTestId('workbook').dispatchEvent('drop', { dataTransfer });
+    await expect.poll(() => page.getByTestId('batch-status').textContent(), { timeout: 120_000 }).toContain('已校验 5 个文件');
+    const shown = await tableRows(page);
+    expect(shown).toHaveLength((await expectedRows(dropped)).length);
+    for (const name of ['a-clean.xlsx', 'c-errors.xlsx', 'e-stacked.xlsx']) expect(shown.some((r) => r[0] === name && r[1] !== '')).toBe(true);
+    const refused = shown.filter((r) => r[0] === 'b-merge.xlsx' || r[0] === 'd-column.xlsx');
+    expect(refused).toHaveLength(2);
+    for (const r of refused) {
+      expect(r.join(' ')).toContain('工作簿过大');
+      // The browser has no command-line options to point at.
+      expect(r.join(' ')).not.toContain('--max');
+    }
+    expect(pageErrors).toEqual([]);
   });
 });

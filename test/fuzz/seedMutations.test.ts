@@ -6,6 +6,7 @@
  * - the SPEC §5 contract: every number finite (no NaN or Infinity), executionRate a fraction or null,
  *   each indicator's effective score = stated, else computed;
  * - every finding's cell lies inside its form's range;
+ * - a computed 总分 lies within 0 and what the form's weights allow;
  * - the annotated copy differs from the original only in the cells the check filled.
  *
  * FUZZ_RUNS (default 2,000) and FUZZ_SEED replay a run; a failure prints its seed and path.
@@ -26,7 +27,13 @@ import {
   newWorkbook,
   workbookBuffer,
   writeDepartmentForm,
+  writeEvaluationTable,
   writeForm,
+  writeScoringTable,
+  writeTargetsTable,
+  wuhuaEvaluation,
+  yanjiangScoring,
+  yanjiangTargets,
   type FormData,
 } from '../../scripts/build-fixtures';
 import { partText, setPartText, unzipParts, zipParts } from '../hosts/workbook/zipTools';
@@ -40,7 +47,12 @@ const SEEDS: FormData[] = [...hengyangForms(), lincangForm(), aktoForm()];
 
 type RowOp = { kind: 'delete' | 'duplicate'; at: number };
 type CellOp = { row: number; col: number; value: CellValue };
+/** Every family: A (the seed forms, or the department form), C (003 计分表, 004 评价表), targets (003). */
+type Family = 'A' | 'scoring' | 'evaluation' | 'targets';
+
 interface Damage {
+  /** Absent: family A. */
+  family?: Family;
   seed: number;
   department: boolean;
   rows: RowOp[];
@@ -61,7 +73,11 @@ const hostileValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom({ error: '#DIV/0!' }, { error: '#REF!' }),
 );
 
+const SCORING = yanjiangScoring();
+const TARGETS = yanjiangTargets();
+
 const damage: fc.Arbitrary<Damage> = fc.record({
+  family: fc.constantFrom<Family>('A', 'A', 'scoring', 'evaluation', 'targets'),
   seed: fc.nat(SEEDS.length - 1),
   department: fc.boolean().map((b) => b && Math.random() < 0.15),
   rows: fc.array(fc.record({ kind: fc.constantFrom<'delete' | 'duplicate'>('delete', 'duplicate'), at: fc.nat(30) }), { maxLength: 4 }),
@@ -94,8 +110,12 @@ function withRowOps(form: FormData, ops: RowOp[]): FormData {
 async function damagedWorkbook(d: Damage): Promise<Uint8Array> {
   const wb = newWorkbook();
   const ws = wb.addWorksheet('表1');
-  if (d.department) writeDepartmentForm(ws, departmentForm(), { row: 1, col: 1 });
-  else writeForm(ws, withRowOps(SEEDS[d.seed], d.rows), { row: 1, col: 1 });
+  const at = { row: 1, col: 1 };
+  if (d.family === 'scoring') writeScoringTable(ws, SCORING[d.seed % SCORING.length], at);
+  else if (d.family === 'evaluation') writeEvaluationTable(ws, wuhuaEvaluation(), at);
+  else if (d.family === 'targets') writeTargetsTable(ws, TARGETS[d.seed % TARGETS.length], at);
+  else if (d.department) writeDepartmentForm(ws, departmentForm(), at);
+  else writeForm(ws, withRowOps(SEEDS[d.seed], d.rows), at);
   if (d.swap) swapColumns(ws, d.swap[0], d.swap[1]);
   for (const c of d.cells) {
     const cell = ws.getCell(c.row, c.col);
@@ -145,6 +165,12 @@ function contractHolds(form: FormResult): void {
   const rate = form.budget.executionRate;
   expect(rate === null || (typeof rate === 'number' && Number.isFinite(rate))).toBe(true);
   for (const i of form.indicators) expect(i.score.effective).toBe(i.score.stated ?? i.score.computed);
+  // A total never outside what its weights allow (and never past 100 where they are unknown).
+  const total = form.total?.computed ?? null;
+  if (total !== null) {
+    expect(total, `总分 of ${form.range}`).toBeGreaterThanOrEqual(0);
+    expect(total, `总分 of ${form.range}`).toBeLessThanOrEqual((form.total?.weight ?? 100) + 0.005);
+  }
   const range = parseRangeA1(form.range);
   for (const f of form.findings) {
     if (f.cell === '') continue;
@@ -194,6 +220,12 @@ const FOUND: Damage[] = [
   { seed: 13, department: false, rows: [], cells: [], swap: null, merges: ['H19:H22'] },
   // A finding on the 总分 row's merged label (A23) outside the form's range B5:J23.
   { seed: 0, department: false, rows: [], cells: [{ row: 13, col: 1, value: { error: '#DIV/0!' } }], swap: [3, 7], merges: [] },
+  // 004: the 预算执行率 score emptied: its effective score was null beside a computed 3.
+  { family: 'evaluation', seed: 0, department: false, rows: [], cells: [{ row: 29, col: 7, value: null }], swap: null, merges: [] },
+  // 003 计分表: a score far past its weight made a 总分 outside 0–100.
+  { family: 'scoring', seed: 1, department: false, rows: [], cells: [{ row: 8, col: 6, value: 1e21 }, { row: 9, col: 6, value: -0.5 }], swap: null, merges: [] },
+  // 003 targets table with its figures garbled.
+  { family: 'targets', seed: 2, department: false, rows: [], cells: [{ row: 6, col: 3, value: -1e21 }, { row: 6, col: 4, value: '十五' }], swap: [2, 5], merges: ['B6:C8'] },
 ];
 
 describe('seed forms damaged at random (fast-check)', () => {

@@ -2,6 +2,8 @@ import { a1, isCellError, type SheetView } from '../sheet';
 import type { FindingList } from '../findings';
 import type { Pos } from '../recognize/layout';
 import { parseNumberCell, type NumberParse } from '../values/number';
+import { isDateFormat } from '../values/numberFormat';
+import { fmt } from '../findings';
 import { cleanText } from '../values/normalize';
 
 /** A numeric cell read for the rules: the parse, and where it is. */
@@ -72,6 +74,31 @@ export function readWeight(view: SheetView, pos: Pos | null, what: string, findi
 export function cellText(view: SheetView, pos: Pos | null): string {
   if (!pos) return '';
   return view.text(pos.row, pos.col).trim();
+}
+
+/**
+ * Reads a score cell (family C's 自评分数 / 得分): a number between 0 and the most a 100-point form allows.
+ * A date (a day count under a date format), a negative score or one past 100 is NUMBER_INVALID at its own
+ * cell and is not used: the value is null and the parse says invalid, so it is neither a score nor a
+ * missing one.
+ */
+export function readScore(view: SheetView, pos: Pos | null, what: string, findings: FindingList): NumberCell | null {
+  if (!pos) return null;
+  const m = view.master(pos.row, pos.col);
+  const value = view.value(m.row, m.col);
+  const invalid = (raw: string, message: string): NumberCell => {
+    findings.add('NUMBER_INVALID', m, message);
+    return { pos: m, parse: { ok: false, reason: 'invalid', raw }, value: null, hasFormula: view.formula(m.row, m.col) !== null };
+  };
+  const at = a1(m.row, m.col);
+  if (typeof value === 'number' && isDateFormat(view.format(m.row, m.col))) {
+    const shown = cleanText(view.text(m.row, m.col)) || String(value);
+    return invalid(shown, `${what}（${at}）是日期“${shown}”，不是分数，无法参与计算；请把单元格格式改为“常规”或“数值”后填写分数。`);
+  }
+  const cell = readNumber(view, m, what, findings);
+  if (!cell || cell.value === null || (cell.value >= 0 && cell.value <= MAX_WEIGHT)) return cell;
+  const shown = Math.abs(cell.value) >= 1e9 ? '一个过大的数' : fmt(cell.value);
+  return invalid(cell.parse.ok ? cell.parse.raw : shown, `${what}（${at}）为 ${shown}，分数应在 0 到 ${MAX_WEIGHT} 之间，无法参与计算；请改正。`);
 }
 
 /** The cleaned text of a cell ('' when empty). */

@@ -40,6 +40,12 @@ function gradeLabel(x: unknown, field: string): string {
   if (/^[=+\-@]/.test(label)) throw new ProfileError(`${field} 不能以 =、+、-、@ 开头（会被当作公式），现为 ${JSON.stringify(x)}。`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(label)) throw new ProfileError(`${field} 不能含有控制字符，现为 ${JSON.stringify(x)}。`);
+  // Invisible and direction-changing characters (zero-width space, U+202E, …): a label that reads as
+  // another, or as nothing, in the 自评等级 cell.
+  if (/[\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/u.test(label)) {
+    const shown = JSON.stringify(x).replace(/[^\x20-\x7e]/gu, (c) => (/[\p{L}\p{N}\p{P}\p{S}]/u.test(c) ? c : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`));
+    throw new ProfileError(`${field} 不能含有不可见字符或改变文字方向的字符（如零宽空格、U+202E），现为 ${shown}。`);
+  }
   if (label.length > 20) throw new ProfileError(`${field} 过长（不超过 20 个字），现为 ${JSON.stringify(x)}。`);
   return label;
 }

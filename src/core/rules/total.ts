@@ -24,6 +24,17 @@ export interface TotalOutcome {
   fills: Fill[];
 }
 
+/**
+ * The parts of a total, or [null] (no total) when they add up to more than the form's weights allow (its
+ * Σ 分值, or 100 where a weight could not be read): a score counted under an unreadable weight cannot
+ * make a 总分 of 200.
+ */
+export function withinTotal(parts: (number | null)[], weightSum: number | null): (number | null)[] {
+  if (parts.some((p) => p === null)) return parts;
+  const sum = parts.reduce<number>((s, p) => s + (p as number), 0);
+  return sum > (weightSum ?? 100) + 0.005 ? [null] : parts;
+}
+
 /** SPEC §3: 总分 = 预算执行率得分 + Σ effective indicator scores; grade from 总分 by the profile. */
 export function checkTotal(
   view: SheetView,

@@ -18,3 +18,13 @@ export function formatDecimals(format: string | null | undefined): number {
   const m = /\.([0#?]+)/.exec(formatCodes(format));
   return m ? m[1].length : 0;
 }
+
+/**
+ * True when the format shows a date or a time (`yyyy/m/d`, `m月d日`, `h:mm`, `[$-804]e"年"`): the number
+ * under it is a day count, not a quantity. `General` and the exponent of `0.00E+00` are not date codes.
+ */
+export function isDateFormat(format: string | null | undefined): boolean {
+  if (!format) return false;
+  const codes = formatCodes(format).replace(/general/gi, '').replace(/E[+-]/g, '');
+  return /[dmyhseDMYHS]/.test(codes);
+}

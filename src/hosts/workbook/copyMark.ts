@@ -1,17 +1,21 @@
 /**
- * Our annotated copies carry a custom document property (docProps/custom.xml, ECMA-376 Part 1 §22.3), so
- * that a later run may replace a copy of ours and refuse to replace anything else. ExcelJS writes no
- * custom properties, so the mark is added to the package it wrote.
+ * Our annotated copies and summaries carry a custom document property (docProps/custom.xml, ECMA-376
+ * Part 1 §22.3), so that a later run may replace a file of ours and refuse to replace anything else. ExcelJS
+ * writes no custom properties, so the mark is added to the package it wrote. The mark is stored as the
+ * package's first entry, so that even a copy cut short (a full disk under an older version) still shows it.
  */
 import { strFromU8, strToU8, unzipSync, type Unzipped } from 'fflate';
+import { inflateParts } from './zip';
 
-const PROPERTY = 'selfeval-annotated-copy';
-const CUSTOM_PART = 'docProps/custom.xml';
+/** Which file of ours: an annotated copy, or a batch's summary. */
+export type MarkKind = 'copy' | 'summary';
+const PROPERTIES: Record<MarkKind, string> = { copy: 'selfeval-annotated-copy', summary: 'selfeval-summary' };
+export const CUSTOM_PART = 'docProps/custom.xml';
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
 
-const customXml = (existing: string | null): string => {
-  const property = `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${nextPid(existing)}" name="${PROPERTY}"><vt:lpwstr>绩效自评表校验</vt:lpwstr></property>`;
+const customXml = (existing: string | null, name: string): string => {
+  const property = `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${nextPid(existing)}" name="${name}"><vt:lpwstr>绩效自评表校验</vt:lpwstr></property>`;
   if (existing && existing.includes('</Properties>')) return existing.replace('</Properties>', `${property}</Properties>`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${property}</Properties>`;
 };
@@ -23,10 +27,10 @@ function nextPid(existing: string | null): number {
 }
 
 /** Adds our mark to the unzipped package (see copyPackage). */
-export function addCopyMark(files: Unzipped): void {
+export function addCopyMark(files: Unzipped, kind: MarkKind = 'copy'): void {
   const existing = files[CUSTOM_PART] ? strFromU8(files[CUSTOM_PART]) : null;
-  if (existing?.includes(`name="${PROPERTY}"`)) return;
-  files[CUSTOM_PART] = strToU8(customXml(existing));
+  if (existing?.includes(`name="${PROPERTIES[kind]}"`)) return;
+  files[CUSTOM_PART] = strToU8(customXml(existing, PROPERTIES[kind]));
   const rels = files['_rels/.rels'] ? strFromU8(files['_rels/.rels']) : null;
   if (rels && !rels.includes(CUSTOM_REL)) {
     files['_rels/.rels'] = strToU8(rels.replace('</Relationships>', `<Relationship Id="rIdSelfevalCustom" Type="${CUSTOM_REL}" Target="${CUSTOM_PART}"/></Relationships>`));
@@ -37,13 +41,33 @@ export function addCopyMark(files: Unzipped): void {
   }
 }
 
-/** Whether the bytes are a package we wrote (an annotated copy). False for anything unreadable. */
-export function isOurCopy(bytes: Uint8Array): boolean {
+/** The package's entries with the mark's part first (fflate zips in key order). */
+export function markFirst<T>(files: Record<string, T>): Record<string, T> {
+  if (!(CUSTOM_PART in files)) return files;
+  const out: Record<string, T> = { [CUSTOM_PART]: files[CUSTOM_PART] };
+  for (const [name, data] of Object.entries(files)) if (name !== CUSTOM_PART) out[name] = data;
+  return out;
+}
+
+/**
+ * Whether the bytes are a package we wrote (an annotated copy, or a summary). False for anything else.
+ * A package without its directory (cut short) is read entry by entry from the start.
+ */
+export function isOurCopy(bytes: Uint8Array, kind: MarkKind = 'copy'): boolean {
+  const marked = (xml: Uint8Array | undefined) => Boolean(xml) && strFromU8(xml!).includes(`name="${PROPERTIES[kind]}"`);
   try {
     const files = unzipSync(bytes, { filter: (f) => f.name === CUSTOM_PART && f.originalSize < 1_000_000 });
-    const xml = files[CUSTOM_PART];
-    return Boolean(xml) && strFromU8(xml).includes(`name="${PROPERTY}"`);
+    return marked(files[CUSTOM_PART]);
   } catch {
-    return false;
+    let text = '';
+    inflateParts(
+      bytes,
+      (name) => name === CUSTOM_PART,
+      (_, chunk) => {
+        text += strFromU8(chunk);
+        return text.length > 1_000_000 || text.includes(`name="${PROPERTIES[kind]}"`);
+      },
+    );
+    return text.includes(`name="${PROPERTIES[kind]}"`);
   }
 }

@@ -5,7 +5,7 @@
  * linearMerges).
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped, type Zippable } from 'fflate';
-import { addCopyMark } from './copyMark';
+import { addCopyMark, markFirst } from './copyMark';
 import { attributesOf, resolvePartName } from './packageParts';
 
 /** `mergeCells`: per sheet name, the file's own `<mergeCell ref>` list to write instead of ExcelJS's. */
@@ -19,7 +19,7 @@ export function finishCopy(bytes: Uint8Array, mergeCells: ReadonlyMap<string, re
     }
   }
   const zippable: Zippable = {};
-  for (const [name, data] of Object.entries(files)) zippable[name] = [data, { level: 6 }];
+  for (const [name, data] of Object.entries(markFirst(files))) zippable[name] = [data, { level: 6 }];
   return zipSync(zippable);
 }
 

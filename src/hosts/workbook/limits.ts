@@ -5,13 +5,16 @@
  * the limit — a directory that lies about sizes is caught without holding the part — while
  * the worksheets' cells are counted.
  */
+import { MergeArea, mergeBreachMessage } from './mergeArea';
 import { concat, inflateParts, type ZipEntry } from './zip';
 
 export interface ReadLimits {
   /** Inflated size of all the package's parts together, in bytes. */
   maxBytes: number;
-  /** Cells stored in all worksheets together. */
+  /** Cells stored in all worksheets together, with the cells their merges cover. */
   maxCells: number;
+  /** How the user raises each limit, where they can (the CLI's options); said in the refusal. */
+  howToRaise?: { bytes: string; cells: string };
 }
 
 /** Far above any real 自评表 workbook: 1,000 stacked forms are 255,820 cells and 23 MB of XML. */
@@ -21,6 +24,8 @@ export type LimitBreach =
   /** `atLeast`: found while inflating, where reading stopped; otherwise as the directory states. */
   | { kind: 'bytes'; part: string; partBytes: number; total: number; atLeast: boolean }
   | { kind: 'cells'; part: string; cells: number }
+  /** The merges of the part cover so many cells (the largest named). */
+  | { kind: 'merges'; part: string; cells: number; largest: { ref: string; cells: number } }
   /** A part that could not be inflated and measured, or that the directory names but the data does not hold where it says. */
   | { kind: 'unmeasured'; part: string };
 
@@ -39,6 +44,8 @@ export function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[], lim
   let part = '';
   let partBytes = 0;
   let counter: CellCounter | null = null;
+  let merges: MergeArea | null = null;
+  let mergeCells = 0;
   const measured = new Map<string, number>();
   const failed = inflateParts(
     bytes,
@@ -46,18 +53,23 @@ export function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[], lim
     (name, chunk) => {
       if (name !== part) {
         if (counter) cells += counter.count;
+        if (merges) mergeCells += merges.cells;
         part = name;
         partBytes = 0;
         counter = WORKSHEET.test(name) ? new CellCounter() : null;
+        merges = WORKSHEET.test(name) ? new MergeArea() : null;
       }
       partBytes += chunk.length;
       total += chunk.length;
       measured.set(name, (measured.get(name) ?? 0) + chunk.length);
       // Past the limit, whatever the directory stated: a lying directory is caught here, holding nothing.
       if (total > limits.maxBytes) breach = { kind: 'bytes', part: name, partBytes, total, atLeast: true };
-      else if (counter) {
+      else if (counter && merges) {
         counter.push(chunk);
-        if (cells + counter.count > limits.maxCells) breach = { kind: 'cells', part: name, cells: cells + counter.count };
+        merges.push(chunk);
+        const all = cells + counter.count + mergeCells + merges.cells;
+        if (merges.largest && all > limits.maxCells && mergeCells + merges.cells > 0) breach = { kind: 'merges', part: name, cells: all, largest: merges.largest };
+        else if (all > limits.maxCells) breach = { kind: 'cells', part: name, cells: all };
       }
       return breach !== null;
     },
@@ -122,9 +134,11 @@ const mb = (n: number): string => `${Number((n / MB).toFixed(1))} MB`;
 
 /** The refusal in Chinese, naming the part and its size and the option that raises the limit. */
 export function breachMessage(b: Exclude<LimitBreach, { kind: 'unmeasured' }>, limits: ReadLimits): string {
+  const how = (h: string | undefined) => (h ? `（${h}）` : '');
+  if (b.kind === 'merges') return mergeBreachMessage(b.part, b.largest, b.cells, limits.maxCells, how(limits.howToRaise?.cells));
   if (b.kind === 'cells') {
-    return `工作簿过大，未读取：工作表部件 ${b.part} 处累计已超过 ${b.cells.toLocaleString('en-US')} 个单元格，超过上限 ${limits.maxCells.toLocaleString('en-US')} 个（可用 --max-cells 调整）。`;
+    return `工作簿过大，未读取：工作表部件 ${b.part} 处累计已超过 ${b.cells.toLocaleString('en-US')} 个单元格，超过上限 ${limits.maxCells.toLocaleString('en-US')} 个${how(limits.howToRaise?.cells)}。`;
   }
   const atLeast = b.atLeast ? '至少 ' : '';
-  return `工作簿过大，未读取：部件 ${b.part} 解压后${atLeast ? '已达' : ''} ${mb(b.partBytes)}，整个工作簿解压后${atLeast} ${mb(b.total)}，超过上限 ${mb(limits.maxBytes)}（可用 --max-mb 调整）。`;
+  return `工作簿过大，未读取：部件 ${b.part} 解压后${atLeast ? '已达' : ''} ${mb(b.partBytes)}，整个工作簿解压后${atLeast} ${mb(b.total)}，超过上限 ${mb(limits.maxBytes)}${how(limits.howToRaise?.bytes)}。`;
 }

@@ -11,7 +11,9 @@ import { fileKindOf } from './fileKind';
 import { damageMessage, directoryIntact, type DamageKind } from './damageMessage';
 import { breachMessage, DEFAULT_LIMITS, limitBreach, type ReadLimits } from './limits';
 import { fileMergesOf, installLinearMergeLoading } from './linearMerges';
+import { installLongSheetNames } from './longSheetNames';
 import { notPreservedIn } from './notPreserved';
+import { tooManyParts } from './partCount';
 import { packagePartsOf, type PackageParts } from './packageParts';
 import { sheetModelOf } from './sheetModel';
 
@@ -101,6 +103,8 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const parts = refuseWhatIsNotAnXlsx(bytes);
   if (parts) {
+    const crowded = tooManyParts(parts.entries);
+    if (crowded) throw new WorkbookReadError('too-large', crowded);
     const limits = options.limits ?? DEFAULT_LIMITS;
     const breach = limitBreach(bytes, parts.entries, limits);
     if (breach?.kind === 'unmeasured') {
@@ -115,6 +119,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   try {
     // ExcelJS's typing asks for a Node Buffer; its loader (JSZip) takes any Uint8Array.
     installLinearMergeLoading(ExcelJSLib);
+    installLongSheetNames(ExcelJSLib);
     await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch (e) {
     throw readerFailed(bytes, parts, e);

@@ -4,7 +4,8 @@ import { FindingList, fmt } from '../../findings';
 import type { Pos } from '../../recognize/layout';
 import { isTemplatePlaceholder, labelKey } from '../../recognize/labels';
 import type { Profile } from '../../rules/profile';
-import { readNumber, readText } from '../../rules/cells';
+import { readNumber, readScore, readText, readWeight } from '../../rules/cells';
+import { withinTotal } from '../../rules/total';
 import { roundHalfUp } from '../../values/round';
 import type { FormCheck } from '../family';
 import { checkBlockWeights, groupBlocks, splitLabel, type Block, type BlockRow, type LevelLabel } from './blocks';
@@ -85,7 +86,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
     rows.push(row);
     if (!real) continue;
     const name = l3.name;
-    if (ownWeight) row.weight = readNumber(view, ownWeight, `指标“${name}”的分值`, findings)?.value ?? null;
+    if (ownWeight) row.weight = readWeight(view, ownWeight, `指标“${name}”的分值`, findings)?.value ?? null;
     else if (cols.level3Weight === null) row.weight = l3.labelWeight;
     if (row.weight === null && !ownWeight) {
       const at = weightPos ?? l3.pos;
@@ -97,7 +98,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
           : `指标“${name}”的分值（${a1(at.row, at.col)}）为空；请填写该指标的分值。`,
       );
     }
-    const score = ownScore ? readNumber(view, scorePos, `指标“${name}”的${scoreWord(view, layout)}`, findings) : null;
+    const score = ownScore ? readScore(view, scorePos, `指标“${name}”的${scoreWord(view, layout)}`, findings) : null;
     row.score = score?.value ?? null;
     row.scoreInvalid = !!score && !score.parse.ok && score.parse.reason === 'invalid';
     const scoreA1 = a1(scorePos.row, scorePos.col);
@@ -175,7 +176,9 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
     }
   }
 
-  const { stated, computed, gradeStated, gradeComputed } = checkFrameworkTotal(view, layout, real.length > 0 ? real.map((r) => r.score) : [null], profile, findings, fills);
+  // A score past its weight (SCORE_EXCEEDS_WEIGHT) counts as no score: a total is never more than its weights allow.
+  const counted = real.map((r) => (r.score !== null && r.weight !== null && r.score > r.weight + 1e-9 ? null : r.score));
+  const { stated, computed, gradeStated, gradeComputed } = checkFrameworkTotal(view, layout, real.length > 0 ? withinTotal(counted, weightSum) : [null], profile, findings, fills);
 
   const indicators: IndicatorResult[] = real.map((r) => {
     const c = computedScore.get(r);
@@ -187,7 +190,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
       target: '',
       actual: '',
       weight: r.weight,
-      score: { stated: r.score, computed: c?.score ?? null, effective: r.score ?? null },
+      score: { stated: r.score, computed: c?.score ?? null, effective: r.score ?? c?.score ?? null },
       rule: c ? c.rule : '按指标说明评分，无法计算',
     };
   });

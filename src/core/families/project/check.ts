@@ -7,7 +7,7 @@ import { readText } from '../../rules/cells';
 import { checkBudget } from '../../rules/budget';
 import { checkIndicatorRow, type Carry, type IndicatorOutcome } from '../../rules/indicatorRow';
 import { checkWeights } from '../../rules/weights';
-import { checkTotal } from '../../rules/total';
+import { checkTotal, withinTotal } from '../../rules/total';
 import type { FormCheck } from '../family';
 
 /** Family A and B: header fields, funds and 执行率, indicator rows scored by target and actual, weights, 总分. */
@@ -65,7 +65,10 @@ export function checkProjectForm(view: SheetView, layout: FormLayout, profile: P
       ? view.master(layout.funds.totalRow, layout.funds.cols.weight)
       : null;
   const weightSum = checkWeights(view, layout, budget.result.weight, budgetWeightPos, rows, profile, findings);
-  const total = checkTotal(view, layout, [budget.effective, ...rows.map((r) => r.effective)], profile, findings);
+  // A score outside 0 to its weight (reported at its cell) counts as no score: a total never leaves what its weights allow.
+  const within = (score: number | null, weight: number | null) => (score !== null && (score < 0 || score > (weight ?? 100) + 0.005) ? null : score);
+  const parts = [within(budget.effective, budget.result.weight), ...rows.map((r) => within(r.effective, r.result.weight))];
+  const total = checkTotal(view, layout, withinTotal(parts, weightSum), profile, findings);
   fills.push(...total.fills);
 
   return {

@@ -127,7 +127,7 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
       const notes = new Map<string, string | null>();
 
       let head = queueHead(ws, opts.notes);
-      let names = opts.names ? queueNames(context) : undefined;
+      let names = opts.names ? queueNames(context, [ws]) : undefined;
       opts.alongside?.(context);
       const horizon = firstSyncHorizon(env.platform, notesFirst ? noteCells.length * NOTE_QUERY_BYTES : 0);
       const used = ws.getUsedRange(true);
@@ -176,7 +176,7 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
         // Too large for one sync after all (or the margin runs off the sheet): ask for the size, then
         // read in parts, smaller than planned.
         head = queueHead(ws, opts.notes);
-        names = opts.names ? queueNames(context) : undefined;
+        names = opts.names ? queueNames(context, [ws]) : undefined;
         opts.alongside?.(context);
         const probe = ws.getUsedRange(true);
         probe.load(DIM_PROPS);

@@ -235,6 +235,14 @@ export class FakeWorkbook {
   /** Fail the next sync that writes, after this many write operations of it were applied. */
   failWritesAfter: number | undefined;
   fillReport: FillReport = 'reference';
+  /** Cells one range read may hold (documented: 5,000,000; performance.md). */
+  cellReadLimit = CELL_READ_LIMIT;
+  /**
+   * Over the limit, `Range.values` (and the other data arrays) come back null instead of an error:
+   * "the API doesn't always throw an error. In some cases, Range.values returns null instead"
+   * (performance.md). Off: RangeExceedsLimit, the other documented answer.
+   */
+  nullOnLargeRead = false;
   /**
    * Set when something emptied the user's undo history: deleting a worksheet cannot be undone, so Excel
    * clears the undo stack.
@@ -939,7 +947,8 @@ class RangeProxy extends Base {
       case 'cellCount':
         return rows * cols;
     }
-    if (rows * cols > CELL_READ_LIMIT) {
+    if (rows * cols > this.ctx.wb.cellReadLimit) {
+      if (this.ctx.wb.nullOnLargeRead) return null;
       throw new OfficeError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
     }
     const grid = (f: (c: FakeCell | undefined) => unknown) => {
@@ -1110,7 +1119,7 @@ class RangeProxy extends Base {
     return new ClientResultProxy(this.ctx, 60 + JSON.stringify(options).length, () => {
       const r = this.resolve();
       if (!r) return null;
-      if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > CELL_READ_LIMIT) {
+      if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > this.ctx.wb.cellReadLimit) {
         throw new OfficeError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
       }
       const out: Record<string, unknown>[][] = [];

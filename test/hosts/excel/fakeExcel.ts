@@ -43,7 +43,10 @@ const GET_RANGES_MAX_CHARS = 8_192;
 const GET_RANGES_MAX_AREAS = 512;
 
 export class OfficeError extends Error {
-  /** Office's errors say which operation failed: `debugInfo.errorLocation` (e.g. office-js #2580). */
+  /**
+   * `debugInfo.errorLocation` names the failed operation only "if available" (OfficeExtension.Error reference):
+   * set here for some errors, left out for others; the host never decides anything by it.
+   */
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
 
   constructor(

@@ -118,7 +118,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     } finally {
       vi.useRealTimers();
     }
-  });
+  }, 120_000);
 
   it('the 1,000-form marks on the web stay under 5 MB per sync', async () => {
     const wb = new FakeWorkbook('web', '1.20');

@@ -83,6 +83,30 @@ describe('manifest.xml', () => {
     expect(info.defaultSettings?.sourceLocation).toBe(`${DEV}taskpane.html`);
   });
 
+  it('SupportUrl is a help page of its own that exists (not the pane); no AppDomain repeats the source origin (appdomain.md: no effect)', async () => {
+    const { info, app } = await load();
+    expect(info.supportUrl).toBe(`${DEV}assets/support.html`);
+    const page = readFileSync(assetOf(info.supportUrl!), 'utf8');
+    expect(page).toContain('使用帮助');
+    expect(page).toContain('联系我们');
+    const origin = new URL(info.defaultSettings!.sourceLocation!).origin;
+    const domains = all(app, 'AppDomain').map((d) => new URL(d.text.trim()).origin);
+    expect(domains).not.toContain(origin);
+  });
+
+  it('the top-level elements come in the order of the TaskPaneApp schema’s sequence (the offline part of what `office-addin-manifest validate` checks online)', async () => {
+    const { app } = await load();
+    // OfficeApp (TaskPaneApp) in the add-in only manifest schema 1.1: xs:sequence.
+    const sequence = ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'Dictionary', 'VersionOverrides'];
+    const names = app.children.map((c) => c.name);
+    expect(names.every((n) => sequence.includes(n))).toBe(true);
+    const order = names.map((n) => sequence.indexOf(n));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'DefaultSettings', 'Permissions']) {
+      expect(names).toContain(required);
+    }
+  });
+
   it('store icons exist at 32 and 64 pixels (IconUrl, HighResolutionIconUrl: the sizes of the reference)', async () => {
     const { info } = await load();
     expect(pngSize(assetOf(info.iconUrl!))).toEqual({ width: 32, height: 32 });

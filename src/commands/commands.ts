@@ -34,7 +34,10 @@ async function complete(event: Office.AddinCommands.Event, work: () => Promise<C
   }
   try {
     publishRun(run);
-    void showFeedback(run).then((outcome) => (outcome === 'unshown' ? showElsewhere(run) : undefined));
+    void showFeedback(run).then(
+      (outcome) => (outcome === 'unshown' ? showElsewhere(run) : undefined),
+      () => showElsewhere(run),
+    );
   } finally {
     event.completed();
   }

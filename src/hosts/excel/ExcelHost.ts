@@ -29,15 +29,15 @@ import { HostError, type ApplySummary, type Host, type Mode, type ReportRow } fr
 import type { SheetModel } from '../../core/sheet';
 import type { SheetCheck } from '../../core/result';
 import { officeEnv, type ExcelEnv } from './env';
-import { errorLocation, errorText, officeCode, quoted, readError, writeError } from './errors';
+import { errorText, officeCode, quoted, readError, writeError } from './errors';
 import { readSheet } from './readSheet';
 import { SNAPSHOT_MAX_AGE_MS, payloadBudget } from './limits';
 import type { SheetSnapshot } from './snapshot';
-import { reconcile, type ReconcileInput, type RecordSave } from './reconcile';
+import { reconcile, UndoGroupRefused, type ReconcileInput, type ReconcileResult } from './reconcile';
 import { withoutOurValues } from '../sheetHost/ourValues';
 import { recordText, type MarkEntry } from '../sheetHost/record';
 import { RecordStore } from './recordStore';
-import { queueNames, relocate } from '../sheetHost/locate';
+import { queueNames, relocate, type NameMap } from '../sheetHost/locate';
 import { REPORT_SHEET, queueReport, queueReportSheet } from './report';
 import { persistSettings, readSetting } from './settings';
 import { normalCell, targetsOf } from '../sheetHost/targets';
@@ -56,6 +56,8 @@ export class ExcelHost implements Host {
   private readonly records: RecordStore;
   /** The id of the sheet read last (the active sheet's, most likely, at the next run). */
   private lastRead: string | undefined;
+  /** A write in one undo group was refused (UndoNotSupported) once: write without it from then on. */
+  private noUndoGroup = false;
 
   constructor(env?: ExcelEnv) {
     this.env = env ?? officeEnv();
@@ -160,40 +162,43 @@ export class ExcelHost implements Host {
       if (snap && snap.fresh(SNAPSHOT_MAX_AGE_MS) && (this.ids.get(name) ?? snap.id) === snap.id) snapshots.set(name, snap);
     }
     for (const name of sheets) this.snapshots.delete(name); // the sheet is about to change
-    // The record as it will be after the write goes first in the write sync (reconcile.ts).
-    let saved: { text: string; done: boolean; trimLegacy: () => Promise<void> } | undefined;
-    let refusedRecord: HostError | undefined;
+    // The record as it will be after the write is saved just before it, in a sync of its own
+    // (reconcile.ts): if it cannot be saved, nothing is written — known from that sync alone, not from
+    // which operation an error names (`debugInfo.errorLocation` is documented only "if available").
+    let saved: { text: string; trimLegacy: () => Promise<void> } | undefined;
     let queuedRecord: Map<string, string> | undefined;
     const refuse = (detail: string, bytes: number) =>
-      (refusedRecord = new HostError(
+      new HostError(
         `标记记录没能保存进工作簿（${detail}），所以没有写入任何标记，工作表未作改动。记录约 ${(bytes / 1e6).toFixed(1)} MB；可改为逐个工作表校验，或先点击“清除标记”。`,
         'write-failed',
-      ));
-    const queue = (entries: MarkEntry[], context: Excel.RequestContext): RecordSave => {
+      );
+    const save = async (entries: MarkEntry[]) => {
       const records = recordsOf(entries);
       const bytes = this.records.bytesOf(records);
       // Excel on the web refuses a request over 5 MB: a part that large cannot be saved.
       if (bytes > payloadBudget(this.env.platform)) throw refuse('超过 Excel 网页版单次请求 5 MB 的上限', bytes);
-      const q = this.records.queueSave(context, records, current);
-      queuedRecord = q.wrote;
-      const mine = { text: recordKey(entries), done: false, trimLegacy: q.trimLegacy };
-      return {
-        bytes,
-        synced: () => {
+      try {
+        await this.env.run({}, async (context) => {
+          const q = this.records.queueSave(context, records, current);
+          queuedRecord = q.wrote;
+          await context.sync();
           q.synced();
-          mine.done = true;
-          saved = mine;
-        },
-        refused: (e) => (!saved && errorLocation(e).startsWith('CustomXmlPart') ? refuse(errorText(e), bytes) : undefined),
-      };
+          saved = { text: recordKey(entries), trimLegacy: q.trimLegacy };
+        });
+      } catch (e) {
+        // Several sheets' parts: those before the failing one may have been saved. Put them back.
+        if (queuedRecord) await this.records.restore(before, queuedRecord, current).catch(() => undefined);
+        queuedRecord = undefined;
+        throw refuse(errorText(e), bytes);
+      }
     };
     let result: Awaited<ReturnType<ExcelHost['reconcile']>>;
     try {
-      result = await this.reconcile(sheets, inScope, targets, notesSupported, snapshots, { first: true, queue });
+      result = await this.reconcile(sheets, inScope, targets, notesSupported, snapshots, { save });
     } catch (e) {
       // The write failed and was rolled back: the record saved before it describes marks that are not
       // there. Put the old one back (best effort: clearing checks every cell before touching it anyway).
-      if (queuedRecord && e !== refusedRecord) await this.records.restore(before, queuedRecord, current).catch(() => undefined);
+      if (queuedRecord && saved) await this.records.restore(before, queuedRecord, current).catch(() => undefined);
       throw e;
     }
     await saved?.trimLegacy();
@@ -207,31 +212,56 @@ export class ExcelHost implements Host {
   }
 
   async clearMarks(sheets?: string[]): Promise<number> {
-    // Which sheets exist, under which names, where our marks are now (rows and columns inserted or
-    // deleted since: the names), and which sheets have a record part: one sync.
+    // Which sheets exist, under which names, the workbook-scoped names (the previous version's), and
+    // which sheets have a record part: one sync.
     let withPart: ((sheetIds: readonly string[]) => string[]) | undefined;
-    const { current, marks } = await this.withReadError(undefined, async (context) => {
+    let orphanParts: ((currentIds: ReadonlySet<string>) => string[]) | undefined;
+    const { current, bookNames } = await this.withReadError(undefined, async (context) => {
       const all = context.workbook.worksheets;
       all.load('items/name,items/id');
-      const marks = queueNames(context);
+      const bookNames = queueNames(context);
       withPart = this.records.queueIndex(context);
+      if (!sheets) orphanParts = this.records.queueOrphans(context);
       await context.sync();
-      return { current: all.items.map((ws) => ({ name: ws.name, id: ws.id })), marks: marks() };
+      return { current: all.items.map((ws) => ({ name: ws.name, id: ws.id })), bookNames: bookNames() };
     });
     for (const ws of current) this.ids.set(ws.name, ws.id);
     const currentIds = this.currentIds(current);
     const scope = sheets ? current.filter((ws) => sheets.includes(ws.name)) : current;
-    // The records of those sheets: one more sync, none when no sheet in scope has a part.
+    // The records of those sheets and the names scoped to each: one more sync (two when a part went
+    // away meanwhile).
     const toRead = withPart!(scope.map((ws) => ws.id));
-    await this.withReadError(undefined, () => this.records.fetch(toRead));
+    const sheetNames = await this.withReadError(undefined, () =>
+      this.records.fetch(toRead, (context) => {
+        const lists = scope.map((ws) => [ws.name, queueNames(context, [context.workbook.worksheets.getItem(ws.id)])] as const);
+        return () => lists.map(([sheet, names]) => [sheet, names()] as const);
+      }),
+    );
     // Entries the previous version kept for sheets deleted since: nothing left to restore.
     if (!sheets) await this.records.trimLegacy((e) => !currentIds.has(e.sheetId) && !current.some((ws) => ws.name === e.sheet));
+    const marks: NameMap = new Map(bookNames);
+    for (const [, names] of sheetNames) for (const [n, at] of names) marks.set(n, at);
 
     const records = new Map(scope.map((ws) => [ws.id, { name: ws.name, entries: relocate(this.records.entriesOf(ws.id, ws.name, currentIds), marks).entries }]));
     const live = [...records.values()].flatMap((r) => r.entries);
-    if (!live.length) return 0;
     const inScope = live.filter((e) => !e.lost);
     const lost = live.filter((e) => e.lost);
+    // Every name of ours that the cells' clear below does not take away goes too, whatever became of its
+    // cell or sheet (locate.ts): names of deleted cells (#REF!), of deleted sheets (workbook scope,
+    // `=#REF!$H$7`), names left without a record (a copied sheet carries its names). A clear of some
+    // sheets takes only what is theirs. Record parts of deleted sheets go with a clear of everything.
+    const handled = new Set(inScope.flatMap((e) => (e.name ? [e.name] : [])));
+    const lostNames = new Set(lost.flatMap((e) => (e.name ? [e.name] : [])));
+    const inScopeSheet = (at: { sheet: string } | null) => !sheets || (at !== null && sheets.includes(at.sheet));
+    const leftover: { sheet?: string; name: string }[] = [
+      ...[...bookNames].filter(([n, at]) => !handled.has(n) && (inScopeSheet(at) || lostNames.has(n))).map(([name]) => ({ name })),
+      ...sheetNames.flatMap(([sheet, names]) => [...names.keys()].filter((n) => !handled.has(n)).map((name) => ({ sheet, name }))),
+    ];
+    const orphans = orphanParts ? orphanParts(currentIds) : [];
+    if (!live.length) {
+      await this.dropLeftovers(leftover, orphans);
+      return 0;
+    }
     // What is left of each sheet's record (marks whose cells were deleted are named to the user now,
     // then forgotten), saved at the end of the write sync.
     const idOf = new Map(scope.map((ws) => [ws.name, ws.id]));
@@ -239,30 +269,36 @@ export class ExcelHost implements Host {
     const recordsOf = (entries: MarkEntry[]) =>
       new Map(marked.map(([id, r]) => [id, { name: r.name, entries: entries.filter((e) => idOf.get(e.sheet) === id) }]));
     let cleared = 0;
-    let saved: { entries: MarkEntry[]; trimLegacy: () => Promise<void> } | undefined;
     if (inScope.length) {
       const touched = unique(inScope.map((e) => e.sheet));
       for (const name of touched) this.snapshots.delete(name);
-      const queue = (entries: MarkEntry[], context: Excel.RequestContext): RecordSave => {
-        const q = this.records.queueSave(context, recordsOf(entries), currentIds);
-        return {
-          bytes: 0,
-          synced: () => {
-            q.synced();
-            saved = { entries, trimLegacy: q.trimLegacy };
-          },
-          refused: () => undefined,
-        };
-      };
-      const result = await this.reconcile(touched, inScope, [], this.notesSupported, undefined, { first: false, queue });
+      const result = await this.reconcile(touched, inScope, [], this.notesSupported);
       cleared = result.cleared;
-      if (saved && recordKey(result.entries) === recordKey(saved.entries)) await saved.trimLegacy();
-      else await this.saveRecord(recordsOf(result.entries), currentIds);
+      // Saved after the cells' write, in a sync of its own (outside the undo group, reconcile.ts).
+      await this.saveRecord(recordsOf(result.entries), currentIds);
     } else {
       await this.saveRecord(recordsOf([]), currentIds);
     }
+    await this.dropLeftovers(leftover, orphans);
     if (lost.length) throw lostError(cleared, lost);
     return cleared;
+  }
+
+  /** Deletes names of ours no mark needs any more and the record parts of deleted sheets: one sync, if any. */
+  private async dropLeftovers(names: readonly { sheet?: string; name: string }[], parts: readonly string[]): Promise<void> {
+    if (!names.length && !parts.length) return;
+    try {
+      await this.env.run({}, async (context) => {
+        for (const n of names) {
+          const scope = n.sheet !== undefined ? context.workbook.worksheets.getItem(n.sheet).names : context.workbook.names;
+          scope.getItemOrNullObject(n.name).delete();
+        }
+        for (const id of parts) context.workbook.customXmlParts.getItemOrNullObject(id).delete();
+        await context.sync();
+      });
+    } catch (e) {
+      throw new HostError(`标记已清除，但加载项留下的隐藏名称或记录未能删除（${errorText(e)}）。可稍后再点击一次“清除标记”。`, 'write-failed');
+    }
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -379,11 +415,16 @@ export class ExcelHost implements Host {
     notes: boolean,
     snapshots?: ReadonlyMap<string, SheetSnapshot>,
     record?: ReconcileInput['record'],
-  ) {
-    const undoGroup = this.env.isSetSupported('ExcelApi', '1.20');
+  ): Promise<ReconcileResult> {
+    const undoGroup = this.env.isSetSupported('ExcelApi', '1.20') && !this.noUndoGroup;
     try {
       return await reconcile(this.env, { sheets, old, targets, notes, undoGroup, snapshots, record });
     } catch (e) {
+      if (e instanceof UndoGroupRefused) {
+        // Written again, each sync its own undo step; and so from now on in this session.
+        this.noUndoGroup = true;
+        return this.reconcile(sheets, old, targets, notes, snapshots, record);
+      }
       if (e instanceof HostError) throw e;
       // A failure before any write (a sheet gone since the check, …).
       throw readError(sheets.length === 1 ? sheets[0] : undefined, e);

@@ -9,12 +9,6 @@ export function officeCode(e: unknown): string {
   return '';
 }
 
-/** Which operation of the batch failed (`OfficeExtension.Error.debugInfo.errorLocation`), or ''. */
-export function errorLocation(e: unknown): string {
-  const info = e && typeof e === 'object' && 'debugInfo' in e ? (e as { debugInfo?: { errorLocation?: unknown } }).debugInfo : undefined;
-  return typeof info?.errorLocation === 'string' ? info.errorLocation : '';
-}
-
 export function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
   if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);

@@ -16,13 +16,16 @@
  * The result tells the used range's size; what is left (rows below the horizon, the rest of a large sheet
  * on the web, note queries that did not fit) is read in follow-up syncs packed to the budget, each sized
  * by the bytes per row measured so far. A sync that fails (payload too large, too many merged areas, cell
- * limit) is retried with pieces half the size; the first sync, failing, falls back to a size probe.
+ * limit) is retried with pieces half the size; the first sync, failing, falls back to a size probe. A
+ * read over the cell limit may also answer null instead of failing ("In some cases, Range.values returns
+ * null instead", performance.md): a data block whose values come back null counts as a failed sync.
  */
 import type { CellRange, CellValue, SheetModel } from '../../core/sheet';
 import { parseRangeA1 } from '../../core/sheet';
 import { cellFormat, cellFormula, cellText, cellValue, localAddress } from './cells';
 import type { ExcelEnv } from './env';
 import { officeCode, readError } from './errors';
+import { HostError } from '../host';
 import { CELL_FILL_LOAD, fillOfCell, type FillState } from '../sheetHost/fills';
 import {
   MAX_CELLS_PER_READ,
@@ -127,7 +130,7 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
       const notes = new Map<string, string | null>();
 
       let head = queueHead(ws, opts.notes);
-      let names = opts.names ? queueNames(context) : undefined;
+      let names = opts.names ? queueNames(context, [ws]) : undefined;
       opts.alongside?.(context);
       const horizon = firstSyncHorizon(env.platform, notesFirst ? noteCells.length * NOTE_QUERY_BYTES : 0);
       const used = ws.getUsedRange(true);
@@ -154,6 +157,8 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
       let rest: Rest;
       try {
         await sync();
+        // A read too large may answer null rather than fail (performance.md): read in parts then.
+        if ((!first.nullable || !first.data.isNullObject) && !Array.isArray(first.data.values)) throw new Error('null read');
         const dims = dimsOf(used);
         asm = new Assembler(dims, SNAPSHOT_MARGIN_COLUMNS);
         if (!first.nullable || !first.data.isNullObject) asm.addData(first.data);
@@ -169,6 +174,8 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
           withFills: true,
           notesAt: notesFirst ? noteCells.length : 0,
           noteBytes: NOTE_QUERY_BYTES,
+          cellsPerRead: MAX_CELLS_PER_READ,
+          cols: Math.max(1, dims.cols),
         };
         if (Number.isFinite(budget) && !first.data.isNullObject) learn(rest, first, first.data.values.length);
       } catch (e) {
@@ -176,7 +183,7 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
         // Too large for one sync after all (or the margin runs off the sheet): ask for the size, then
         // read in parts, smaller than planned.
         head = queueHead(ws, opts.notes);
-        names = opts.names ? queueNames(context) : undefined;
+        names = opts.names ? queueNames(context, [ws]) : undefined;
         opts.alongside?.(context);
         const probe = ws.getUsedRange(true);
         probe.load(DIM_PROPS);
@@ -191,6 +198,8 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
           withFills: true,
           notesAt: 0,
           noteBytes: NOTE_QUERY_BYTES * 2,
+          cellsPerRead: MAX_CELLS_PER_READ,
+          cols: Math.max(1, dims.cols),
         };
       }
       const noteCount = head.count ? head.count.value : -1;
@@ -212,6 +221,9 @@ export async function readSheet(env: ExcelEnv, name?: string, opts: ReadOptions 
         const queued = parts.map((p) => ({ part: p, proxy: queuePart(ws, asm, p, noteCells, rest.withFills) }));
         try {
           await sync();
+          if (queued.some(({ part, proxy }) => part.kind === 'data' && !Array.isArray((proxy as Piece).data.values))) {
+            throw new HostError(`工作表${name ? `“${name}”` : ''}过大，Excel 没有返回单元格的内容（单次读取超过单元格上限）。`, 'read-failed');
+          }
         } catch (e) {
           if (++failures > MAX_RETRIES || !shrink(rest, parts)) throw e;
           continue;
@@ -316,6 +328,10 @@ interface Rest {
   withFills: boolean;
   /** Index of the first note cell not asked yet. */
   notesAt: number;
+  /** Cells per range read: MAX_CELLS_PER_READ, halved after a failed (or null) read. */
+  cellsPerRead: number;
+  /** Columns of a row block. */
+  cols: number;
   noteBytes: number;
 }
 
@@ -324,7 +340,7 @@ interface Rest {
 function nextSync(rest: Rest, end: number, noteEnd: number, cols: number, budget: number): Part[] {
   const parts: Part[] = [];
   let bytes = 0;
-  const perRange = Math.max(1, Math.floor(MAX_CELLS_PER_READ / cols));
+  const perRange = Math.max(1, Math.floor(rest.cellsPerRead / cols));
   const row = rest.dataRowBytes + (rest.withFills ? rest.fillRowBytes : 0);
   let at = rest.dataAt;
   while (at < end) {
@@ -358,6 +374,7 @@ function shrink(rest: Rest, failed: Part[]): boolean {
   if (data.length && (data.length > 1 || data[0].end - data[0].start > 1)) {
     rest.dataRowBytes *= 2;
     rest.fillRowBytes *= 2;
+    rest.cellsPerRead = Math.max(1, Math.floor(Math.min(rest.cellsPerRead, Math.max(...data.map((p) => p.end - p.start)) * rest.cols) / 2));
     smaller = true;
   }
   if (failed.some((p) => p.kind === 'merges') && rest.mergeBlock > 1) {

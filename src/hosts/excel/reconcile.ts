@@ -1,13 +1,16 @@
 /**
  * Brings a set of cells from "our old marks" to "this run's marks" (or to none, when clearing).
  *
- * Syncs, in one `Excel.run` that is a single undo step where ExcelApi 1.20 offers `mergeUndoGroup`:
+ * Syncs:
  *   0. load — only for what no fresh read snapshot tells (snapshot.ts): each such sheet's protection and
  *      id, and for each such cell its fill, value, formula, number format and note. After a read of the
  *      sheet (the ribbon command, the pane) there is nothing to load and this sync does not happen; a
  *      clear, or marks written with no read just before, load here as they always did.
  *      A protected sheet stops everything here, before any write.
- *   1. write: fills and notes of all cells, then the values. Queued first in the same sync, the value,
+ *   –  marking: the mark record as it will be after the write, saved in a sync of its own (the caller's
+ *      `record.save`), outside the undo group (see below).
+ *   1. write, in one `Excel.run` that is a single undo step where ExcelApi 1.20 offers `mergeUndoGroup`:
+ *      fills and notes of all cells, then the values. Queued first in the same sync, the value,
  *      formula and number format of every cell whose value we write, remove or keep as ours, as they are
  *      at that point of the batch (just before our writes): so a value typed after the read is seen.
  * A re-run that finds every mark and value in place writes nothing: no write sync either.
@@ -25,12 +28,12 @@ import type { ExcelEnv } from './env';
 import { FILL_PROPS, fillOf, groupFills, paintFill, restoreFill } from '../sheetHost/fills';
 import { isBlank, localAddress } from './cells';
 import { HostError } from '../host';
-import { errorText, protectedError, writeError } from './errors';
+import { errorText, officeCode, protectedError, writeError } from './errors';
 import { STATE_BYTES_PER_CELL, VERIFY_BYTES_PER_CELL, WRITE_BYTES_PER_CELL, payloadBudget } from './limits';
 import type { MarkEntry } from '../sheetHost/record';
 import type { SheetSnapshot } from './snapshot';
 import type { CellTarget } from '../sheetHost/targets';
-import { nameAllocator, userTextIn } from '../sheetHost/locate';
+import { nameAllocator, queueNameDelete, userTextIn } from '../sheetHost/locate';
 import { NOTE_PREFIX } from '../sheetHost/targets';
 import { columnLetters, parseA1 } from '../../core/sheet';
 import { planCell, planRollback, sameValue, type CellPlan, type CellState, type FillOp, type ValueState } from '../sheetHost/cellPlan';
@@ -47,20 +50,19 @@ export interface ReconcileInput {
   /** Fresh read snapshots, by sheet name: what they tell is not loaded again. */
   snapshots?: ReadonlyMap<string, SheetSnapshot>;
   /**
-   * Queues the save of the mark record, with the planned entries, into the write sync. `first` (marking):
-   * before any mark — Office runs a batch in order and stops at a failing operation, so a record that
-   * cannot be saved fails the sync before any mark is written. Last (clearing): after every mark is gone,
-   * so a failed clear keeps the record of the marks still there.
+   * Marking: saves the mark record, with the planned entries, in a sync of its own just before the cells'
+   * write (and outside its undo group). A record that cannot be saved throws, and nothing is written.
+   * Clearing passes none: the caller saves what is left after the write, so a failed clear keeps the
+   * record of the marks still there.
    */
-  record?: { first: boolean; queue(entries: MarkEntry[], context: Excel.RequestContext): RecordSave };
+  record?: { save(entries: MarkEntry[]): Promise<void> };
 }
 
-export interface RecordSave {
-  bytes: number;
-  /** The sync that carried it succeeded. */
-  synced(): void;
-  /** The error to report when the failed write sync failed at the record (nothing was written then). */
-  refused(e: unknown): HostError | undefined;
+/** The write failed with UndoNotSupported inside its undo group and was rolled back: write without the group. */
+export class UndoGroupRefused extends Error {
+  constructor() {
+    super('UndoNotSupported');
+  }
 }
 
 export interface ReconcileResult {
@@ -112,9 +114,12 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
   const unknown = all.filter((s) => !s.state);
   let fromSnapshot = all.length - unknown.length;
   /** Defined names left on cells our marks were sorted away from. */
-  const staleNames: string[] = [];
+  const staleNames: { sheet: string; name: string }[] = [];
 
-  const result = await env.run({ mergeUndoGroup: input.undoGroup }, async (context) => {
+  // Run 1, outside the undo group (it writes nothing): load what the snapshots do not tell, find marks
+  // moved by a sort, check protection, plan.
+  const sheetIds = new Map<string, string>();
+  await env.run({}, async (context) => {
     const sync = async () => {
       syncs++;
       await context.sync();
@@ -162,7 +167,7 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
         const dest = slot(d.sheet, to[0]);
         dest.old = { ...old, cell: dest.cell, name: undefined };
         taken.add(dest);
-        if (old.name) staleNames.push(old.name);
+        if (old.name) staleNames.push({ sheet: d.sheet, name: old.name });
         if (d.old === old) d.old = undefined;
       }
       all = [...slots.values()].filter((s) => s.old || s.target);
@@ -176,106 +181,13 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
       }
     }
 
-    const info = (name: string) => {
-      const snap = snapshots.get(name);
-      return snap ? { id: snap.id, isProtected: snap.isProtected } : { id: sheet(name).id, isProtected: sheet(name).protection.protected };
-    };
     for (const name of input.sheets) {
-      if (info(name).isProtected) throw protectedError(name);
+      const snap = snapshots.get(name);
+      const { id, isProtected } = snap ? { id: snap.id, isProtected: snap.isProtected } : { id: sheet(name).id, isProtected: sheet(name).protection.protected };
+      if (isProtected) throw protectedError(name);
+      sheetIds.set(name, id);
     }
 
-    // 1. Plan and write.
-    let marked = 0;
-    let cleared = 0;
-    const newName = nameAllocator();
-    const plan = (s: Slot, state: CellState) =>
-      planCell({ sheetId: info(s.sheet).id, sheet: s.sheet, cell: s.cell, notes: input.notes, newName }, state, s.old, s.target);
-    for (const s of all) {
-      s.plan = plan(s, s.state!);
-      if (s.target?.findings.length) marked++;
-      if (s.old && !s.target) cleared++;
-    }
-    const hasOps = (s: Slot) => !!(s.plan!.fill || s.plan!.note || s.plan!.value || s.plan!.name);
-    const writes = all.filter(hasOps);
-    // Cells whose plan rests on their value: a value to write or remove, or ours to keep.
-    const valued = (s: Slot) => !!s.plan!.value || s.plan!.filled;
-    const seen = new Map<Slot, () => ValueState>();
-    // With nothing to write there is no sync at all (a re-run that finds everything in place).
-    const batch = writes.length || staleNames.length ? all.filter((s) => hasOps(s) || valued(s)) : [];
-    // The record that describes the sheet after the write is saved before it: a record that cannot be
-    // saved stops the run before any mark is written.
-    let record: RecordSave | undefined;
-    /** A record save queued into the next sync. */
-    let pending: RecordSave | undefined;
-    const queueRecord = () => (pending = record = input.record!.queue(entriesOf(all), context));
-    const syncWithRecord = async () => {
-      await sync();
-      pending?.synced();
-      pending = undefined;
-    };
-    if (batch.length && input.record?.first) queueRecord();
-    try {
-      const weight = (s: Slot) => WRITE_BYTES_PER_CELL + (valued(s) ? VERIFY_BYTES_PER_CELL : 0);
-      const parts = chunkBy(batch, budget, weight, record?.bytes ?? 0);
-      for (const [i, part] of parts.entries()) {
-        // The values as they are now, read in the batch before our writes.
-        for (const s of part) if (valued(s)) seen.set(s, queueValueState(sheet(s.sheet), s.cell));
-        // Fills and notes first: a note that cannot be added (one the user put there since the read)
-        // fails the sync before any value is written. Fills grouped: one write per colour.
-        queueFillGroups(sheet, part);
-        for (const name of staleNames.splice(0)) context.workbook.names.getItemOrNullObject(name).delete();
-        for (const s of part) queueNoteAndName(context, sheet(s.sheet), s.sheet, s.cell, s.plan!);
-        for (const s of part) queueValue(sheet(s.sheet), s.cell, s.plan!);
-        if (i === parts.length - 1 && input.record && !input.record.first) queueRecord();
-        await syncWithRecord();
-      }
-      if (staleNames.length) {
-        for (const name of staleNames.splice(0)) context.workbook.names.getItemOrNullObject(name).delete();
-        await sync();
-      }
-    } catch (e) {
-      const refused = record?.refused(e);
-      if (refused) throw refused; // nothing was written: the record comes first in the batch
-      const restored = await rollback(writes).then(
-        () => true,
-        () => false,
-      );
-      throw writeError(input.sheets, e, restored);
-    }
-
-    // A value typed since the read, where we wrote or cleared ours: give it back, mark as planned from it.
-    const changed = [...seen].filter(([s, now]) => !sameValueState(s.state!, now()));
-    let failure: HostError | undefined;
-    if (changed.length) {
-      const written = new Map(changed.map(([s]) => [s, s.plan!]));
-      for (const [s, now] of changed) {
-        const before: CellState = { ...s.state!, ...now() };
-        const undo = planRollback(before, s.plan!, noteAfter(s.plan!, s.state!.note));
-        s.plan = plan(s, before);
-        queuePlan(context, sheet(s.sheet), s.sheet, s.cell, undo);
-        queuePlan(context, sheet(s.sheet), s.sheet, s.cell, s.plan);
-      }
-      // The record as the repair leaves the sheet, in the same sync, after the repair.
-      if (input.record) queueRecord();
-      try {
-        await syncWithRecord();
-      } catch (e) {
-        // The sheet is as the write left it (Office may have applied part of the repair): record that.
-        for (const [s, p] of written) s.plan = p;
-        const cells = changed.map(([s]) => `${s.sheet}!${s.cell}`).join('、');
-        failure = new HostError(
-          `${cells} 在校验期间被修改，本应保留修改后的内容，但恢复时出错：${errorText(e)}。请检查这些单元格，必要时点击“清除标记”后重新校验。`,
-          'write-failed',
-        );
-      }
-    }
-
-    const entries = entriesOf(all);
-    let filled = 0;
-    for (const s of all) if (s.plan!.filled) filled++;
-    return { entries, marked, filled, cleared, repaired: failure ? 0 : changed.length, failure };
-
-    /** Puts every cell of `done` back to the state its plan was made from (the write failed part-way). */
     /** Every note of ours on these sheets, by cell (ExcelApi 1.18: a note's cell comes from getLocation). */
     async function findOurNotes(names: string[]): Promise<Map<string, Map<string, string>>> {
       const colls = names.map((name) => {
@@ -296,6 +208,111 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
       await sync();
       return new Map(names.map((name, i) => [name, new Map(located[i].map(({ content, r }) => [localAddress(r.address), content]))]));
     }
+
+  });
+
+  // Plan.
+  let marked = 0;
+  let cleared = 0;
+  const newName = nameAllocator();
+  const plan = (s: Slot, state: CellState) =>
+    planCell({ sheetId: sheetIds.get(s.sheet)!, sheet: s.sheet, cell: s.cell, notes: input.notes, newName }, state, s.old, s.target);
+  for (const s of all) {
+    s.plan = plan(s, s.state!);
+    if (s.target?.findings.length) marked++;
+    if (s.old && !s.target) cleared++;
+  }
+  const hasOps = (s: Slot) => !!(s.plan!.fill || s.plan!.note || s.plan!.value || s.plan!.name);
+  const writes = all.filter(hasOps);
+  // Cells whose plan rests on their value: a value to write or remove, or ours to keep.
+  const valued = (s: Slot) => !!s.plan!.value || s.plan!.filled;
+  // With nothing to write there is no sync at all (a re-run that finds everything in place).
+  const batch = writes.length || staleNames.length ? all.filter((s) => hasOps(s) || valued(s)) : [];
+
+  // The record that describes the sheet after the write is saved before it, in a sync of its own: a
+  // record that cannot be saved stops the run before any mark is written, whatever the error says. It
+  // stays out of the undo group: custom XML part writes are not undone with the cells and are reported
+  // to clear the undo history (office-js#6415, #4484), and an API without undo support inside a
+  // `mergeUndoGroup` run throws UndoNotSupported (excel-add-ins-undo-capabilities.md).
+  if (batch.length && input.record) await input.record.save(entriesOf(all));
+
+  // Run 2: the cells, in one undo group where ExcelApi 1.20 allows — one Ctrl+Z takes the run's marks
+  // and values off. Nothing in it lacks undo support (fills, notes, values, number formats, names).
+  const result = await env.run({ mergeUndoGroup: input.undoGroup }, async (context) => {
+    const sync = async () => {
+      syncs++;
+      await context.sync();
+    };
+    const sheets = new Map<string, Excel.Worksheet>();
+    const sheet = (name: string) => {
+      let ws = sheets.get(name);
+      if (!ws) {
+        ws = context.workbook.worksheets.getItem(name);
+        sheets.set(name, ws);
+      }
+      return ws;
+    };
+    const seen = new Map<Slot, () => ValueState>();
+    try {
+      const weight = (s: Slot) => WRITE_BYTES_PER_CELL + (valued(s) ? VERIFY_BYTES_PER_CELL : 0);
+      const parts = chunkBy(batch, budget, weight);
+      for (const part of parts) {
+        // The values as they are now, read in the batch before our writes.
+        for (const s of part) if (valued(s)) seen.set(s, queueValueState(sheet(s.sheet), s.cell));
+        // Fills and notes first: a note that cannot be added (one the user put there since the read)
+        // fails the sync before any value is written. Fills grouped: one write per colour.
+        queueFillGroups(sheet, part);
+        for (const n of staleNames.splice(0)) queueNameDelete(context, sheet(n.sheet), n.name);
+        for (const s of part) queueNoteAndName(context, sheet(s.sheet), s.sheet, s.cell, s.plan!);
+        for (const s of part) queueValue(sheet(s.sheet), s.cell, s.plan!);
+        await sync();
+      }
+      if (staleNames.length) {
+        for (const n of staleNames.splice(0)) queueNameDelete(context, sheet(n.sheet), n.name);
+        await sync();
+      }
+    } catch (e) {
+      const restored = await rollback(writes).then(
+        () => true,
+        () => false,
+      );
+      // Something in the group has no undo support on this platform: the caller writes again without
+      // the group (undo-capabilities.md: "Your add-in should gracefully handle this error").
+      if (officeCode(e) === 'UndoNotSupported' && restored) throw new UndoGroupRefused();
+      throw writeError(input.sheets, e, restored);
+    }
+
+    // A value typed since the read, where we wrote or cleared ours: give it back, mark as planned from it.
+    const changed = [...seen].filter(([s, now]) => !sameValueState(s.state!, now()));
+    let failure: HostError | undefined;
+    if (changed.length) {
+      const written = new Map(changed.map(([s]) => [s, s.plan!]));
+      for (const [s, now] of changed) {
+        const before: CellState = { ...s.state!, ...now() };
+        const undo = planRollback(before, s.plan!, noteAfter(s.plan!, s.state!.note));
+        s.plan = plan(s, before);
+        queuePlan(context, sheet(s.sheet), s.sheet, s.cell, undo);
+        queuePlan(context, sheet(s.sheet), s.sheet, s.cell, s.plan);
+      }
+      try {
+        await sync();
+      } catch (e) {
+        // The sheet is as the write left it (Office may have applied part of the repair): record that.
+        for (const [s, p] of written) s.plan = p;
+        const cells = changed.map(([s]) => `${s.sheet}!${s.cell}`).join('、');
+        failure = new HostError(
+          `${cells} 在校验期间被修改，本应保留修改后的内容，但恢复时出错：${errorText(e)}。请检查这些单元格，必要时点击“清除标记”后重新校验。`,
+          'write-failed',
+        );
+      }
+    }
+
+    // The record as the write (and a repair) left the sheet: the caller saves it when it differs from
+    // the one saved before the write.
+    const entries = entriesOf(all);
+    let filled = 0;
+    for (const s of all) if (s.plan!.filled) filled++;
+    return { entries, marked, filled, cleared, repaired: failure ? 0 : changed.length, failure };
 
     async function rollback(done: Slot[]): Promise<void> {
       const notesNow = done.map((s) => (input.notes && s.plan!.note ? queueNote(sheet(s.sheet), s.cell) : () => null));
@@ -409,10 +426,12 @@ function queueNoteAndName(context: Excel.RequestContext, ws: Excel.Worksheet, sh
     else ws.notes.getItem(cell).delete();
   }
   if (plan.name?.op === 'add') {
-    const named = context.workbook.names.add(plan.name.name, cellFormula(sheetName, cell));
-    named.visible = false; // not in the Name box or Name Manager
+    // Scoped to the sheet: it goes when the sheet is deleted (locate.ts). Hidden: not in the Name box or
+    // Name Manager; 清除标记 deletes it whatever happened to its cell.
+    const named = ws.names.add(plan.name.name, cellFormula(sheetName, cell));
+    named.visible = false;
   } else if (plan.name) {
-    context.workbook.names.getItemOrNullObject(plan.name.name).delete();
+    queueNameDelete(context, ws, plan.name.name);
   }
 }
 

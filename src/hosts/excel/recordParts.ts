@@ -9,10 +9,13 @@
  * writes only A's part, so a co-author checking sheet B never touches it.
  *
  * A part is found by its namespace, which names the sheet by its `Worksheet.id` (stable when the sheet is
- * renamed; a name would not be): `getByNamespace(ns).getOnlyItemOrNullObject().getXml()` reads it in the
- * sync that reads the sheet anyway, with no sync of its own. Two co-authors marking the same sheet for the
- * first time at the same moment may each add a part; a read then finds several, reads them all (one more
- * sync, that time only), and the next save keeps one.
+ * renamed; a name would not be). Reading it follows Microsoft's sample for CustomXmlPartScopedCollection
+ * (excel.customxmlpartscopedcollection.yml, test-xml-for-unique-namespace): first learn which parts there
+ * are — `getByNamespace(ns)` loaded with `items/id`, in a sync that happens anyway — then, in a later
+ * sync, `getItem(id).getXml()`. What `getXml()` does on the null object of `getOnlyItemOrNullObject()`
+ * is not documented, so it is not used. Two co-authors marking the same sheet for the first time at the
+ * same moment may each add a part; a read then finds several, reads them all in that same later sync, and
+ * the next save keeps one.
  *
  * The part's text is the record's JSON (record.ts) in one element: `<marks xmlns="…">{"v":1,…}</marks>`.
  */
@@ -71,23 +74,18 @@ export interface PartRead {
   partIds: string[];
 }
 
-/**
- * Queues the read of a sheet's record part. After the sync: the record, or `several` when co-authors
- * left more than one part for the sheet (read them with queueSeveral).
- */
-export function queueRecordRead(context: Excel.RequestContext, sheetId: string): () => PartRead | { several: string[] } {
+/** Queues the list of a sheet's record parts (their ids, no XML). After the sync: the ids. */
+export function queuePartIds(context: Excel.RequestContext, sheetId: string): () => string[] {
   const scoped = context.workbook.customXmlParts.getByNamespace(namespaceOf(sheetId));
   scoped.load('items/id');
-  const xml = scoped.getOnlyItemOrNullObject().getXml();
-  return () => {
-    const partIds = scoped.items.map((p) => p.id);
-    if (partIds.length > 1) return { several: partIds };
-    return { entries: partIds.length ? entriesOfXml(xml.value) : [], partIds };
-  };
+  return () => scoped.items.map((p) => p.id);
 }
 
-/** Queues the read of several parts of one sheet; after the sync, their entries merged (one per cell). */
-export function queueSeveral(context: Excel.RequestContext, partIds: readonly string[]): () => PartRead {
+/**
+ * Queues the read of a sheet's parts by id (one, or several left by co-authors); after the sync, their
+ * entries merged (one per cell). A part deleted since its id was listed fails the sync (ItemNotFound).
+ */
+export function queuePartsRead(context: Excel.RequestContext, partIds: readonly string[]): () => PartRead {
   const xmls = partIds.map((id) => context.workbook.customXmlParts.getItem(id).getXml());
   return () => {
     const byCell = new Map<string, MarkEntry>();

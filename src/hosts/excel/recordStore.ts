@@ -8,7 +8,8 @@
 import type { ExcelEnv } from './env';
 import { SNAPSHOT_MAX_AGE_MS } from './limits';
 import { loadRecord, recordText, storeRecord, type MarkEntry } from '../sheetHost/record';
-import { entriesOfXml, namespaceOf, partXml, queuePartIndex, queueRecordRead, queueRecordWrite, queueSeveral, type PartRead } from './recordParts';
+import { officeCode } from './errors';
+import { entriesOfXml, namespaceOf, partXml, queuePartIds, queuePartIndex, queuePartsRead, queueRecordWrite, type PartRead } from './recordParts';
 import { persistSettings } from './settings';
 
 interface Known extends PartRead {
@@ -18,6 +19,8 @@ interface Known extends PartRead {
 
 export class RecordStore {
   private readonly parts = new Map<string, Known>();
+  /** Part ids listed by the last queue/queueIndex, for the fetch that reads their XML. */
+  private readonly listed = new Map<string, string[]>();
 
   constructor(private readonly env: ExcelEnv) {}
 
@@ -28,55 +31,104 @@ export class RecordStore {
   }
 
   /**
-   * Queues the read of these sheets' parts into a sync the caller makes anyway. After it: the function
-   * takes them in and returns the sheets still to `fetch` (several parts left by co-authors).
+   * Queues the list of these sheets' parts into a sync the caller makes anyway. After it: the function
+   * notes the sheets that have none (their record is empty, or the previous version's) and returns those
+   * that have one, whose XML `fetch` reads in a later sync (recordParts.ts: never `getXml()` on a possibly
+   * null part).
    */
   queue(context: Excel.RequestContext, sheetIds: readonly string[]): () => string[] {
-    const readers = sheetIds.map((id) => [id, queueRecordRead(context, id)] as const);
-    return () => {
-      const left: string[] = [];
-      for (const [id, take] of readers) {
-        const r = take();
-        if ('several' in r) left.push(id);
-        else this.parts.set(id, { ...r, at: Date.now() });
-      }
-      return left;
-    };
+    const lists = sheetIds.map((id) => [id, queuePartIds(context, id)] as const);
+    return () => this.take(lists.map(([id, ids]) => [id, ids()]));
   }
 
   /**
-   * Queues the list of all our parts (no XML) into a sync the caller makes anyway. After it: the function
-   * notes the sheets of `sheetIds` that have no part (their record is empty, or the previous version's)
-   * and returns those that have one, to `fetch`.
+   * Queues the list of all our parts (ids and namespaces, no XML) into a sync the caller makes anyway.
+   * After it: the same as `queue`, for the sheets of `sheetIds`.
    */
   queueIndex(context: Excel.RequestContext): (sheetIds: readonly string[]) => string[] {
     const index = queuePartIndex(context);
     return (sheetIds) => {
       const parts = index();
-      const left: string[] = [];
-      for (const id of sheetIds) {
-        if (parts.has(id)) left.push(id);
-        else this.parts.set(id, { entries: [], partIds: [], at: Date.now() });
-      }
-      return left;
+      return this.take(sheetIds.map((id) => [id, parts.get(id) ?? []]));
     };
   }
 
-  /** Reads these sheets' parts in syncs of their own (none when the list is empty). */
-  async fetch(sheetIds: readonly string[]): Promise<void> {
-    if (!sheetIds.length) return;
-    await this.env.run({}, async (context) => {
-      const readers = sheetIds.map((id) => [id, queueRecordRead(context, id)] as const);
-      await context.sync();
-      const several: [string, () => PartRead][] = [];
-      for (const [id, take] of readers) {
-        const r = take();
-        if ('several' in r) several.push([id, queueSeveral(context, r.several)]);
-        else this.parts.set(id, { ...r, at: Date.now() });
+  /** Ids of the parts of sheets that are no current sheet's (the sheet was deleted), from the last index. */
+  queueOrphans(context: Excel.RequestContext): (currentIds: ReadonlySet<string>) => string[] {
+    const index = queuePartIndex(context);
+    return (currentIds) => [...index()].filter(([id]) => !currentIds.has(id)).flatMap(([, ids]) => ids);
+  }
+
+  private take(found: [string, string[]][]): string[] {
+    const left: string[] = [];
+    for (const [id, ids] of found) {
+      if (ids.length) {
+        this.listed.set(id, ids);
+        left.push(id);
+      } else {
+        this.listed.delete(id);
+        this.parts.set(id, { entries: [], partIds: [], at: Date.now() });
       }
-      if (!several.length) return;
-      await context.sync();
-      for (const [id, take] of several) this.parts.set(id, { ...take(), at: Date.now() });
+    }
+    return left;
+  }
+
+  /**
+   * Reads these sheets' parts: one sync when their ids were just listed (queue, queueIndex), else one to
+   * list them first. A part deleted meanwhile (a co-author's save) makes it list again, once.
+   */
+  async fetch(sheetIds: readonly string[]): Promise<void>;
+  /** The same, with more loads queued into its first sync (a sync of its own when there is nothing to read). */
+  async fetch<T>(sheetIds: readonly string[], alongside: (context: Excel.RequestContext) => () => T): Promise<T>;
+  async fetch<T>(sheetIds: readonly string[], alongside?: (context: Excel.RequestContext) => () => T): Promise<T | undefined> {
+    if (!sheetIds.length && !alongside) return undefined;
+    return this.env.run({}, async (context) => {
+      let extra: (() => T) | undefined;
+      let result: T | undefined;
+      let got = false;
+      const first = () => {
+        if (!alongside || extra) return;
+        extra = alongside(context);
+      };
+      const delivered = () => {
+        if (extra && !got) {
+          result = extra();
+          got = true;
+        }
+      };
+      if (!sheetIds.length) {
+        first();
+        await context.sync();
+        delivered();
+        return result;
+      }
+      for (let attempt = 0; ; attempt++) {
+        const unlisted = sheetIds.filter((id) => !this.listed.has(id));
+        if (unlisted.length) {
+          first();
+          const lists = unlisted.map((id) => [id, queuePartIds(context, id)] as const);
+          await context.sync();
+          delivered();
+          this.take(lists.map(([id, ids]) => [id, ids()]));
+        }
+        first();
+        const reads = sheetIds.filter((id) => this.listed.has(id)).map((id) => [id, queuePartsRead(context, this.listed.get(id)!)] as const);
+        if (!reads.length && !(extra && !got)) return result;
+        try {
+          await context.sync();
+        } catch (e) {
+          if (attempt > 0 || officeCode(e) !== 'ItemNotFound') throw e;
+          for (const id of sheetIds) this.listed.delete(id);
+          extra = undefined; // its loads were not delivered: queued again
+          continue;
+        }
+        delivered();
+        for (const [id, read] of reads) {
+          this.parts.set(id, { ...read(), at: Date.now() });
+          this.listed.delete(id);
+        }
+        return result;
+      }
     });
   }
 

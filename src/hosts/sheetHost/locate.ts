@@ -1,10 +1,18 @@
 /**
  * Where our marks are NOW. A mark record entry names a cell by its A1 address at marking time, which is
  * wrong as soon as the user inserts or deletes a row or column above or left of it. So every marked cell
- * also gets a defined name (`workbook.names.add`, ExcelApi 1.4; workbook scope, hidden), which Excel
- * moves with the cell, and which reads `=Sheet!#REF!` once the cell itself was deleted
- * (`NamedItem.formula`, ExcelApi 1.7). One load of `workbook.names` tells where every mark is; it rides
- * along in a sync that happens anyway (the read of a sheet, the list of sheets before 清除标记).
+ * also gets a defined name (hidden), which Excel moves with the cell, and which reads `=Sheet!#REF!` once
+ * the cell itself was deleted (`NamedItem.formula`, ExcelApi 1.7). One load of the names tells where
+ * every mark is; it rides along in a sync that happens anyway (the read of a sheet, the list of sheets
+ * before 清除标记).
+ *
+ * The names are scoped to their worksheet (`worksheet.names.add`, ExcelApi 1.4), so they go when the user
+ * deletes the sheet. Workbook-scoped names, which the previous version added (`SelfEval_<run>_<n>`), do
+ * not: they stay as `=#REF!$H$7` (office-js#4772: "by design… deleting the bound sheet will not trigger
+ * the whole NamedItem to be deleted"), and a hidden name (`visible = false`, nameditem.yml) never shows
+ * in Name Manager, where the user could delete it. So 清除标记 deletes every name of ours it finds, also
+ * those whose cell or sheet is gone (ExcelHost.clearMarks); sheet-scoped names carry SHEET_TAG so that
+ * a delete goes to the right collection.
  *
  * An entry whose name is gone (an undo of our write removes the names with the marks) keeps its
  * recorded address and is verified there as before (the fill still our colour, the note still ours).
@@ -15,22 +23,38 @@
 import type { MarkEntry } from './record';
 
 export const NAME_PREFIX = 'SelfEval_';
+/** After NAME_PREFIX: a sheet-scoped name (`SelfEval_ws_…`); the previous version's have none. */
+const SHEET_TAG = 'ws_';
 
-/** Our names → `{ sheet, cell }` now, or null when the cell was deleted. */
+/** Our names → `{ sheet, cell }` now, or null when the cell (or its sheet) was deleted. */
 export type NameMap = Map<string, { sheet: string; cell: string } | null>;
 
-/** Queues the load of every defined name; the returned function reads ours after the sync. */
-export function queueNames(context: Excel.RequestContext): () => NameMap {
-  const names = context.workbook.names;
-  names.load('items/name,items/formula');
+/** Whether one of our names is scoped to its worksheet (else: the workbook, previous version). */
+export function isSheetScoped(name: string): boolean {
+  return name.startsWith(NAME_PREFIX + SHEET_TAG);
+}
+
+/**
+ * Queues the load of the workbook-scoped names and of the names scoped to each of `sheets`; the returned
+ * function reads ours after the sync.
+ */
+export function queueNames(context: Excel.RequestContext, sheets: readonly Excel.Worksheet[] = []): () => NameMap {
+  const lists = [context.workbook.names, ...sheets.map((ws) => ws.names)];
+  for (const l of lists) l.load('items/name,items/formula');
   return () => {
     const out: NameMap = new Map();
-    for (const n of names.items) if (n.name.startsWith(NAME_PREFIX)) out.set(n.name, whereOf(n.formula));
+    for (const l of lists) for (const n of l.items) if (n.name.startsWith(NAME_PREFIX)) out.set(n.name, whereOf(n.formula));
     return out;
   };
 }
 
-/** `=表1!$H$7`, `='表 1'!$H$7` → { sheet, cell }; `=表1!#REF!`, `=#REF!` → null. */
+/** Queues the delete of one of our names, in its scope (a name already gone: nothing happens). */
+export function queueNameDelete(context: Excel.RequestContext, ws: Excel.Worksheet | undefined, name: string): void {
+  const scope = isSheetScoped(name) ? ws?.names : context.workbook.names;
+  scope?.getItemOrNullObject(name).delete();
+}
+
+/** `=表1!$H$7`, `='表 1'!$H$7` → { sheet, cell }; `=表1!#REF!`, `=#REF!$H$7` (sheet deleted) → null. */
 export function whereOf(formula: string): { sheet: string; cell: string } | null {
   const f = formula.replace(/^=/, '');
   if (f.includes('#REF!')) return null;
@@ -72,7 +96,7 @@ export function relocate(entries: readonly MarkEntry[], names: NameMap): { entri
 export function nameAllocator(seed = Date.now()): () => string {
   const run = `${seed.toString(36)}${Math.floor(Math.random() * 36 ** 3).toString(36)}`;
   let n = 0;
-  return () => `${NAME_PREFIX}${run}_${(n++).toString(36)}`;
+  return () => `${NAME_PREFIX}${SHEET_TAG}${run}_${(n++).toString(36)}`;
 }
 
 /** FNV-1a, 32 bits, hex: enough to recognise a note text we wrote. */

@@ -106,11 +106,12 @@ describe('ribbon command 校验并计分', () => {
     expect(s.office.dialogs.map((d) => d.closed)).toEqual([true, false]);
     expect(s.office.dialogFailures.every((c) => c === 12007)).toBe(true);
 
-    // 1 read + 1 write the first time (the read brought the fills, notes and protection the write
-    // needs); the second run finds everything in place and writes nothing: the read alone.
-    expect(firstSyncs.map((x) => x.writes > 0)).toEqual([false, true]);
-    expect(firstSyncs[1].undoGroup).toBe(true);
-    expect(secondSyncs.map((x) => x.writes > 0)).toEqual([false]);
+    // 1 read, the record, 1 write the first time (the read brought the fills, notes and protection the
+    // write needs; the record is saved on its own, outside the undo group); the second run finds
+    // everything in place and writes nothing: the read and its record part (listed, then read).
+    expect(firstSyncs.map((x) => x.writes > 0)).toEqual([false, true, true]);
+    expect(firstSyncs.map((x) => x.undoGroup)).toEqual([false, false, true]);
+    expect(secondSyncs.map((x) => x.writes > 0)).toEqual([false, false]);
     console.info(`ribbon 校验并计分: first run ${firstSyncs.length} syncs, second ${secondSyncs.length}`);
 
     // 清除标记 gives back the user's sheet.
@@ -133,18 +134,18 @@ describe('ribbon command 校验并计分', () => {
     expect(run.checks[0].forms).toHaveLength(1000);
     expect(run.summary.marked).toBe(2000);
     expect(run.summary.filled).toBe(1000); // 自评等级 in column J, right of the used range
-    expect(first.map((x) => x.writes > 0)).toEqual([false, true]);
-    expect(first[1].undoGroup).toBe(true);
+    expect(first.map((x) => x.writes > 0)).toEqual([false, true, true]); // read, record, cells
+    expect(first[2].undoGroup).toBe(true);
     const once = ws.snapshot();
 
     from = wb.syncs.length;
     await checkAndScore(s);
     const second = wb.since(from);
-    expect(second.map((x) => x.writes > 0)).toEqual([false]);
+    expect(second.map((x) => x.writes > 0)).toEqual([false, false]); // the read, its record part
     expect(ws.snapshot()).toBe(once);
     console.info(
       `ribbon 校验并计分, 1,000 forms: first run ${first.length} syncs ` +
-        `(read ${(first[0].responseBytes / 1e6).toFixed(1)} MB, write ${(first[1].requestBytes / 1e6).toFixed(1)} MB), second ${second.length}`,
+        `(read ${(first[0].responseBytes / 1e6).toFixed(1)} MB, write ${(first[2].requestBytes / 1e6).toFixed(1)} MB), second ${second.length}`,
     );
 
     await click(s, 'clearMarks');
@@ -167,7 +168,7 @@ describe('ribbon command 校验并计分', () => {
     ws.put('F7', 172.845); // 全年执行数: 90 %
     const from = wb.syncs.length;
     await checkAndScore(s);
-    expect(wb.since(from).map((x) => x.writes > 0)).toEqual([false, true]); // read, write
+    expect(wb.since(from).map((x) => x.writes > 0)).toEqual([false, false, true, true]); // read, its record, the record, write
     const run = s.lastRun.lastRun();
     if (run?.kind !== 'checked') throw new Error('not checked');
     for (const f of run.checks[0].fills) expect(ws.value(f.cell)).toBe(f.value);

@@ -45,6 +45,61 @@ function ours(ws: FakeSheet): string[] {
   return [...ws.notes.entries()].filter(([, n]) => n.content.startsWith(PREFIX)).map(([cell]) => cell);
 }
 
+describe('our defined names never outlive a clear (office-js#4772; nameditem.yml: hidden names)', () => {
+  it('names are scoped to their sheet and hidden: none in the workbook scope', async () => {
+    const { wb, ws } = doc();
+    await run(new ExcelHost(wb.env()));
+    expect([...wb.names.keys()]).toEqual([]);
+    expect(ws.names.size).toBeGreaterThan(0);
+    expect([...ws.names.values()].every((n) => !n.visible)).toBe(true);
+  });
+
+  it('a marked sheet deleted: its names went with it, and 清除标记 deletes its record part', async () => {
+    const { wb, ws } = doc();
+    wb.addSheet('表2');
+    await run(new ExcelHost(wb.env()));
+    expect(wb.xmlParts).toHaveLength(1);
+    wb.deleteSheet(ws);
+    expect(wb.allNames()).toEqual([]);
+    expect(await new ExcelHost(wb.env()).clearMarks()).toBe(0);
+    expect(wb.xmlParts).toEqual([]);
+  });
+
+  it('the previous version’s workbook-scoped names: a deleted sheet leaves them as =#REF!$H$7, 清除标记 deletes them', async () => {
+    const { wb, ws } = doc();
+    const other = wb.addSheet('表2');
+    await run(new ExcelHost(wb.env()));
+    // As the previous version named its marks: workbook scope, hidden; on both sheets.
+    for (const [name, sheet, row] of [['SelfEval_m0abc_0', ws, 6], ['SelfEval_m0abc_1', other, 2]] as const) {
+      wb.names.set(name, { sheet, at: { row, col: 7 }, visible: false });
+    }
+    wb.deleteSheet(ws);
+    const env = wb.env();
+    await wb.run({}, async (context) => {
+      const n = context.workbook.names.getItem('SelfEval_m0abc_0');
+      n.load('formula');
+      await context.sync();
+      expect(n.formula).toBe('=#REF!$H$7');
+    });
+    expect(await new ExcelHost(env).clearMarks()).toBe(0);
+    expect(wb.allNames()).toEqual([]);
+  });
+
+  it('a clear of one sheet deletes that sheet’s names only', async () => {
+    const { wb } = doc();
+    const ws2 = wb.addSheet('表2');
+    writeForm(ws2, 3);
+    const host = new ExcelHost(wb.env());
+    await run(host, '表1');
+    await run(host, '表2');
+    const names2 = [...ws2.names.keys()];
+    expect(names2.length).toBeGreaterThan(0);
+    await new ExcelHost(wb.env()).clearMarks(['表1']);
+    expect(wb.sheet('表1').names.size).toBe(0);
+    expect([...ws2.names.keys()]).toEqual(names2);
+  });
+});
+
 describe('marks that survive edits', () => {
   const edits: [string, (wb: FakeWorkbook, ws: FakeSheet) => void][] = [
     ['two rows inserted above the forms', (wb, ws) => wb.insertRows(ws, 2, 2)],
@@ -66,7 +121,7 @@ describe('marks that survive edits', () => {
       expect(cleared).toBeGreaterThan(0);
       expect(marked.ws.snapshot()).toBe(twin.ws.snapshot());
       expect(ours(marked.ws)).toEqual([]);
-      expect([...marked.wb.names.keys()]).toEqual([]); // our names go with the marks
+      expect(marked.wb.allNames()).toEqual([]); // our names go with the marks
       expect(recordIn(marked.wb)).toEqual([]);
     });
 
@@ -106,8 +161,10 @@ describe('marks that survive edits', () => {
     expect(ws.fill('H7')).toEqual({ color: '#FFFF00', pattern: 'Solid', patternColor: null });
     expect(ours(ws)).toEqual([]);
     expect(recordIn(wb)).toEqual([]); // named once, then forgotten
+    expect(wb.allNames()).toEqual([]); // the lost mark's name (=表1!#REF!) is deleted too
     expect(await new ExcelHost(wb.env()).clearMarks()).toBe(0);
   });
+
 
   it('a marked cell the user edited after rows were inserted: the typed value stays, our fill and note go', async () => {
     const marked = doc();
@@ -180,6 +237,6 @@ describe('marks that survive edits', () => {
     expect(marked.ws.fill('H9')).toBeUndefined();
     expect(ours(marked.ws)).toEqual([]);
     expect(marked.ws.snapshot()).toBe(twin.ws.snapshot());
-    expect([...marked.wb.names.keys()]).toEqual([]);
+    expect(marked.wb.allNames()).toEqual([]);
   });
 });

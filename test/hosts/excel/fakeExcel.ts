@@ -20,7 +20,14 @@
  *   - methods that return a value (`getCellProperties`, `getCount`) return a ClientResult whose `value`
  *     throws until a sync delivered it;
  *   - a protected sheet refuses every write with AccessDenied;
- *   - `getMergedAreasOrNullObject` returns only areas whose top-left cell is in the range (office-js#3611).
+ *   - `getMergedAreasOrNullObject` returns only areas whose top-left cell is in the range (office-js#3611);
+ *   - undo (excel-add-ins-undo-capabilities.md): every sync that writes is one step of the user's undo
+ *     stack, a `mergeUndoGroup` run all its syncs together (`undo()` is the user's Ctrl+Z); an API
+ *     without undo support inside such a run throws UndoNotSupported, and outside one clears the stack
+ *     from there on. Without undo support here: Worksheet.delete (the docs' table), custom XML part
+ *     writes (office-js#6415 "CustomXml Parts are not included in Undo/Redo", #4484 undo lost after
+ *     adding a part — reported, not in the docs' table: an assumption), and what a test lists in
+ *     `undoUnsupported`.
  * It does not model calculation, styles, fonts, or any API the host does not call.
  */
 import type { CellRange } from '../../../src/core/sheet';
@@ -36,7 +43,10 @@ const GET_RANGES_MAX_CHARS = 8_192;
 const GET_RANGES_MAX_AREAS = 512;
 
 export class OfficeError extends Error {
-  /** Office's errors say which operation failed: `debugInfo.errorLocation` (e.g. office-js #2580). */
+  /**
+   * `debugInfo.errorLocation` names the failed operation only "if available" (OfficeExtension.Error reference):
+   * set here for some errors, left out for others; the host never decides anything by it.
+   */
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
 
   constructor(
@@ -85,6 +95,8 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   readonly merges: CellRange[] = [];
   readonly notes = new Map<string, { content: string; author: string }>();
+  /** Defined names scoped to this sheet (`worksheet.names`, ExcelApi 1.4): they go with the sheet. */
+  readonly names = new Map<string, FakeName>();
 
   constructor(
     public name: string,
@@ -199,17 +211,19 @@ export interface FakeXmlPart {
   xml: string;
 }
 
-/** A workbook-scoped defined name: a cell of a sheet, or `#REF!` once that cell was deleted. */
+/** A defined name: a cell of a sheet, or `#REF!` once that cell (or its sheet) was deleted. */
 export interface FakeName {
   sheet: FakeSheet;
   /** null: the cell it referred to was deleted (`=表1!#REF!`). */
   at: { row: number; col: number } | null;
   visible: boolean;
+  /** A workbook-scoped name whose sheet was deleted: `=#REF!$H$7` (office-js#4772). */
+  sheetDeleted?: boolean;
 }
 
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
-  /** Defined names (workbook scope), by name as created. */
+  /** Defined names (workbook scope), by name as created; sheet-scoped ones are on their FakeSheet. */
   readonly names = new Map<string, FakeName>();
   /** Custom XML parts (`workbook.customXmlParts`, ExcelApi 1.5), saved in the file. */
   readonly xmlParts: FakeXmlPart[] = [];
@@ -224,11 +238,25 @@ export class FakeWorkbook {
   /** Fail the next sync that writes, after this many write operations of it were applied. */
   failWritesAfter: number | undefined;
   fillReport: FillReport = 'reference';
+  /** Cells one range read may hold (documented: 5,000,000; performance.md). */
+  cellReadLimit = CELL_READ_LIMIT;
+  /**
+   * Over the limit, `Range.values` (and the other data arrays) come back null instead of an error:
+   * "the API doesn't always throw an error. In some cases, Range.values returns null instead"
+   * (performance.md). Off: RangeExceedsLimit, the other documented answer.
+   */
+  nullOnLargeRead = false;
   /**
    * Set when something emptied the user's undo history: deleting a worksheet cannot be undone, so Excel
    * clears the undo stack.
    */
   undoHistoryCleared = false;
+  /** The user's undo stack: one step per writing sync, one per `mergeUndoGroup` run. */
+  readonly undoStack: { syncs: number; restore: () => void }[] = [];
+  /** Write targets (RangeFill, Note, NamedItem, …) that a test declares without undo support. */
+  undoUnsupported: string[] = [];
+  /** Keep undo steps (a copy of every sheet per step: only for the tests that press Ctrl+Z). */
+  trackUndo = false;
   private nextId = 1;
   nextPartId = 1;
 
@@ -252,6 +280,59 @@ export class FakeWorkbook {
 
   find(key: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === key || s.id === key);
+  }
+
+  /** The user's Ctrl+Z: the last step of the undo stack is taken back. False when there is none. */
+  undo(): boolean {
+    const step = this.undoStack.pop();
+    step?.restore();
+    return !!step;
+  }
+
+  /** What an undo step puts back: the sheets' cells, notes, merges and names, the workbook's names. */
+  saveState(): () => void {
+    const names = (m: Map<string, FakeName>) => [...m].map(([k, n]) => [k, { ...n, at: n.at && { ...n.at } }] as const);
+    const book = names(this.names);
+    const sheets = this.sheets.map((sh) => ({
+      sh,
+      cells: [...sh.cells].map(([k, c]) => [k, structuredClone(c)] as const),
+      notes: [...sh.notes].map(([k, n]) => [k, { ...n }] as const),
+      merges: sh.merges.map((m) => ({ ...m })),
+      names: names(sh.names),
+    }));
+    return () => {
+      this.names.clear();
+      for (const [k, n] of book) this.names.set(k, n);
+      for (const x of sheets) {
+        x.sh.cells.clear();
+        for (const [k, c] of x.cells) x.sh.cells.set(k, c);
+        x.sh.notes.clear();
+        for (const [k, n] of x.notes) x.sh.notes.set(k, n);
+        x.sh.merges.splice(0, x.sh.merges.length, ...x.merges);
+        x.sh.names.clear();
+        for (const [k, n] of x.names) x.sh.names.set(k, n);
+      }
+    };
+  }
+
+  /** Every defined name of the workbook, workbook-scoped and sheet-scoped. */
+  allNames(): string[] {
+    return [...this.names.keys(), ...this.sheets.flatMap((s) => [...s.names.keys()])];
+  }
+
+  /**
+   * The user deletes a sheet (or `Worksheet.delete()`). Its sheet-scoped names go with it; a
+   * workbook-scoped name that referred to it stays, as `=#REF!$H$7` — "by design… deleting the bound
+   * sheet will not trigger the whole NamedItem to be deleted" (office-js#4772, Microsoft's answer). Its
+   * custom XML parts stay too: they belong to the workbook. Excel cannot undo a sheet's deletion, so it
+   * clears the undo stack (undo-capabilities.md: Worksheet.delete).
+   */
+  deleteSheet(s: FakeSheet): void {
+    this.undoHistoryCleared = true;
+    this.undoStack.length = 0;
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    for (const n of this.names.values()) if (n.sheet === s) n.sheetDeleted = true;
+    if (this.activeName === s.name) this.activeName = this.sheets[0]?.name ?? '';
   }
 
   /** A session of the add-in on this document: the settings are loaded from the file, as Office does. */
@@ -335,7 +416,7 @@ export class FakeWorkbook {
       if (a && b) sheet.merges.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
     }
     if (!names) return;
-    for (const n of this.names.values()) {
+    for (const n of [...this.names.values(), ...sheet.names.values()]) {
       if (n.sheet === sheet && n.at) n.at = f(n.at.row, n.at.col);
     }
   }
@@ -386,12 +467,16 @@ interface Op {
   write: boolean;
   /** What a write writes to (for counting). */
   to?: string;
+  /** False: the write has no undo support (undo-capabilities.md). */
+  undo?: boolean;
   bytes: number;
   run(): void | (() => void);
 }
 
 class Ctx {
   ops: Op[] = [];
+  /** The undo step of a `mergeUndoGroup` run, once it wrote something. */
+  private groupStep: { syncs: number; restore: () => void } | undefined;
   ranges = 0;
   readonly proxies: Base[] = [];
   readonly workbook: WorkbookProxy;
@@ -436,11 +521,28 @@ class Ctx {
     }
     const commits: (() => void)[] = [];
     let writes = 0;
+    const undoable = (op: Op) => op.undo !== false && !this.wb.undoUnsupported.includes(op.to ?? '');
+    if (this.undoGroup) {
+      // "If an API within the group doesn't offer undo support, the UndoNotSupported error is thrown."
+      const bad = ops.find((op) => op.write && !undoable(op));
+      if (bad) fail(new OfficeError('UndoNotSupported', `${bad.to} does not support undo and cannot be grouped.`));
+    }
+    if (this.wb.trackUndo && ops.some((o) => o.write)) {
+      // One undo step per writing sync; a group's syncs are one step.
+      if (this.undoGroup && this.groupStep) this.groupStep.syncs++;
+      else {
+        const step = { syncs: 1, restore: this.wb.saveState() };
+        this.wb.undoStack.push(step);
+        if (this.undoGroup) this.groupStep = step;
+      }
+    }
     for (const op of ops) {
       if (op.write && this.wb.failWritesAfter !== undefined && writes === this.wb.failWritesAfter) {
         this.wb.failWritesAfter = undefined;
         fail(new OfficeError('GeneralException', 'An internal error has occurred.'));
       }
+      // Outside a group, an API without undo support clears the stack from there on.
+      if (op.write && !undoable(op)) this.wb.undoStack.length = 0;
       try {
         const commit = op.run();
         if (commit) commits.push(commit);
@@ -531,10 +633,11 @@ abstract class Base {
   }
 
   /** A write: runs at sync on the resolved target; a no-op on a null object. */
-  protected write(bytes: number, fn: (target: never) => void): void {
+  protected write(bytes: number, fn: (target: never) => void, undo = true): void {
     this.ctx.queue({
       write: true,
       to: this.constructor.name.replace(/Proxy$/, ''),
+      undo,
       bytes: 100 + bytes,
       run: () => {
         const t = this.resolve();
@@ -618,7 +721,7 @@ class WorkbookProxy extends Base {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.notes = new NoteCollectionProxy(ctx, null);
-    this.names = new NamedItemCollectionProxy(ctx);
+    this.names = new NamedItemCollectionProxy(ctx, null);
     this.customXmlParts = new CustomXmlPartCollectionProxy(ctx, null);
   }
 
@@ -691,6 +794,7 @@ class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
 class WorksheetProxy extends Base {
   readonly protection: ProtectionProxy;
   readonly notes: NoteCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
 
   constructor(
     ctx: Ctx,
@@ -700,6 +804,7 @@ class WorksheetProxy extends Base {
     super(ctx, nullable);
     this.protection = new ProtectionProxy(ctx, this);
     this.notes = new NoteCollectionProxy(ctx, this);
+    this.names = new NamedItemCollectionProxy(ctx, this);
   }
 
   resolve(): FakeSheet | null {
@@ -736,12 +841,7 @@ class WorksheetProxy extends Base {
   }
 
   delete(): void {
-    this.write(0, (s: FakeSheet) => {
-      this.ctx.wb.undoHistoryCleared = true;
-      const i = this.ctx.wb.sheets.indexOf(s);
-      this.ctx.wb.sheets.splice(i, 1);
-      if (this.ctx.wb.activeName === s.name) this.ctx.wb.activeName = this.ctx.wb.sheets[0]?.name ?? '';
-    });
+    this.write(0, (s: FakeSheet) => this.ctx.wb.deleteSheet(s), false);
   }
 
   getRange(address?: string): RangeProxy {
@@ -850,7 +950,8 @@ class RangeProxy extends Base {
       case 'cellCount':
         return rows * cols;
     }
-    if (rows * cols > CELL_READ_LIMIT) {
+    if (rows * cols > this.ctx.wb.cellReadLimit) {
+      if (this.ctx.wb.nullOnLargeRead) return null;
       throw new OfficeError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
     }
     const grid = (f: (c: FakeCell | undefined) => unknown) => {
@@ -1021,7 +1122,7 @@ class RangeProxy extends Base {
     return new ClientResultProxy(this.ctx, 60 + JSON.stringify(options).length, () => {
       const r = this.resolve();
       if (!r) return null;
-      if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > CELL_READ_LIMIT) {
+      if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > this.ctx.wb.cellReadLimit) {
         throw new OfficeError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
       }
       const out: Record<string, unknown>[][] = [];
@@ -1265,19 +1366,37 @@ class RangeFillProxy extends Base {
 // ───────────────────────────── defined names ─────────────────────────────
 
 /**
- * `workbook.names` (ExcelApi 1.1; `formula` 1.7). A name is valid when it starts with a letter or
- * underscore, holds letters, digits, `_` and `.`, and is not a cell reference; names are unique without
- * regard to case (Excel's rules for defined names). Only names that refer to one cell are modelled.
+ * `workbook.names` (ExcelApi 1.1; `formula` 1.7): the workbook-scoped names; `worksheet.names` (ExcelApi
+ * 1.4): "Collection of names scoped to the current worksheet" (excel.worksheet.yml). A name is valid when
+ * it starts with a letter or underscore, holds letters, digits, `_` and `.`, and is not a cell reference;
+ * names are unique within their scope without regard to case (Excel's rules for defined names). Only
+ * names that refer to one cell are modelled.
  */
 class NamedItemCollectionProxy extends Base {
   private itemsValue: { name: string; formula: string; visible: boolean }[] | undefined;
 
+  constructor(
+    ctx: Ctx,
+    /** The sheet whose names these are, or null: the workbook's. */
+    private readonly ws: WorksheetProxy | null,
+  ) {
+    super(ctx);
+  }
+
   resolve(): unknown {
-    return this.ctx.wb;
+    return this.ws ? this.ws.resolve() : this.ctx.wb;
   }
 
   protected read(): unknown {
     return undefined;
+  }
+
+  /** The map this collection stands for, now. */
+  private map(): Map<string, FakeName> {
+    if (!this.ws) return this.ctx.wb.names;
+    const s = this.ws.resolve();
+    if (!s) throw new OfficeError('ItemNotFound', 'The worksheet does not exist.');
+    return s.names;
   }
 
   get items(): { name: string; formula: string; visible: boolean }[] {
@@ -1292,7 +1411,7 @@ class NamedItemCollectionProxy extends Base {
       write: false,
       bytes: 80,
       run: () => {
-        const items = [...this.ctx.wb.names.entries()].map(([name, n]) => ({ name, formula: nameFormula(n), visible: n.visible }));
+        const items = [...this.map().entries()].map(([name, n]) => ({ name, formula: nameFormula(n), visible: n.visible }));
         this.pending.set('items', items);
         return () => (this.itemsValue = items);
       },
@@ -1306,10 +1425,11 @@ class NamedItemCollectionProxy extends Base {
       to: 'NamedItem',
       bytes: 120 + name.length,
       run: () => {
+        const names = this.map();
         if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name) || name.length > 255) {
           throw new OfficeError('InvalidArgument', `The name ${name} is not valid.`);
         }
-        if ([...this.ctx.wb.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) {
+        if ([...names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) {
           throw new OfficeError('ItemAlreadyExists', `The name ${name} already exists.`);
         }
         let r: Target | null;
@@ -1323,7 +1443,7 @@ class NamedItemCollectionProxy extends Base {
           r = { sheet, top: at.row, left: at.col, bottom: at.row, right: at.col };
         } else r = reference.resolve();
         if (!r || r.top !== r.bottom || r.left !== r.right) throw new Error('fake: only one-cell names are modelled');
-        this.ctx.wb.names.set(name, { sheet: r.sheet, at: { row: r.top, col: r.left }, visible: true });
+        names.set(name, { sheet: r.sheet, at: { row: r.top, col: r.left }, visible: true });
       },
     });
     return this.getItem(name);
@@ -1331,48 +1451,72 @@ class NamedItemCollectionProxy extends Base {
 
   getItem(name: string): NamedItemProxy {
     return new NamedItemProxy(this.ctx, () => {
-      if (!this.ctx.wb.names.has(name)) throw new OfficeError('ItemNotFound', `No name ${name}.`);
-      return name;
+      const names = this.map();
+      if (!names.has(name)) throw new OfficeError('ItemNotFound', `No name ${name}.`);
+      return { names, name };
     });
   }
 
   getItemOrNullObject(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, () => (this.ctx.wb.names.has(name) ? name : null), true);
+    return new NamedItemProxy(
+      this.ctx,
+      () => {
+        let names: Map<string, FakeName>;
+        try {
+          names = this.map();
+        } catch {
+          return null;
+        }
+        return names.has(name) ? { names, name } : null;
+      },
+      true,
+    );
   }
 }
 
 class NamedItemProxy extends Base {
   constructor(
     ctx: Ctx,
-    private readonly target: () => string | null,
+    private readonly target: () => { names: Map<string, FakeName>; name: string } | null,
     nullable = false,
   ) {
     super(ctx, nullable);
   }
 
-  resolve(): string | null {
+  resolve(): { names: Map<string, FakeName>; name: string } | null {
     return this.target();
   }
 
   protected read(prop: string, t: unknown): unknown {
-    const n = this.ctx.wb.names.get(t as string)!;
-    if (prop === 'name') return t;
+    const { names, name } = t as { names: Map<string, FakeName>; name: string };
+    const n = names.get(name)!;
+    if (prop === 'name') return name;
     if (prop === 'formula') return nameFormula(n);
     if (prop === 'visible') return n.visible;
     throw new Error(`fake: NamedItem.${prop} not modelled`);
   }
 
+  get name(): string {
+    return this.get('name');
+  }
+  get formula(): string {
+    return this.get('formula');
+  }
+  get visible(): boolean {
+    return this.get('visible');
+  }
   set visible(v: boolean) {
-    this.write(10, (name: string) => (this.ctx.wb.names.get(name)!.visible = v));
+    this.write(10, (t: { names: Map<string, FakeName>; name: string }) => (t.names.get(t.name)!.visible = v));
   }
 
   delete(): void {
-    this.write(0, (name: string) => this.ctx.wb.names.delete(name));
+    this.write(0, (t: { names: Map<string, FakeName>; name: string }) => t.names.delete(t.name));
   }
 }
 
 function nameFormula(n: FakeName): string {
   const where = n.at ? `$${columnLetters(n.at.col)}$${n.at.row + 1}` : '#REF!';
+  if (n.sheetDeleted) return `=#REF!${n.at ? where : ''}`;
   return `=${sheetRef(n.sheet.name)}!${where}`;
 }
 
@@ -1388,7 +1532,7 @@ function nameFormula(n: FakeName): string {
  *     match; an empty namespace is InvalidArgument, office-js #2580); `getOnlyItemOrNullObject()` is the
  *     one part when there is exactly one, a null object otherwise;
  *   - `id` and `namespaceUri` are read after `load` and a sync; `getXml()` returns a ClientResult whose
- *     `value` is there only after the sync (on a null object: null, as a null object's methods do nothing);
+ *     `value` is there only after the sync (on a null object it fails: an assumption, see getXml);
  *   - `setXml(xml)` replaces the whole content, `delete()` removes the part; a part deleted meanwhile (by a
  *     co-author) fails `getItem` with ItemNotFound.
  * Office batches are not transactions: a failing part write fails its sync, the operations queued before
@@ -1440,6 +1584,7 @@ class CustomXmlPartCollectionProxy extends CollectionProxy<CustomXmlPartProxy> {
     this.ctx.queue({
       write: true,
       to: 'CustomXmlPart',
+      undo: false,
       bytes: utf8(xml),
       run: () => {
         const wb = this.ctx.wb;
@@ -1517,16 +1662,17 @@ class CustomXmlPartProxy extends Base {
     return this.get('namespaceUri');
   }
 
+  /**
+   * On a null object (`getOnlyItemOrNullObject()` of a scope that has no part, or several) the reference
+   * does not say what `getXml()` does. Here it fails the sync — an assumption, the one that punishes
+   * relying on it; Microsoft's sample lists the parts first and calls `getOnlyItem()` / `getItem(id)` in a
+   * later sync (excel.customxmlpartscopedcollection.yml), which is what the host does.
+   */
   getXml(): ClientResultProxy<string | null> {
     return new ClientResultProxy(this.ctx, 60, () => {
-      let p: FakeXmlPart | null;
-      try {
-        p = this.resolve();
-      } catch (e) {
-        if (this.nullable) return { value: null };
-        throw e;
-      }
-      return { value: p ? p.xml : null };
+      const p = this.resolve();
+      if (!p) throw new OfficeError('InvalidObjectPath', 'The object path is not valid: getXml() on a null object.', 'CustomXmlPart.getXml');
+      return { value: p.xml };
     });
   }
 
@@ -1552,7 +1698,7 @@ class CustomXmlPartProxy extends Base {
         throw new OfficeError('GeneralException', 'An internal error has occurred.', `CustomXmlPart.${op}`);
       }
       fn(p);
-    });
+    }, false);
   }
 }
 

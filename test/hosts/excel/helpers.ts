@@ -69,3 +69,16 @@ export function fakeSheetOf(wb: FakeWorkbook, model: SheetModel, name = model.na
 export function recordIn(wb: FakeWorkbook): MarkEntry[] {
   return wb.xmlParts.flatMap((p) => entriesOfXml(p.xml));
 }
+
+/**
+ * The syncs without the mark record's own: the record's part is saved in a sync of its own just before the
+ * cells' write, outside its undo group (reconcile.ts; office-js#6415, #4484).
+ */
+export function cellSyncs<T extends { writes: number; writesTo: Record<string, number> }>(syncs: T[]): T[] {
+  return syncs.filter((x) => !(x.writes > 0 && Object.keys(x.writesTo).every((k) => k === 'CustomXmlPart')));
+}
+
+/** The record's own syncs (part writes and nothing else). */
+export function recordSyncs<T extends { writes: number; writesTo: Record<string, number> }>(syncs: T[]): T[] {
+  return syncs.filter((x) => x.writes > 0 && Object.keys(x.writesTo).every((k) => k === 'CustomXmlPart'));
+}

@@ -8,7 +8,7 @@ import { SNAPSHOT_MAX_AGE_MS, WEB_PAYLOAD_BUDGET } from '../../../src/hosts/exce
 import type { SheetCheck } from '../../../src/core/result';
 import { FakeWorkbook, type FakeSheet } from './fakeExcel';
 import { stackForms, writeForm, type FormCells } from './forms';
-import { checkOfForms, recordIn, sheetCheck } from './helpers';
+import { cellSyncs, checkOfForms, recordIn, recordSyncs, sheetCheck } from './helpers';
 
 const ERROR = `#${SEVERITY_FILL.error}`;
 const WARNING = `#${SEVERITY_FILL.warning}`;
@@ -46,12 +46,16 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
 
     from = wb.syncs.length;
     const summary = await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
-    const syncs = wb.since(from);
-    expect(syncs).toHaveLength(1); // fills, notes and values, from what the read saw
+    const all = wb.since(from);
+    // The record first, into the sheet's own part, in a sync of its own outside the undo group; then
+    // ONE write of fills, notes and values, from what the read saw. The settings were not touched.
+    expect(all.map((x) => [x.writesTo.CustomXmlPart ?? 0, x.undoGroup])).toEqual([
+      [1, false],
+      [0, true],
+    ]);
+    const syncs = cellSyncs(all);
+    expect(syncs).toHaveLength(1);
     expect(syncs[0].writes).toBeGreaterThan(0);
-    expect(syncs[0].undoGroup).toBe(true);
-    // The record went into the sheet's own part, first in that same sync; the settings were not touched.
-    expect(syncs[0].writesTo.CustomXmlPart).toBe(1);
     expect(wb.xmlParts).toHaveLength(1);
     expect(env.settings.saves).toBe(0);
     console.info(
@@ -77,7 +81,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     stackForms(before.addSheet('汇总'), 1000);
     await host.clearMarks();
     expect(ws.snapshot()).toBe(before.sheet('汇总').snapshot());
-  });
+  }, 120_000);
 
   it('applyMarks with no read just before (or an old one): the sheet id and parts, one load sync, then the write', async () => {
     const wb = new FakeWorkbook('desktop', '1.20');
@@ -88,9 +92,10 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     let from = wb.syncs.length;
     await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
     // The sheet's id and the list of record parts (none); the load: fills, notes, emptiness, protection.
-    let syncs = wb.since(from).slice(1);
-    expect(wb.since(from).map((x) => x.writes > 0)).toEqual([false, false, true]);
-    expect(syncs.every((x) => x.undoGroup)).toBe(true);
+    let syncs = cellSyncs(wb.since(from)).slice(1);
+    expect(wb.since(from).map((x) => x.writes > 0)).toEqual([false, false, true, true]);
+    expect(recordSyncs(wb.since(from))).toHaveLength(1);
+    expect(syncs.map((x) => x.undoGroup)).toEqual([false, true]); // the load outside the group, the write in it
     console.info(
       `marks for 1,000 forms with no read before: load ${(syncs[0].requestBytes / 1e6).toFixed(2)} MB req / ` +
         `${(syncs[0].responseBytes / 1e6).toFixed(2)} MB resp, write ${(syncs[1].requestBytes / 1e6).toFixed(2)} MB req`,
@@ -105,14 +110,15 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       from = wb.syncs.length;
       const summary = await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
       syncs = wb.since(from);
-      // The record is read again too (a co-author may have changed it): the list of parts, the part.
-      expect(syncs.map((x) => x.writes > 0)).toEqual([false, false, false, true]);
+      // The record is read again too (a co-author may have changed it): the list of parts, the part;
+      // the load; the record; the write.
+      expect(syncs.map((x) => x.writes > 0)).toEqual([false, false, false, true, true]);
       expect(ws.value(forms[0].emptyScore)).toBe(7);
       expect(summary.filled).toBe(1999);
     } finally {
       vi.useRealTimers();
     }
-  });
+  }, 120_000);
 
   it('the 1,000-form marks on the web stay under 5 MB per sync', async () => {
     const wb = new FakeWorkbook('web', '1.20');
@@ -142,7 +148,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       expect(x.requestBytes).toBeLessThan(WEB_PAYLOAD_BUDGET);
       expect(x.responseBytes).toBeLessThan(WEB_PAYLOAD_BUDGET);
     }
-    expect(apply.map((x) => x.writes > 0)).toEqual([false, true]);
+    expect(apply.map((x) => x.writes > 0)).toEqual([false, true, true]); // load, record, write
     expect(ws.value(forms[999].grade)).toBe('优');
     console.info(`1,000 forms on the web: read ${read.length} syncs + marks ${apply.length} (1 load + 1 write)`);
   });
@@ -159,12 +165,16 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     await host.applyMarks([checkOfForms('汇总', forms)], 'fill');
     const apply = wb.since(from);
     expect(read.length).toBe(2);
-    expect(apply.map((x) => x.writes > 0)).toEqual([true]);
+    expect(cellSyncs(apply).map((x) => x.writes > 0)).toEqual([true]);
+    expect(recordSyncs(apply)).toHaveLength(1);
     expect([...read, ...apply].every((x) => !x.failed && x.responseBytes < WEB_PAYLOAD_BUDGET)).toBe(true);
   });
 
   describe('right after a read (one write sync, from what the read saw)', () => {
-    /** readSheet then applyMarks, as the ribbon command and the pane do; the syncs of applyMarks. */
+    /**
+     * readSheet then applyMarks, as the ribbon command and the pane do; the syncs of applyMarks that touch
+     * cells (the record's own sync before the write left out: cellSyncs).
+     */
     async function readAndMark(wb: FakeWorkbook, host: ExcelHost, check: SheetCheck, between?: () => void) {
       await host.readSheet(check.sheet);
       between?.();
@@ -173,7 +183,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
         (summary) => ({ summary, error: undefined }),
         (error: unknown) => ({ summary: undefined, error: error as HostError }),
       );
-      return { ...out, syncs: wb.since(from) };
+      return { ...out, syncs: cellSyncs(wb.since(from)), all: wb.since(from) };
     }
 
     it('restores fills exactly: no fill, white, the user’s yellow and pattern (the originals from the read)', async () => {
@@ -252,12 +262,14 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       const before = ws.snapshot();
       const record = recordIn(wb);
 
-      const { error, syncs } = await readAndMark(wb, host, checkOfForms('表1', [g]), () => (wb.failWritesAfter = 7));
+      const { error, all } = await readAndMark(wb, host, checkOfForms('表1', [g]), () => (wb.failWritesAfter = 7));
       expect(error).toBeInstanceOf(HostError);
       expect(error!.reason).toBe('write-failed');
       expect(error!.message).toContain('已撤回');
-      // write, then rollback: load + write; then the record is put back (its part was there: one save)
-      expect(syncs.map((x) => !!x.failed)).toEqual([true, false, false, false]);
+      // the record, the write (fails), then rollback: load + write; then the record is put back (its
+      // part was there: one save)
+      expect(all.map((x) => !!x.failed)).toEqual([false, true, false, false, false]);
+      expect(recordSyncs(all)).toHaveLength(2);
       expect(ws.snapshot()).toBe(before);
       expect(recordIn(wb)).toEqual(record);
     });
@@ -289,7 +301,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
         run(options, (context) => {
           const sync = context.sync.bind(context);
           context.sync = (async () => {
-            if (armed && ++syncs === 2) wb.failWritesAfter = 0;
+            if (armed && ++syncs === 3) wb.failWritesAfter = 0; // the record, the write, the repair
             return sync();
           }) as typeof context.sync;
           return batch(context);
@@ -302,7 +314,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
       expect(err).toBeInstanceOf(HostError);
       expect(err.reason).toBe('write-failed');
       expect(err.message).toContain(`表1!${f.emptyScore}`);
-      expect(syncs).toBe(2);
+      expect(syncs).toBe(3); // the record saved before the write describes the sheet as the write left it
       expect(recordIn(wb).map((e) => e.cell).sort()).toEqual([f.emptyScore, f.formulaScore, f.grade, f.rate].sort());
       armed = false;
       await host.clearMarks();
@@ -544,7 +556,9 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     const err = await host.applyMarks([checkOfForms('表1', [f])], 'fill').catch((e) => e);
     expect(err).toBeInstanceOf(HostError);
     expect(err.message).toContain('没有写入任何标记');
-    expect(wb.since(from).at(-1)!.failed).toBe('GeneralException'); // at the record, the first operation
+    // The record's own sync failed; no sync touched a cell.
+    expect(wb.since(from).some((x) => x.failed === 'GeneralException')).toBe(true);
+    expect(cellSyncs(wb.since(from)).every((x) => x.writes === 0)).toBe(true);
     expect(ws.snapshot()).toBe(before);
     expect(recordIn(wb)).toEqual([]);
     expect(wb.names.size).toBe(0);
@@ -568,7 +582,7 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     console.info(`mark record of 1,000 forms: one part of ${(bytes / 1e6).toFixed(2)} MB`);
   });
 
-  it('a sheet with no form: nothing to write; one sync tells there is no record either', async () => {
+  it('a sheet with no form: nothing to write; one sync tells there is no record either (clearing: two, the second for the sheet’s names)', async () => {
     const { wb, host } = setup();
     const from = wb.syncs.length;
     const summary = await host.applyMarks([{ sheet: '表1', forms: [], fills: [], findings: [] }], 'fill');
@@ -576,6 +590,6 @@ describe('ExcelHost.applyMarks / clearMarks', () => {
     // The record is in the workbook, not in memory: the sheet's id and the list of parts (no XML).
     expect(wb.since(from).map((x) => x.writes)).toEqual([0]);
     expect(await host.clearMarks()).toBe(0);
-    expect(wb.since(from).map((x) => x.writes)).toEqual([0, 0]);
+    expect(wb.since(from).map((x) => x.writes)).toEqual([0, 0, 0]);
   });
 });

@@ -18,8 +18,11 @@ export function checkWeights(
   profile: Profile,
   findings: FindingList,
 ): number | null {
-  const totalWeightPos = form.totalRow !== null ? view.master(form.totalRow, form.indicatorCols.weight) : null;
-  const anchor = totalWeightPos ?? budgetWeightPos ?? { row: form.indicatorHeaderRow, col: form.indicatorCols.weight };
+  const weightCol = form.indicatorCols.weight;
+  // No 分值 column: nothing states the indicators' weights, so no Σ is judged (precision first).
+  if (weightCol === null) return null;
+  const totalWeightPos = form.totalRow !== null ? view.master(form.totalRow, weightCol) : null;
+  const anchor = totalWeightPos ?? budgetWeightPos ?? { row: form.indicatorHeaderRow, col: weightCol };
 
   const indicatorSum = rows.reduce((s, r) => s + (r.weight ?? 0), 0);
   const unreadable = rows.some((r) => r.weight === null) || budgetWeight === null;

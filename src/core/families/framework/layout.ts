@@ -144,7 +144,7 @@ function findFunds(view: SheetView, grid: LabelGrid, h: FrameworkHeader, upper: 
   for (let r = h.row - 1; r >= upper; r--) {
     const cells = grid.inRow(r, h.left, Infinity);
     const colOf = (which: LabelKey) => cells.find((c) => isLabel(c.key, which))?.col ?? null;
-    const initial = colOf('initialBudget');
+    const initial = colOf('plannedStart');
     const arrived = colOf('arrived');
     const spent = colOf('spent');
     if (initial === null || (arrived === null && spent === null)) continue;

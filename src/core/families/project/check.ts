@@ -26,9 +26,17 @@ export function checkProjectForm(view: SheetView, layout: FormLayout, profile: P
     return text;
   };
   const nameLabel = layout.kind === 'department' ? '部门名称' : '项目名称';
-  const projectName = field(layout.projectName, nameLabel, `请填写${nameLabel}。`);
-  if (!layout.projectName) {
+  const projectName = field(layout.projectName, nameLabel, `请填写${nameLabel}。`) ?? (layout.projectName ? null : layout.titleName);
+  if (!layout.projectName && !layout.titleName) {
     findings.add('REQUIRED_FIELD_MISSING', { row: layout.range.top, col: layout.range.left }, '表中没有“项目名称”一栏；请按模板填写项目名称。');
+  }
+  if (layout.unread.length > 0) {
+    const first = layout.unread[0];
+    findings.add(
+      'COLUMNS_UNRECOGNIZED',
+      first,
+      `未能识别的列：${layout.unread.map((c) => `“${c.text.replace(/\s+/g, '')}”（${a1(c.row, c.col)}）`).join('、')}；这些列未参与校验。`,
+    );
   }
   field(layout.department, '主管部门', '请填写主管部门名称。');
   field(layout.implementer, '实施单位', '请填写实施单位名称。');
@@ -64,9 +72,11 @@ export function checkProjectForm(view: SheetView, layout: FormLayout, profile: P
     layout.funds && layout.funds.totalRow !== null && layout.funds.cols.weight !== null
       ? view.master(layout.funds.totalRow, layout.funds.cols.weight)
       : null;
-  const weightSum = checkWeights(view, layout, budget.result.weight, budgetWeightPos, rows, profile, findings);
-  const total = checkTotal(view, layout, [budget.effective, ...rows.map((r) => r.effective)], profile, findings);
-  fills.push(...total.fills);
+  // An unscored table (no 分值, no 得分): no weights, no total, no grade — like the targets table.
+  const scored = layout.kind !== 'targets';
+  const weightSum = scored ? checkWeights(view, layout, budget.result.weight, budgetWeightPos, rows, profile, findings) : null;
+  const total = scored ? checkTotal(view, layout, [budget.effective, ...rows.map((r) => r.effective)], profile, findings) : null;
+  if (total) fills.push(...total.fills);
 
   return {
     form: {
@@ -76,8 +86,8 @@ export function checkProjectForm(view: SheetView, layout: FormLayout, profile: P
       projectName,
       budget: budget.result,
       indicators: rows.map((r) => r.result),
-      total: { weight: weightSum, stated: total.stated, computed: total.computed },
-      grade: { stated: total.gradeStated, computed: total.gradeComputed },
+      total: total ? { weight: weightSum, stated: total.stated, computed: total.computed } : null,
+      grade: total ? { stated: total.gradeStated, computed: total.gradeComputed } : null,
       findings: findings.items,
     },
     fills,

@@ -216,7 +216,8 @@ function checkFundsSum(
     // A part that cannot be read leaves the Σ unknown (it is NUMBER_INVALID at its own cell).
     if (filled.length === 0 || parts.some((p) => p.cells[k]?.parse.ok === false && p.cells[k]?.parse.reason === 'invalid')) continue;
     const sum = roundHalfUp(filled.reduce((s, p) => s + (p.cells[k]!.value as number), 0), 6);
-    const decimals = Math.max(t.parse.decimals, ...filled.map((p) => (p.cells[k]!.parse.ok ? (p.cells[k]!.parse as { decimals: number }).decimals : 0)));
+    // At the total's own precision, and to the 百元 at least (万元 amounts written `0` or `100` still state cents).
+    const decimals = Math.max(t.parse.decimals, 2);
     if (roundHalfUp(sum, decimals) === roundHalfUp(t.value, decimals)) continue;
     const below = t.value < sum;
     const at = a1(t.pos.row, t.pos.col);

@@ -27,7 +27,9 @@ export function checkWeights(
   const indicatorSum = rows.reduce((s, r) => s + (r.weight ?? 0), 0);
   const unreadable = rows.some((r) => r.weight === null) || budgetWeight === null;
   const sum = round2(indicatorSum + (budgetWeight ?? 0));
-  if (!unreadable && Math.abs(sum - 100) > 0.005) {
+  // Σ = 100 is judged where the table's end is known (its 总分 / 合计 row): a table cut short, as many published
+  // copies are, states no Σ to miss. Stated block weights are judged either way.
+  if (!unreadable && form.totalRow !== null && Math.abs(sum - 100) > 0.005) {
     findings.add(
       'WEIGHT_SUM_MISMATCH',
       anchor,

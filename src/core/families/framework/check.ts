@@ -47,6 +47,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
   const projectName =
     fieldText(layout.projectName) ||
     (layout.bracketName ? readText(view, layout.bracketName).replace(/^[(（]|[)）]$/gu, '').trim() : '') ||
+    layout.titleName ||
     layout.unitName?.text ||
     null;
   if (layout.projectName && !fieldText(layout.projectName)) {

@@ -26,7 +26,11 @@ const FRAMEWORK_COLUMNS: LabelKey[] = ['level1', 'level2', 'level3', 'weight', '
  * score column (得分 / 自评分数), with no 年度指标值 / 实际完成值 (family A) and no 预算指标值 (targets).
  * 分值 columns may follow each level: `一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分`.
  */
-export function frameworkHeader(_grid: LabelGrid, start: LabelCell, group: LabelCell[]): FrameworkHeader | null {
+/** Rows below the header looked at for weights written in the labels (`项目立项（15分）`). */
+const LABEL_WEIGHT_ROWS = 12;
+const WEIGHT_IN_LABEL = /\(\d+(?:\.\d+)?分\)/u;
+
+export function frameworkHeader(grid: LabelGrid, start: LabelCell, group: LabelCell[]): FrameworkHeader | null {
   const find = (which: LabelKey) => group.find((c) => isLabel(c.key, which));
   const level2 = find('level2');
   const level3 = find('level3');
@@ -35,6 +39,10 @@ export function frameworkHeader(_grid: LabelGrid, start: LabelCell, group: Label
   if (find('target') || find('actual') || find('targetValue') || find('plannedValue')) return null;
   if (!(start.col < level2.col && level2.col < level3.col && level3.col < score.col)) return null;
   const weightBetween = (from: number, to: number) => group.find((c) => c.col > from && c.col < to && isLabel(c.key, 'weight'))?.col ?? null;
+  const weights = [weightBetween(start.col, level2.col), weightBetween(level2.col, level3.col), weightBetween(level3.col, score.col)];
+  // A 计分表 states a weight per indicator, in a 分值 column or in its labels; a table that does neither is
+  // not one, whatever its score column (SPEC §1.5: never force a table into a family whose columns it lacks).
+  if (weights.every((w) => w === null) && !weightsInLabels(grid, start.row, start.col, level3.right)) return null;
   return {
     row: start.row,
     left: start.col,
@@ -51,4 +59,9 @@ export function frameworkHeader(_grid: LabelGrid, start: LabelCell, group: Label
       rubric: find('rubric')?.col ?? null,
     },
   };
+}
+
+function weightsInLabels(grid: LabelGrid, row: number, left: number, right: number): boolean {
+  for (let r = row + 1; r <= row + LABEL_WEIGHT_ROWS; r++) if (grid.find(r, (k) => WEIGHT_IN_LABEL.test(k), left, right)) return true;
+  return false;
 }

@@ -4,6 +4,7 @@ import type { Pos } from '../../recognize/layout';
 import { isLabel, type LabelKey } from '../../recognize/labels';
 import { valueRightOf } from '../../recognize/fieldValue';
 import { scanTableRows, startsAnotherForm } from '../../recognize/formBounds';
+import { bracketName } from '../../recognize/titleName';
 import type { FrameworkHeader } from './header';
 
 /** Rows below the total row where 评价等次 and the grade thresholds are looked for. */
@@ -35,6 +36,8 @@ export interface FrameworkLayout {
   projectName: Labelled | null;
   /** `（运行运转保障经费）` under the title (雁江 003). */
   bracketName: Pos | null;
+  /** The name in brackets at the end of the title itself (`…自评计分表（运行运转保障经费）`). */
+  titleName: string | null;
   /** The unit's name: a labelled cell or a line `部门（单位）名称：…`. */
   unitName: { pos: Pos; text: string } | null;
   department: Labelled | null;
@@ -117,8 +120,13 @@ export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHe
   for (const p of [projectName?.label, department?.label, implementer?.label, unitName?.pos, grade?.how === 'inline' ? grade.pos : undefined, bracket, funds ? { row: funds.row - 1 } : undefined]) {
     if (p && p.row < top) top = p.row;
   }
+  let titleName: string | null = null;
   for (let r = top - 1; r >= Math.max(upper, top - 4); r--) {
-    if (grid.find(r, (k) => /计分表|评价表|绩效自评表/.test(k), left, Infinity)) top = r;
+    const title = grid.find(r, (k) => /计分表|评价表|绩效自评表/.test(k), left, Infinity);
+    if (title) {
+      top = r;
+      titleName ??= bracketName(title.text);
+    }
   }
   let formRight = right;
   for (let r = top; r < h.row; r++) for (const c of grid.inRow(r, left, Infinity)) if (c.col <= right) formRight = Math.max(formRight, c.right);
@@ -130,6 +138,7 @@ export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHe
     totalRow,
     projectName,
     bracketName: bracket ? { row: bracket.row, col: bracket.col } : null,
+    titleName,
     unitName,
     department,
     implementer,

@@ -82,7 +82,13 @@ function findFunds(grid: LabelGrid, h: IndicatorHeader, upper: number): (FundsLa
       break;
     }
   }
-  const cells = headerRow < 0 ? [] : grid.inRow(headerRow, left, right);
+  // The funds header may run past the indicator columns (湖北-style: 得分(20分*执行率) one column further).
+  let fundsRight = right;
+  for (const c of headerRow < 0 ? [] : grid.inRow(headerRow, right + 1)) {
+    if (c.col > fundsRight + 1 || !hasRole(c.key, FUNDS_BAND_ROLES)) break;
+    fundsRight = c.right;
+  }
+  const cells = headerRow < 0 ? [] : grid.inRow(headerRow, left, fundsRight);
   const colOf = (which: LabelKey) => cells.find((c) => isLabel(c.key, which))?.col ?? null;
   // Family B words its header 执行数 | 资金执行率 with no budget column: its own block (`资金总额：…` below).
   if (headerRow < 0 || (colOf('plannedYear') === null && colOf('plannedStart') === null)) {

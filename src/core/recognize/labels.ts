@@ -79,6 +79,19 @@ export function isReasonLabel(key: string): boolean {
   return REASON_PREFIXES.some((p) => key.startsWith(p)) || isLabel(key, 'reason');
 }
 
+/**
+ * A table on the 决策/过程/产出/效益 framework (财预〔2020〕10号 附件2, and its renamings 投入/管理) opens its
+ * indicator block with 决策 or 投入: such a table is a 计分表 whatever its target columns.
+ */
+const FRAMEWORK_FIRST_LEVEL1 = /^(项目)?(决策|投入)/u;
+
+export function opensWithFrameworkLevel1(grid: { find(row: number, test: (key: string) => boolean, left?: number, right?: number): unknown }, headerRow: number, col: number): boolean {
+  for (let r = headerRow + 1; r <= headerRow + 3; r++) {
+    if (grid.find(r, (k) => FRAMEWORK_FIRST_LEVEL1.test(k), col, col)) return true;
+  }
+  return false;
+}
+
 /** Template placeholders of the MoF form: `指标1：`, `指标2：`, `……`, `...`. */
 export function isTemplatePlaceholder(key: string): boolean {
   return /^指标\d*$/.test(key) || /^[…\.。·]+$/.test(key);

@@ -22,7 +22,7 @@ export const LEXICON = {
   fundsHeader: ['项目资金(万元)', '项目资金', '预算资金', '资金情况', '资金投入情况', '预算执行情况', '年度预算数'],
   // Funds columns: planned at the start of the year, planned for the year, executed, rate, weight, score.
   plannedStart: ['年初预算数', '年初预算'],
-  plannedYear: ['全年预算数', '调整后预算数', '预算数'],
+  plannedYear: ['全年预算数', '调整后预算数', '调整预算数', '预算数'],
   executed: ['全年执行数', '预算执行数', '执行数'],
   rate: ['执行率', '预算执行率'],
   weight: ['分值', '权重', '参考分值', '标准分值', '指标权重'],
@@ -36,7 +36,7 @@ export const LEXICON = {
   // Indicator columns.
   level1: ['一级指标'],
   level2: ['二级指标'],
-  level3: ['三级指标'],
+  level3: ['三级指标', '指标名称'],
   target: ['年度指标值', '年初目标值', '目标值', '年度目标值'],
   targetNature: ['指标性质'],
   targetValue: ['指标值'],

@@ -127,7 +127,8 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
   // SPEC: Σ of the 一级 weights = the 总分 row's 分值 = 100; a total row may state it under each level (五华 004).
   const totalWeightCells = layout.totalRow === null ? [] : [cols.level1Weight, cols.level2Weight, cols.level3Weight].flatMap((c) => (c === null ? [] : [view.master(layout.totalRow!, c)]));
   const anchor = totalWeightCells.at(-1) ?? { row: layout.header.row, col: cols.level3 };
-  const sumReported = weightSum !== null && real.length > 0 && Math.abs(weightSum - 100) > 0.005;
+  // Judged where the table's end is known (its 合计 / 总分 row): a copy cut short states no Σ to miss.
+  const sumReported = weightSum !== null && real.length > 0 && layout.totalRow !== null && Math.abs(weightSum - 100) > 0.005;
   if (sumReported) {
     findings.add(
       'WEIGHT_SUM_MISMATCH',

@@ -1,5 +1,5 @@
 import type { LabelCell, LabelGrid } from '../../recognize/labelGrid';
-import { isLabel, type LabelKey } from '../../recognize/labels';
+import { isLabel, opensWithFrameworkLevel1, type LabelKey } from '../../recognize/labels';
 import type { HeaderAnchor } from '../family';
 
 export interface FrameworkCols {
@@ -36,7 +36,8 @@ export function frameworkHeader(grid: LabelGrid, start: LabelCell, group: LabelC
   const level3 = find('level3');
   const score = find('selfScore');
   if (!level2 || !level3 || !score) return null;
-  if (find('target') || find('actual') || find('targetValue') || find('plannedValue')) return null;
+  if ((find('target') || find('actual') || find('targetValue')) && !opensWithFrameworkLevel1(grid, start.row, start.col)) return null;
+  if (find('plannedValue')) return null;
   if (!(start.col < level2.col && level2.col < level3.col && level3.col < score.col)) return null;
   const weightBetween = (from: number, to: number) => group.find((c) => c.col > from && c.col < to && isLabel(c.key, 'weight'))?.col ?? null;
   const weights = [weightBetween(start.col, level2.col), weightBetween(level2.col, level3.col), weightBetween(level3.col, score.col)];

@@ -27,7 +27,12 @@ export function checkProjectForm(view: SheetView, layout: FormLayout, profile: P
   };
   const nameLabel = layout.kind === 'department' ? '部门名称' : '项目名称';
   const projectName = field(layout.projectName, nameLabel, `请填写${nameLabel}。`) ?? (layout.projectName ? null : layout.titleName);
-  if (!layout.projectName && !layout.titleName) {
+  // A bare indicator block (no 项目名称, no title name, no funds block): the blocks above were not published
+  // with it, which is said once as info rather than as missing values (precision first).
+  const bare = !layout.projectName && !layout.titleName && !layout.funds;
+  if (bare) {
+    findings.add('COLUMNS_UNRECOGNIZED', { row: layout.range.top, col: layout.range.left }, '表中只有绩效指标部分，未找到项目名称和项目资金部分；这两部分未校验，预算执行率未计入总分。');
+  } else if (!layout.projectName && !layout.titleName) {
     findings.add('REQUIRED_FIELD_MISSING', { row: layout.range.top, col: layout.range.left }, '表中没有“项目名称”一栏；请按模板填写项目名称。');
   }
   if (layout.unread.length > 0) {
@@ -41,7 +46,7 @@ export function checkProjectForm(view: SheetView, layout: FormLayout, profile: P
   field(layout.department, '主管部门', '请填写主管部门名称。');
   field(layout.implementer, '实施单位', '请填写实施单位名称。');
 
-  const budget = checkBudget(view, layout, profile, findings);
+  const budget = checkBudget(view, layout, profile, bare ? new FindingList(view.name) : findings);
   fills.push(...budget.fills);
 
   const carry: Carry = { level1: '', level1Cell: null, level2: '' };

@@ -1,6 +1,6 @@
 import type { LabelCell, LabelGrid } from '../../recognize/labelGrid';
 import type { IndicatorCols } from '../../recognize/layout';
-import { hasRole, isLabel, isReasonLabel } from '../../recognize/labels';
+import { hasRole, isLabel, isReasonLabel, opensWithFrameworkLevel1 } from '../../recognize/labels';
 import { INDICATOR_BAND_ROLES } from '../../recognize/lexicon';
 import type { HeaderAnchor } from '../family';
 
@@ -44,6 +44,8 @@ export function headerOf(grid: LabelGrid, row: number, start: LabelCell, group: 
   const score = col('score');
   const actual = col('actual');
   if (!level2 || !level3) return null;
+  // A 决策/过程/产出/效益 table is family C's, even with target and actual columns (银川 项目支出绩效自评表).
+  if (opensWithFrameworkLevel1(grid, row, start.col)) return null;
   const reason = band.find((c) => isReasonLabel(c.key));
 
   let firstRow = row + 1;
@@ -74,6 +76,11 @@ export function headerOf(grid: LabelGrid, row: number, start: LabelCell, group: 
   let left = start.col;
   const before = grid.inRow(row, -Infinity, start.col - 1).pop();
   if (before && (before.key.includes('绩效指标') || isLabel(before.key, 'indicatorsHeader'))) left = before.col;
+  else {
+    // An empty label cell merged down the left edge of the block (the 绩效指标 column left blank) is the form's.
+    const edge = grid.view.mergeAt(row, start.col - 1);
+    if (edge && edge.right === start.col - 1 && edge.bottom > row && grid.view.isEmpty(edge.top, edge.left)) left = edge.left;
+  }
   // The header ends with its last known column: text further right belongs to whatever stands beside the form.
   const right = Math.max(...[start, level2, level3, weight, score, actual, reason].map((c) => c?.right ?? -1), ...targetCells(band, target));
   const unread = band.filter((c) => c.col > start.col && c.col <= right && !hasRole(c.key, INDICATOR_BAND_ROLES) && !c.key.includes('绩效指标'));

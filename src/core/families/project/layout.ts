@@ -22,7 +22,8 @@ export function buildForm(view: SheetView, grid: LabelGrid, h: IndicatorHeader, 
   const labelled = (which: LabelKey): { label: Pos; value: Pos | null } | null => {
     const c = findAbove(which);
     if (!c) return null;
-    return { label: { row: c.row, col: c.col }, value: valueRightOf(view, grid, c, right) };
+    // The blocks above may run wider than the indicator columns (a value beside 资金使用单位 past them).
+    return { label: { row: c.row, col: c.col }, value: valueRightOf(view, grid, c, Math.max(right, c.right + 4)) };
   };
 
   const projectName = labelled('projectName') ?? labelled('deptName');

@@ -48,7 +48,7 @@ export const LEXICON = {
   grade: ['自评等级', '评价等级'],
   otherNotes: ['其他需要说明的事项', '其他需要说明事项', '其他需要说明的问题'],
   // Family C (评价指标体系计分表): 自评分数 for 得分, the rubric columns, 合计 or 总分, 评价等次.
-  selfScore: ['自评分数', '得分', '自评得分'],
+  selfScore: ['自评分数', '得分', '自评得分', '评分'],
   explanation: ['指标解释'],
   rubric: ['指标说明(评价计分标准)', '指标说明', '评价计分标准', '评分标准'],
   basis: ['自评依据及说明', '自评依据'],

@@ -30,7 +30,18 @@ const FRAMEWORK_COLUMNS: LabelKey[] = ['level1', 'level2', 'level3', 'weight', '
 const LABEL_WEIGHT_ROWS = 12;
 const WEIGHT_IN_LABEL = /\(\d+(?:\.\d+)?分\)/u;
 
-export function frameworkHeader(grid: LabelGrid, start: LabelCell, group: LabelCell[]): FrameworkHeader | null {
+export function frameworkHeader(grid: LabelGrid, start: LabelCell, upperGroup: LabelCell[], end = Infinity): FrameworkHeader | null {
+  let group = upperGroup;
+  let row = start.row;
+  // A band of two rows: `指标 | 县级 | 市级` over `分值 | 评分 | 评分`, the level cells merged down over both.
+  if (!group.some((c) => isLabel(c.key, 'selfScore')) && start.bottom > start.row) {
+    const lower = grid.inRow(start.row + 1, start.col, end).filter((l) => !group.some((u) => u.col <= l.col && u.right >= l.col && u.bottom > start.row));
+    if (lower.some((c) => isLabel(c.key, 'selfScore'))) {
+      const parents = (u: LabelCell) => lower.some((l) => l.col >= u.col && l.col <= u.right);
+      group = [...group.filter((u) => !parents(u)), ...lower].sort((a, b) => a.col - b.col);
+      row = start.row + 1;
+    }
+  }
   const find = (which: LabelKey) => group.find((c) => isLabel(c.key, which));
   const level2 = find('level2');
   const level3 = find('level3');
@@ -45,7 +56,7 @@ export function frameworkHeader(grid: LabelGrid, start: LabelCell, group: LabelC
   // not one, whatever its score column (SPEC §1.5: never force a table into a family whose columns it lacks).
   if (weights.every((w) => w === null) && !weightsInLabels(grid, start.row, start.col, level3.right)) return null;
   return {
-    row: start.row,
+    row,
     left: start.col,
     // The header ends with its last known column: text further right belongs to whatever stands beside it.
     right: Math.max(...group.filter((c) => FRAMEWORK_COLUMNS.some((w) => isLabel(c.key, w))).map((c) => c.right)),

@@ -53,6 +53,8 @@ export const LEXICON = {
   rubric: ['指标说明(评价计分标准)', '指标说明', '评价计分标准', '评分标准'],
   basis: ['自评依据及说明', '自评依据'],
   frameworkTotal: ['合计', '总分', '总计'],
+  /** A 计分表's total stated beside the project line (银川: `自评得分 | 98`) rather than in a total row. */
+  statedTotal: ['自评得分', '自评总分', '总得分'],
   gradeChoice: ['评价等次', '评价等级', '自评等级'],
   arrived: ['实际到位数'],
   spent: ['实际支出数'],

@@ -177,7 +177,10 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
     }
   }
 
-  const { stated, computed, gradeStated, gradeComputed } = checkFrameworkTotal(view, layout, real.length > 0 ? real.map((r) => r.score) : [null], profile, findings, fills);
+  // The most the scores could add up to: a missing score at its weight (its own, else its block's label's).
+  const bounds = real.map((r) => r.score ?? r.weight ?? r.l2.labelWeight ?? r.l1.labelWeight);
+  const ceiling = real.length > 0 && bounds.every((b) => b !== null) ? roundHalfUp(bounds.reduce<number>((s, b) => s + (b as number), 0), 2) : null;
+  const { stated, computed, gradeStated, gradeComputed } = checkFrameworkTotal(view, layout, real.length > 0 ? real.map((r) => r.score) : [null], profile, findings, fills, ceiling);
 
   const indicators: IndicatorResult[] = real.map((r) => {
     const c = computedScore.get(r);

@@ -43,6 +43,8 @@ export interface FrameworkLayout {
   department: Labelled | null;
   implementer: Labelled | null;
   grade: GradePlace | null;
+  /** A total stated beside the project line (`自评得分 | 98`) where the table has no total row. */
+  sideTotal: Pos | null;
   /** The line stating the grade thresholds (`100-90（含）分为优、…`). */
   thresholds: Pos | null;
   funds: FrameworkFunds | null;
@@ -114,6 +116,8 @@ export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHe
     }
   }
   const bracket = findAbove((c) => BRACKET_LINE.test(c.text.trim()) && !YEAR_LINE.test(c.text.trim()));
+  const sideTotalLabel = totalRow === null ? findAbove((c) => isLabel(c.key, 'statedTotal')) : undefined;
+  const sideTotal = sideTotalLabel ? valueRightOf(view, grid, sideTotalLabel, Math.max(right, sideTotalLabel.right + 4)) : null;
   const funds = findFunds(view, grid, h, upper);
 
   let top = h.row;
@@ -139,6 +143,7 @@ export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHe
     projectName,
     bracketName: bracket ? { row: bracket.row, col: bracket.col } : null,
     titleName,
+    sideTotal,
     unitName,
     department,
     implementer,

@@ -29,13 +29,23 @@ for (const [which, variants] of Object.entries(LABELS) as [LabelKey, readonly st
 
 const NO_ROLES: ReadonlySet<LabelKey> = new Set();
 
-/** The roles of a key from the built-in lexicon: as written, else without its decorations. */
-const builtInRoles = memoizeString((key: string): ReadonlySet<LabelKey> => {
-  const direct = LABEL_KINDS.get(key);
-  if (direct) return direct;
-  const bare = stripDecorations(key);
-  return (bare !== key && LABEL_KINDS.get(bare)) || NO_ROLES;
-});
+/**
+ * The roles of a key from the built-in lexicon: as written, else without its decorations. Recognition asks
+ * this millions of times on a large sheet, so the answer is cached in one Map lookup (bounded like memo.ts).
+ */
+const ROLE_CACHE = new Map<string, ReadonlySet<LabelKey>>();
+function builtInRoles(key: string): ReadonlySet<LabelKey> {
+  const cached = ROLE_CACHE.get(key);
+  if (cached !== undefined) return cached;
+  let roles = LABEL_KINDS.get(key) ?? NO_ROLES;
+  if (roles === NO_ROLES) {
+    const bare = stripDecorations(key);
+    if (bare !== key) roles = LABEL_KINDS.get(bare) ?? NO_ROLES;
+  }
+  if (ROLE_CACHE.size >= 20000) ROLE_CACHE.clear();
+  ROLE_CACHE.set(key, roles);
+  return roles;
+}
 
 /**
  * Wordings a profile adds (a province's own), in force for the duration of one check: `withWordings`
@@ -72,7 +82,10 @@ export function isLabel(key: string, which: LabelKey): boolean {
 
 /** True when the key plays any of the roles (a header cell the product can read). */
 export function hasRole(key: string, roles: readonly LabelKey[]): boolean {
-  return roles.some((r) => isLabel(key, r)) || (roles.includes('reason') && isReasonLabel(key));
+  const own = builtInRoles(key);
+  for (const r of roles) if (own.has(r)) return true;
+  if (extra !== null && roles.some((r) => isLabel(key, r))) return true;
+  return roles.includes('reason') && isReasonLabel(key);
 }
 
 export function isReasonLabel(key: string): boolean {

@@ -215,7 +215,9 @@ function checkFundsSum(
     const filled = parts.filter((p) => p.cells[k]?.value != null);
     // A part that cannot be read leaves the Σ unknown (it is NUMBER_INVALID at its own cell).
     if (filled.length === 0 || parts.some((p) => p.cells[k]?.parse.ok === false && p.cells[k]?.parse.reason === 'invalid')) continue;
-    const sum = roundHalfUp(filled.reduce((s, p) => s + (p.cells[k]!.value as number), 0), 6);
+    const raw = filled.reduce((s, p) => s + (p.cells[k]!.value as number), 0);
+    if (Math.abs(raw - t.value) < 1e-9) continue;
+    const sum = roundHalfUp(raw, 6);
     // At the total's own precision, and to the 百元 at least (万元 amounts written `0` or `100` still state cents).
     const decimals = Math.max(t.parse.decimals, 2);
     if (roundHalfUp(sum, decimals) === roundHalfUp(t.value, decimals)) continue;

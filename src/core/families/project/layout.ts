@@ -117,7 +117,7 @@ function findFunds(grid: LabelGrid, h: IndicatorHeader, upper: number): (FundsLa
       continue;
     }
     // Words in the amount columns (`资金管理情况 | 情况说明 | …`): the next block, not a funds row.
-    if (Object.values(cols).some((c) => c !== null && hasWords(grid, r, c))) break;
+    if ([cols.initial, cols.annual, cols.executed].some((c) => c !== null && hasWords(grid, r, c))) break;
     rows.push({ row: r, label: labelCell.text });
     if (totalRow === null && (labelCell.key.startsWith('年度资金总额') || isLabel(labelCell.key, 'totalFunds'))) totalRow = r;
     else if (isLabel(labelCell.key, 'otherFunds')) complete = true;

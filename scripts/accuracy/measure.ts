@@ -31,7 +31,8 @@ export interface CaseOutcome {
   unreadable: string | null;
 }
 
-const matches = (f: Finding, code: string | undefined, cells: readonly string[]): boolean =>
+/** Whether a finding has this code (any code when undefined) at one of these cells or ranges. */
+export const matches = (f: Finding, code: string | undefined, cells: readonly string[]): boolean =>
   (code === undefined || f.code === code) && f.cell !== '' && cells.some((place) => cellIn(f.cell, place));
 
 const near = (a: number | null | undefined, b: number): boolean => typeof a === 'number' && Math.abs(a - b) < 0.005;

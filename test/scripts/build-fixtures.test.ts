@@ -260,7 +260,8 @@ describe('written fixtures', () => {
       await wb.xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
       books.set(basename(f), wb);
     }
-  });
+    // Building and re-reading every fixture (the real tables included) takes seconds on a loaded machine.
+  }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes every file, fast', () => {

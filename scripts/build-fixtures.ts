@@ -28,6 +28,8 @@ import {
   hengyangForms,
   lincangForm,
   newWorkbook,
+  realTables,
+  realWorkbook,
   REPO_ROOT,
   saveWorkbook,
   writeDepartmentForm,
@@ -141,6 +143,8 @@ export async function buildAll(outDir = DEFAULT_OUT_DIR, options: BuildOptions =
     ['clean-scoring.xlsx', buildCleanScoring().wb],
     ['clean-evaluation.xlsx', buildCleanEvaluation().wb],
   ];
+  // The real published tables (realworld/<id>.json), one workbook each.
+  for (const t of realTables()) books.push([join('realworld', `${t.id}.xlsx`), realWorkbook(t)]);
   const written: string[] = [];
   for (const [name, wb] of books) written.push(await saveWorkbook(wb, join(outDir, name)));
   if (assetsDir) written.push(await saveWorkbook(sampleWorkbook(), join(assetsDir, 'sample.xlsx')));

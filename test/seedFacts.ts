@@ -20,6 +20,13 @@ export const HENGYANG_PROJECTS = [
 ];
 
 /**
+ * The five 002 forms whose stated 执行率 is not 全年执行数 ÷ 全年预算数 (each is 100%), by index in
+ * HENGYANG_PROJECTS, with what they state; and the one whose 全年执行数 (F8) is `　31..5`.
+ */
+export const HENGYANG_RATE_MISSTATED: Record<number, string> = { 1: '136.58%', 4: '164.58%', 5: '248.04%', 6: '146.5%', 7: '99.99%' };
+export const HENGYANG_INVALID_NUMBER = { form: 11, cell: 'F8', text: '31..5' };
+
+/**
  * The eight project 自评计分表 of 003 (雁江, 2022年度区本级项目支出绩效自评计分表), in document order: the
  * bracketed name under the title and the 合计 the table states. Each says 自评等级：优.
  */

@@ -23,12 +23,12 @@ export interface CheckArgs {
   limits: ReadLimits;
 }
 
-export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|配置.json] [--out 目录] [--summary 汇总.xlsx] [--review] [--verbose] [--max-mb N] [--max-cells N] [--] 文件.xlsx|目录 ...
+export const USAGE = `用法：selfeval check [--json] [--profile mof|lincang|hubei|sichuan|配置.json] [--out 目录] [--summary 汇总.xlsx] [--review] [--verbose] [--max-mb N] [--max-cells N] [--] 文件.xlsx|目录 ...
 
   目录：检查其中（含子目录）所有 .xlsx 文件
 
   --json          按 JSON 约定输出结果（SPEC §5）
-  --profile ID    计分方案：mof（默认，财政部通用）、lincang（临沧市），或一个 JSON 配置文件
+  --profile ID    计分方案：mof（默认，财政部通用）、lincang（临沧市）、hubei（湖北）、sichuan（四川），或一个 JSON 配置文件
   --out DIR       为每个文件写一份带标注的副本 DIR/文件名.checked.xlsx（原文件不改动），
                   并写校验汇总 DIR/校验汇总.xlsx（每张表一行，链接到副本）
   --summary FILE  只写校验汇总到 FILE（.xlsx），不写副本；与 --out 同用时汇总写到 FILE

@@ -2,9 +2,14 @@ import { parseA1, rangeA1, parseRangeA1, SheetView, type CellRange, type SheetMo
 import type { Fill, FormResult, SheetCheck } from './result';
 import { findForms } from './recognize/findForms';
 import { MOF, type Profile } from './rules/profile';
+import { withWordings } from './recognize/labels';
 
 /** Recognize every form on the sheet, check and score it. Pure: reads the model, returns a result. */
 export function check(sheet: SheetModel, profile: Profile = MOF): SheetCheck {
+  return withWordings(profile.wordings, () => checkSheet(sheet, profile));
+}
+
+function checkSheet(sheet: SheetModel, profile: Profile): SheetCheck {
   const view = new SheetView(sheet);
   const forms: FormResult[] = [];
   const fills: Fill[] = [];

@@ -22,6 +22,8 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   DEVIATION_REASON_MISSING: 'warning',
   OVERACHIEVEMENT_UNEXPLAINED: 'info',
   HIERARCHY_INVALID: 'warning',
+  FUNDS_SUM_MISMATCH: 'error',
+  COLUMNS_UNRECOGNIZED: 'info',
   NO_FORM_FOUND: 'info',
   FILE_UNREADABLE: 'error',
   FILE_WRITE_FAILED: 'error',

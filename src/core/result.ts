@@ -23,6 +23,8 @@ export const FINDING_CODES = [
   'DEVIATION_REASON_MISSING',
   'OVERACHIEVEMENT_UNEXPLAINED',
   'HIERARCHY_INVALID',
+  'FUNDS_SUM_MISMATCH',
+  'COLUMNS_UNRECOGNIZED',
 ] as const;
 
 /** Codes of the SPEC plus the few a host or the file layer reports (no form, unreadable file, …). */

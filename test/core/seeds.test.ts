@@ -3,11 +3,11 @@ import { check } from '../../src/core/check';
 import type { FormResult, SheetCheck } from '../../src/core/result';
 import { LINCANG, MOF } from '../../src/core/rules/profile';
 import { fixtureSheets } from '../loadFixture';
-import { HENGYANG_PROJECTS } from '../seedFacts';
+import { HENGYANG_PROJECTS, HENGYANG_RATE_MISSTATED } from '../seedFacts';
 
 const HENGYANG = HENGYANG_PROJECTS;
 /** The five forms of 002 whose 执行率 is stated against 年初预算数, with what they state. */
-const RATE_AGAINST_INITIAL: Record<number, string> = { 1: '136.58%', 4: '164.58%', 5: '248.04%', 6: '146.5%', 7: '99.99%' };
+const RATE_AGAINST_INITIAL = HENGYANG_RATE_MISSTATED;
 
 const codes = (f: FormResult) => f.findings.map((x) => x.code);
 

@@ -24,8 +24,11 @@ export interface FormCheck {
 export interface Family<H extends HeaderAnchor = HeaderAnchor, L extends { range: CellRange } = { range: CellRange }> {
   /** For messages and the README: 项目支出绩效自评表, 评价指标体系计分表, … */
   name: string;
-  /** The header starting at the 一级指标 cell `start`, with the text cells `group` of its row up to the next 一级指标; null when not this family's. */
-  header(grid: LabelGrid, start: LabelCell, group: LabelCell[]): H | null;
+  /**
+   * The header starting at the 一级指标 cell `start`, with the text cells `group` of its row up to column `end`
+   * (before the next 一级指标); null when not this family's.
+   */
+  header(grid: LabelGrid, start: LabelCell, group: LabelCell[], end: number): H | null;
   /** The whole form around its header; rows above `upper` belong to the form above. */
   layout(view: SheetView, grid: LabelGrid, header: H, upper: number): L;
   check(view: SheetView, layout: L, profile: Profile): FormCheck;

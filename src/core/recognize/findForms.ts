@@ -27,7 +27,7 @@ export function findForms(view: SheetView): FoundForm[] {
       const end = s + 1 < starts.length ? starts[s + 1].col - 1 : Infinity;
       const group = cells.filter((c) => c.col >= start.col && c.col <= end);
       for (const family of FAMILIES) {
-        const header = family.header(grid, start, group);
+        const header = family.header(grid, start, group, end);
         if (header) {
           headers.push({ family, header });
           break;

@@ -1,62 +1,15 @@
 /**
- * Every label variant the seeds and provincial templates use, after normalization (NFKC, no white space,
- * no trailing colon). Add a variant here and recognition knows it everywhere.
+ * Label matching over the role lexicon (`lexicon.ts`): a cell's normalized key (NFKC, no white space, no
+ * trailing colon) has a role when the lexicon, or the wordings the profile adds, lists it as written or
+ * without its decorations. Add a wording to the lexicon and recognition knows it everywhere.
  */
 import { normalizeLabel } from '../values/normalize';
 import { memoizeString } from '../values/memo';
+import { LEXICON, stripDecorations, type Role } from './lexicon';
 
-export const LABELS = {
-  title: ['项目支出绩效自评表'],
-  projectName: ['项目名称', '项目支出名称'],
-  department: ['主管部门'],
-  implementer: ['实施单位', '资金使用单位', '项目实施单位'],
-  deptName: ['部门名称'],
-  /** Family B's funds block: 部门名称 | name | 执行数 | 资金执行率 | 分值 | 得分, then 年度预算申请 | 资金总额：… */
-  deptExecuted: ['执行数'],
-  deptRate: ['资金执行率'],
-  deptBudget: ['年度预算申请(万元)', '年度预算申请'],
-  fundsHeader: ['项目资金(万元)', '项目资金'],
-  initialBudget: ['年初预算数'],
-  annualBudget: ['全年预算数', '调整后预算数'],
-  executed: ['全年执行数', '预算执行数'],
-  weight: ['分值', '权重'],
-  rate: ['执行率'],
-  score: ['得分'],
-  totalFunds: ['年度资金总额'],
-  goals: ['年度总体目标'],
-  indicatorsHeader: ['绩效指标'],
-  level1: ['一级指标'],
-  level2: ['二级指标'],
-  level3: ['三级指标'],
-  target: ['年度指标值'],
-  targetNature: ['指标性质'],
-  targetValue: ['指标值'],
-  targetUnit: ['度量单位'],
-  actual: ['实际完成值'],
-  total: ['总分'],
-  grade: ['自评等级', '评价等级'],
-  otherNotes: ['其他需要说明的事项', '其他需要说明的问题'],
-  // Family C (评价指标体系计分表): 自评分数 for 得分, the rubric columns, 合计 or 总分, 评价等次.
-  selfScore: ['自评分数', '得分'],
-  explanation: ['指标解释'],
-  rubric: ['指标说明(评价计分标准)', '指标说明', '评价计分标准', '评分标准'],
-  basis: ['自评依据及说明', '自评依据'],
-  frameworkTotal: ['合计', '总分', '总计'],
-  gradeChoice: ['评价等次', '评价等级', '自评等级'],
-  arrived: ['实际到位数'],
-  spent: ['实际支出数'],
-  unitName: ['部门(单位)名称', '单位名称'],
-  unitCode: ['预算单位编码'],
-  // The targets table (绩效目标完成情况表).
-  plannedValue: ['预算指标值(包含数字及文字描述)', '预算指标值'],
-  plannedResult: ['预算指标值执行结果(包含数字及文字描述)', '预算指标值执行结果'],
-  budgetAmount: ['预算额(万元)', '预算额'],
-  spentAmount: ['执行额(万元)', '执行额(万元', '执行额'],
-  carryOver: ['当年结转结余额(万元)', '当年结转结余额', '结转结余额(万元)', '结转结余额'],
-  carryOverRate: ['结转结余率%', '结转结余率(%)', '结转结余率'],
-} as const;
+export const LABELS = LEXICON;
 
-export type LabelKey = keyof typeof LABELS;
+export type LabelKey = Role;
 
 /** 偏差原因分析及改进措施 / …改正措施 / 未完成原因分析: matched by prefix. */
 const REASON_PREFIXES = ['偏差原因', '未完成原因'];
@@ -64,7 +17,7 @@ const REASON_PREFIXES = ['偏差原因', '未完成原因'];
 /** NFKC, all white space (incl. U+3000 and line breaks) removed, trailing colon dropped. */
 export const labelKey = memoizeString((text: string): string => normalizeLabel(text).replace(/[:：]+$/, ''));
 
-/** Which LABELS entries each normalized label belongs to. */
+/** Which roles each wording of the lexicon plays. */
 const LABEL_KINDS = new Map<string, Set<LabelKey>>();
 for (const [which, variants] of Object.entries(LABELS) as [LabelKey, readonly string[]][]) {
   for (const v of variants) {
@@ -74,12 +27,82 @@ for (const [which, variants] of Object.entries(LABELS) as [LabelKey, readonly st
   }
 }
 
+const NO_ROLES: ReadonlySet<LabelKey> = new Set();
+
+/**
+ * The roles of a key from the built-in lexicon: as written, else without its decorations. Recognition asks
+ * this millions of times on a large sheet, so the answer is cached in one Map lookup (bounded like memo.ts).
+ */
+const ROLE_CACHE = new Map<string, ReadonlySet<LabelKey>>();
+function builtInRoles(key: string): ReadonlySet<LabelKey> {
+  const cached = ROLE_CACHE.get(key);
+  if (cached !== undefined) return cached;
+  let roles = LABEL_KINDS.get(key) ?? NO_ROLES;
+  if (roles === NO_ROLES) {
+    const bare = stripDecorations(key);
+    if (bare !== key) roles = LABEL_KINDS.get(bare) ?? NO_ROLES;
+  }
+  if (ROLE_CACHE.size >= 20000) ROLE_CACHE.clear();
+  ROLE_CACHE.set(key, roles);
+  return roles;
+}
+
+/**
+ * Wordings a profile adds (a province's own), in force for the duration of one check: `withWordings`
+ * installs them around a synchronous check, so every family's recognition sees them without each call
+ * carrying the profile.
+ */
+let extra: Map<string, Set<LabelKey>> | null = null;
+
+export function withWordings<T>(wordings: Partial<Record<LabelKey, readonly string[]>> | undefined, run: () => T): T {
+  if (!wordings || Object.keys(wordings).length === 0) return run();
+  const before = extra;
+  const map = new Map<string, Set<LabelKey>>();
+  for (const [which, variants] of Object.entries(wordings) as [LabelKey, readonly string[]][]) {
+    for (const v of variants) {
+      const key = labelKey(v);
+      const kinds = map.get(key) ?? new Set<LabelKey>();
+      kinds.add(which);
+      map.set(key, kinds);
+    }
+  }
+  extra = map;
+  try {
+    return run();
+  } finally {
+    extra = before;
+  }
+}
+
 export function isLabel(key: string, which: LabelKey): boolean {
-  return LABEL_KINDS.get(key)?.has(which) ?? false;
+  if (builtInRoles(key).has(which)) return true;
+  if (extra === null) return false;
+  return extra.get(key)?.has(which) ?? extra.get(stripDecorations(key))?.has(which) ?? false;
+}
+
+/** True when the key plays any of the roles (a header cell the product can read). */
+export function hasRole(key: string, roles: readonly LabelKey[]): boolean {
+  const own = builtInRoles(key);
+  for (const r of roles) if (own.has(r)) return true;
+  if (extra !== null && roles.some((r) => isLabel(key, r))) return true;
+  return roles.includes('reason') && isReasonLabel(key);
 }
 
 export function isReasonLabel(key: string): boolean {
-  return REASON_PREFIXES.some((p) => key.startsWith(p));
+  return REASON_PREFIXES.some((p) => key.startsWith(p)) || isLabel(key, 'reason');
+}
+
+/**
+ * A table on the 决策/过程/产出/效益 framework (财预〔2020〕10号 附件2, and its renamings 投入/管理) opens its
+ * indicator block with 决策 or 投入: such a table is a 计分表 whatever its target columns.
+ */
+const FRAMEWORK_FIRST_LEVEL1 = /^(项目)?(决策|投入)/u;
+
+export function opensWithFrameworkLevel1(grid: { find(row: number, test: (key: string) => boolean, left?: number, right?: number): unknown }, headerRow: number, col: number): boolean {
+  for (let r = headerRow + 1; r <= headerRow + 3; r++) {
+    if (grid.find(r, (k) => FRAMEWORK_FIRST_LEVEL1.test(k), col, col)) return true;
+  }
+  return false;
 }
 
 /** Template placeholders of the MoF form: `指标1：`, `指标2：`, `……`, `...`. */

@@ -23,6 +23,10 @@ export interface FundsLayout {
   };
   /** The 年度资金总额 row, when found. */
   totalRow: number | null;
+  /** The block lists every part of its template (a 其他资金 row closes the list): Σ parts must equal the total. */
+  complete: boolean;
+  /** Points the funds line is worth where the table states them in a header (`预算执行情况(20分)`) rather than in a 分值 column. */
+  labelWeight: number | null;
   /** Every row of the funds block, 年度资金总额 included. */
   rows: { row: number; label: string }[];
   /** The label text of the annual-budget column, as written (`全年预算数` or `调整后预算数`). */
@@ -43,8 +47,10 @@ export interface IndicatorCols {
   /** 年度指标值, or the three split columns 指标性质 / 指标值 / 度量单位. */
   target: number | { nature: number | null; value: number; unit: number | null };
   actual: number;
-  weight: number;
-  score: number;
+  /** Null where the table has no per-indicator 分值 column (湖北-style: weights, if any, in the labels). */
+  weight: number | null;
+  /** Null in an unscored table (no 得分 column). */
+  score: number | null;
   reason: number | null;
 }
 
@@ -70,4 +76,8 @@ export interface FormLayout {
   gradeCell: Pos | null;
   /** The value cell of 其他需要说明的事项, when the form has that row. */
   otherNotesCell: Pos | null;
+  /** Header cells of the indicator and funds bands that have no role: read by nothing, reported once. */
+  unread: { row: number; col: number; text: string }[];
+  /** A name in brackets in the title (`…计分表（运行运转保障经费）`), for a form without a 项目名称 cell. */
+  titleName: string | null;
 }

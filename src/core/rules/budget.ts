@@ -54,8 +54,10 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
     }
     return out;
   };
-  for (const fr of funds.rows) if (fr.row !== row) cellsOfRow(fr.row);
+  const parts = funds.rows.filter((fr) => fr.row > row).map((fr) => ({ ...fr, cells: cellsOfRow(fr.row) }));
+  for (const fr of funds.rows) if (fr.row < row) cellsOfRow(fr.row);
   const total = cellsOfRow(row);
+  checkFundsSum(total, parts, funds, findings);
 
   const initial = total.initial?.value ?? null;
   const annual = total.annual?.value ?? null;
@@ -98,7 +100,7 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
     if (p.ok) {
       const stated = p.percent || p.value <= 1.5 ? p.value : p.value / 100;
       const decimals = p.percent ? p.decimals : Math.max(0, p.decimals - 2);
-      if (roundHalfUp(stated * 100, decimals) !== roundHalfUp(rate * 100, decimals)) {
+      if (!agreesAt(stated * 100, rate * 100, decimals)) {
         let why = '';
         if (initial !== null && initial > 0 && executed !== null && planned !== initial) {
           const againstInitial = executed / initial;
@@ -119,8 +121,8 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
     }
   }
 
-  // 分值 and 得分.
-  let weight = total.weight?.value ?? null;
+  // 分值 and 得分: a 分值 column, else the points the funds header states (`预算执行情况(20分)`) where it has a 得分.
+  let weight = total.weight?.value ?? (total.weight === null && total.score !== null ? funds.labelWeight : null);
   if (total.weight?.parse.ok === false && total.weight.parse.reason === 'empty') {
     weight = profile.budgetWeight;
     findings.add(
@@ -142,13 +144,16 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
     computed === null ? rateRule : `${rateRule}；得分 = 分值 ${fmt(weight!)} × ${rate! >= 1 ? '100%（超过 100% 按 100% 计）' : pct(rate!)} = ${fmt(computed)}`;
   const stated = total.score?.value ?? null;
   if (total.score && computed !== null) {
-    if (stated !== null && Math.abs(stated - computed) > 0.005) {
+    const p = total.score.parse;
+    if (stated !== null && Math.abs(stated - computed) > 0.005 && !(p.ok && agreesAt(stated, weight! * Math.min(Math.max(rate!, 0), 1), p.decimals))) {
       const cell = a1(total.score.pos.row, total.score.pos.col);
+      // Less than a point off is a rounding rule of the unit's own (整数, 截尾), not an arithmetic error.
+      const near = Math.abs(stated - computed) < 1;
       findings.add(
         'BUDGET_SCORE_MISMATCH',
         total.score.pos,
-        `预算执行率得分（${cell}）填写为 ${fmt(stated)}，按${scoreRule.replace(/^执行率/, '执行率')}应为 ${fmt(computed)}；请改为 ${fmt(computed)}。`,
-        { fix: { cell, value: computed }, rule: scoreRule },
+        `预算执行率得分（${cell}）填写为 ${fmt(stated)}，按${scoreRule.replace(/^执行率/, '执行率')}应为 ${fmt(computed)}；请改为 ${fmt(computed)}${near ? '，或确认所用的取整规则' : ''}。`,
+        { fix: { cell, value: computed }, rule: scoreRule, ...(near ? { severity: 'warning' as const } : {}) },
       );
     } else if (total.score.parse.ok === false && total.score.parse.reason === 'empty' && isFillable(view, total.score.pos)) {
       fills.push({ cell: a1(total.score.pos.row, total.score.pos.col), value: computed, label: '得分' });
@@ -174,4 +179,56 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
     rateCell: rateCell?.pos ?? null,
     fills,
   };
+}
+
+/**
+ * A stated figure agrees with the computed one at its own precision: rounded half up, or cut (a published
+ * `57.89%` for 57.8985%, `0.958` for 0.95862 — the unit's rounding, not a wrong figure).
+ */
+function agreesAt(stated: number, computed: number, decimals: number): boolean {
+  const s = roundHalfUp(stated, decimals);
+  if (s === roundHalfUp(computed, decimals)) return true;
+  const f = 10 ** decimals;
+  return s === Math.trunc(roundHalfUp(computed * f, 6)) / f;
+}
+
+const AMOUNT_COLUMNS = ['initial', 'annual', 'executed'] as const;
+type AmountCells = Record<(typeof AMOUNT_COLUMNS)[number], NumberCell | null>;
+
+/**
+ * SPEC §1.5, §4 FUNDS_SUM_MISMATCH: the 年度资金总额 row equals Σ of its parts in every amount column, once any
+ * part holds a number (an empty or `—` part counts as 0). An error where the total is below Σ or the block
+ * lists every part of its template (a 其他资金 row); a warning where only some parts are listed and the total
+ * exceeds them (the missing parts may hold the rest).
+ */
+function checkFundsSum(
+  total: AmountCells,
+  parts: { row: number; label: string; cells: AmountCells }[],
+  funds: NonNullable<FormLayout['funds']>,
+  findings: FindingList,
+): void {
+  if (parts.length === 0) return;
+  const names = { initial: '年初预算数', annual: funds.annualLabel, executed: funds.executedLabel };
+  for (const k of AMOUNT_COLUMNS) {
+    const t = total[k];
+    if (!t || t.value === null || !t.parse.ok) continue;
+    const filled = parts.filter((p) => p.cells[k]?.value != null);
+    // A part that cannot be read leaves the Σ unknown (it is NUMBER_INVALID at its own cell).
+    if (filled.length === 0 || parts.some((p) => p.cells[k]?.parse.ok === false && p.cells[k]?.parse.reason === 'invalid')) continue;
+    const raw = filled.reduce((s, p) => s + (p.cells[k]!.value as number), 0);
+    if (Math.abs(raw - t.value) < 1e-9) continue;
+    const sum = roundHalfUp(raw, 6);
+    // At the total's own precision, and to the 百元 at least (万元 amounts written `0` or `100` still state cents).
+    const decimals = Math.max(t.parse.decimals, 2);
+    if (roundHalfUp(sum, decimals) === roundHalfUp(t.value, decimals)) continue;
+    const below = t.value < sum;
+    const at = a1(t.pos.row, t.pos.col);
+    const listed = filled.map((p) => `${p.label.replace(/\s+/g, '')} ${fmt(p.cells[k]!.value as number)}`).join(' + ');
+    findings.add(
+      'FUNDS_SUM_MISMATCH',
+      t.pos,
+      `年度资金总额的${names[k]}（${at}）为 ${fmt(t.value)}，其下各项合计 ${fmt(sum)}（${listed}）；${below || funds.complete ? `请改为 ${fmt(sum)}，或核对各项金额。` : '如有未列出的资金来源，请补列；否则请改为各项之和。'}`,
+      { severity: below || funds.complete ? 'error' : 'warning', rule: `年度资金总额 = ${listed} = ${fmt(sum)}` },
+    );
+  }
 }

@@ -5,6 +5,7 @@ import { parseNumberCell, type NumberParse } from '../values/number';
 import { isDateFormat } from '../values/numberFormat';
 import { fmt } from '../findings';
 import { cleanText } from '../values/normalize';
+import { roundHalfUp } from '../values/round';
 
 /** A numeric cell read for the rules: the parse, and where it is. */
 export interface NumberCell {
@@ -57,7 +58,9 @@ const MAX_WEIGHT = 100;
  * large that sums overflow) is NUMBER_INVALID at its own cell and is not used (null), like unreadable text.
  */
 export function readWeight(view: SheetView, pos: Pos | null, what: string, findings: FindingList): NumberCell | null {
-  const cell = readNumber(view, pos, what, findings);
+  let cell = readNumber(view, pos, what, findings);
+  // A 权重 stated in percent (`60%`, 四川) is that many points of the 100-point form its 得分 are in.
+  if (cell && cell.value !== null && cell.parse.ok && cell.parse.percent) cell = { ...cell, value: roundHalfUp(cell.value * 100, 6) };
   if (!cell || cell.value === null || (cell.value >= 0 && cell.value <= MAX_WEIGHT)) return cell;
   findings.add(
     'NUMBER_INVALID',

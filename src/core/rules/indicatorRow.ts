@@ -47,6 +47,28 @@ export interface Carry {
   level1: string;
   level1Cell: Pos | null;
   level2: string;
+  /** The rows since the last `一、…` 三级 under this 二级: `1、…` rows there are its parts (湖北-style nesting). */
+  inNumberedGroup?: boolean;
+}
+
+/** `一、示范区建立`: an indicator whose parts follow as `1、…`, `2、…`. */
+const GROUP_HEAD = /^[一二三四五六七八九十]+[、.．]/u;
+const GROUP_PART = /^\d+[、．]/u;
+
+/**
+ * A row that details the indicator above it rather than being one: `其中…` breakdown rows (the transfer-payment
+ * template's ★ indicators, which carry no 分值 by design) and the `1、` parts of a `一、` indicator (湖北-style,
+ * whose 得分 are already in their head's). Not indicators: no findings, not in any Σ.
+ */
+function isDetailRow(level3Key: string, carry: Carry): boolean {
+  if (level3Key.startsWith('其中')) return true;
+  if (GROUP_HEAD.test(level3Key)) {
+    carry.inNumberedGroup = true;
+    return false;
+  }
+  if (carry.inNumberedGroup && GROUP_PART.test(level3Key)) return true;
+  carry.inNumberedGroup = false;
+  return false;
 }
 
 /**
@@ -69,17 +91,23 @@ export function checkIndicatorRow(
     carry.level1 = l1Text;
     carry.level1Cell = layout.level1Cell;
   }
-  if (l2Text) carry.level2 = l2Text;
+  if (l2Text) {
+    if (layout.level2Cell.row === row) carry.inNumberedGroup = false;
+    carry.level2 = l2Text;
+  }
   const level3 = readText(view, { row, col: cols.level3 });
+  if (isDetailRow(labelKey(level3), carry)) return null;
   const target = targetOf(view, form, row);
   const actualPos = view.master(row, cols.actual);
   const actualText = readText(view, actualPos);
   const actual = parseIndicatorValue(view.value(actualPos.row, actualPos.col), view.format(actualPos.row, actualPos.col), view.text(actualPos.row, actualPos.col));
-  const weightPos = view.master(row, cols.weight);
-  const scorePos = view.master(row, cols.score);
+  // A column the table does not have is read as nothing: no value, no finding.
+  const weightPos = cols.weight === null ? null : view.master(row, cols.weight);
+  const scorePos = cols.score === null ? null : view.master(row, cols.score);
   const reasonText = cols.reason === null ? '' : readText(view, view.master(row, cols.reason));
+  const emptyAt = (p: Pos | null) => p === null || view.isEmpty(p.row, p.col);
 
-  const noValues = target.text === '' && actualText === '' && view.isEmpty(weightPos.row, weightPos.col) && view.isEmpty(scorePos.row, scorePos.col);
+  const noValues = target.text === '' && actualText === '' && emptyAt(weightPos) && emptyAt(scorePos);
   if (isTemplatePlaceholder(labelKey(level3)) || (level3 === '' && noValues)) return null;
 
   const level2 = carry.level2;
@@ -112,8 +140,8 @@ export function checkIndicatorRow(
   const weightCell = readWeight(view, weightPos, `指标“${name}”的分值`, findings);
   const scoreCell = readNumber(view, scorePos, `指标“${name}”的得分`, findings);
   const w = weightCell?.value ?? null;
-  if (weightCell && !weightCell.parse.ok && weightCell.parse.reason === 'empty') missing(weightPos, '分值', '请填写该指标的分值（权重）。');
-  if (w !== null && profile.indicatorWeightLimit !== null && w > profile.indicatorWeightLimit) {
+  if (weightCell && weightPos && !weightCell.parse.ok && weightCell.parse.reason === 'empty') missing(weightPos, '分值', '请填写该指标的分值（权重）。');
+  if (weightPos && w !== null && profile.indicatorWeightLimit !== null && w > profile.indicatorWeightLimit) {
     findings.add(
       'WEIGHT_EXCEEDS_LIMIT',
       weightPos,
@@ -124,7 +152,29 @@ export function checkIndicatorRow(
   const stated = scoreCell?.value ?? null;
   const outcome = w !== null ? scoreIndicator(target.value, actual, w, profile) : null;
   const computed = outcome?.computed ?? null;
-  const rule = outcome?.rule ?? '分值无法读取，不能计算得分';
+  const rule = outcome?.rule ?? (cols.weight === null ? (cols.score === null ? '不评分的表：只核对完成情况' : '表中没有分值列，得分按表中所填') : '分值无法读取，不能计算得分');
+
+  if (scorePos === null) {
+    // An unscored table: a quantitative result short of its target needs a reason (SPEC §1.5).
+    const s = scoreIndicator(target.value, actual, 1, profile);
+    if (cols.reason !== null && reasonText === '' && s.kind === 'quantitative' && s.computed !== null && s.computed < 1) {
+      const at = view.master(row, cols.reason);
+      findings.add(
+        'DEVIATION_REASON_MISSING',
+        at,
+        `指标“${name}”实际完成“${actualText}”未达到年度指标值“${target.text}”，未完成原因（${a1(at.row, at.col)}）未填写；请写明原因和改进措施。`,
+      );
+    }
+    return {
+      result: { row: row + 1, level1: labelKey(level1Raw), level2: labelKey(level2), level3, target: target.text, actual: actualText, weight: null, score: { stated: null, computed: null, effective: null }, rule },
+      category,
+      level2Category: byLevel2,
+      level1Cell,
+      weight: null,
+      effective: null,
+      fill: null,
+    };
+  }
   const scoreA1 = a1(scorePos.row, scorePos.col);
 
   if (stated !== null && w !== null && (stated > w + 0.005 || stated < 0)) {

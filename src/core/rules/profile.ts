@@ -1,3 +1,5 @@
+import type { Role } from '../recognize/lexicon';
+
 /**
  * A scoring profile: the parameters in which provinces differ (SPEC §3). Profiles change numbers, never
  * code. A province writes its own as JSON in this shape (see README "Profile format").
@@ -38,6 +40,8 @@ export interface Profile {
     /** a ≥ t × this on a positive indicator needs a reason (广西: 1.3 → warning); null: info only. */
     overachievementAt: number | null;
   };
+  /** Wordings a province adds to the role lexicon (`{ "actual": ["实际完成情况"] }`); see `recognize/lexicon.ts`. */
+  wordings: Partial<Record<Role, readonly string[]>>;
 }
 
 export const MOF: Profile = {
@@ -57,6 +61,7 @@ export const MOF: Profile = {
   reverseFormula: 'ratio',
   qualitativeBands: { achieved: 0.8, partial: 0.6 },
   reasonRequired: { belowWeight: true, executionRateBelow: null, overachievementAt: null },
+  wordings: {},
 };
 
 export const LINCANG: Profile = {
@@ -76,9 +81,42 @@ export const LINCANG: Profile = {
   reverseFormula: 'ratio',
   qualitativeBands: { achieved: 0.8, partial: 0.6 },
   reasonRequired: { belowWeight: true, executionRateBelow: null, overachievementAt: null },
+  wordings: {},
 };
 
-export const BUILT_IN_PROFILES: readonly Profile[] = [MOF, LINCANG];
+/**
+ * 湖北 (鄂财绩发〔2021〕 项目支出绩效自评表, SPEC §1.5 湖北-style): 预算执行 20 分 scored 20 × 执行率, 年度绩效目标
+ * 80 分, qualitative bands 80/50. Its tables carry no per-indicator 分值 column: their weights, where stated,
+ * are in the labels.
+ */
+export const HUBEI: Profile = {
+  ...MOF,
+  id: 'hubei',
+  name: '湖北省（预算执行 20 分）',
+  budgetWeight: 20,
+  level1Weights: {},
+  indicatorsWeight: 80,
+  qualitativeBands: { achieved: 0.8, partial: 0.5 },
+  reasonRequired: { ...MOF.reasonRequired },
+  wordings: {},
+};
+
+/**
+ * 四川 (部门预算项目支出绩效自评表, 报表编号 510000_0013zp): 预算执行情况 10 分 + 绩效指标 90 分, 权重 and 完成值
+ * columns, a 合计 row; 执行率 below 90% needs a reason.
+ */
+export const SICHUAN: Profile = {
+  ...MOF,
+  id: 'sichuan',
+  name: '四川省（510000 模板）',
+  budgetWeight: 10,
+  level1Weights: {},
+  indicatorsWeight: 90,
+  reasonRequired: { belowWeight: true, executionRateBelow: 0.9, overachievementAt: null },
+  wordings: {},
+};
+
+export const BUILT_IN_PROFILES: readonly Profile[] = [MOF, LINCANG, HUBEI, SICHUAN];
 
 export function builtInProfile(id: string): Profile | undefined {
   return BUILT_IN_PROFILES.find((p) => p.id === id);

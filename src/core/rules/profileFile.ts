@@ -1,4 +1,5 @@
-import { builtInProfile, MOF, type Profile } from './profile';
+import { builtInProfile, BUILT_IN_PROFILES, MOF, type Profile } from './profile';
+import { LEXICON, type Role } from '../recognize/lexicon';
 
 /** A profile file that cannot be used; the message is Chinese and names the field. */
 export class ProfileError extends Error {
@@ -51,16 +52,40 @@ function gradeLabel(x: unknown, field: string): string {
 }
 
 /**
+ * `wordings`: header and side-label wordings a province adds to the role lexicon, by role —
+ * `{ "actual": ["实际完成情况"], "weight": ["指标分值"] }`. Added to the base profile's, never replacing the
+ * built-in lexicon.
+ */
+function wordings(x: unknown, base: Profile['wordings']): Profile['wordings'] {
+  const roles = Object.keys(LEXICON);
+  if (!isObject(x)) throw new ProfileError('wordings 应为对象，键为列的角色，值为写法数组，如 {"actual": ["实际完成情况"]}。');
+  onlyKnown(x, roles, 'wordings');
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(base)) out[k] = [...(v ?? [])];
+  for (const [role, list] of Object.entries(x)) {
+    if (!Array.isArray(list) || list.length === 0) throw new ProfileError(`wordings.${role} 应为非空的写法数组，如 ["实际完成情况"]。`);
+    list.forEach((w, i) => {
+      if (typeof w !== 'string' || w.trim() === '') throw new ProfileError(`wordings.${role}[${i}] 应为非空字符串。`);
+      if (w.length > 80) throw new ProfileError(`wordings.${role}[${i}] 过长（不超过 80 个字），现为 ${JSON.stringify(w)}。`);
+      // eslint-disable-next-line no-control-regex
+      if (/[\u0000-\u001f\u007f-\u009f]/.test(w)) throw new ProfileError(`wordings.${role}[${i}] 不能含有控制字符。`);
+    });
+    out[role] = [...(out[role] ?? []), ...(list as string[])];
+  }
+  return out as Partial<Record<Role, readonly string[]>>;
+}
+
+/**
  * Reads a profile written as JSON (already parsed). Fields left out come from the profile named in
  * `extends` (default `mof`), so a province writes only what differs. Unknown fields are refused, so a
  * misspelt field does not pass silently.
  */
 export function parseProfile(json: unknown): Profile {
   if (!isObject(json)) throw new ProfileError('配置文件应为一个 JSON 对象（以 { 开头）。');
-  onlyKnown(json, ['extends', 'id', 'name', 'grades', 'budgetWeight', 'level1Weights', 'satisfactionMovesToOutput', 'indicatorsWeight', 'indicatorWeightLimit', 'reverseFormula', 'qualitativeBands', 'reasonRequired'], '');
+  onlyKnown(json, ['extends', 'id', 'name', 'grades', 'budgetWeight', 'level1Weights', 'satisfactionMovesToOutput', 'indicatorsWeight', 'indicatorWeightLimit', 'reverseFormula', 'qualitativeBands', 'reasonRequired', 'wordings'], '');
 
   const baseId = json.extends === undefined ? 'mof' : json.extends;
-  if (typeof baseId !== 'string' || !builtInProfile(baseId)) throw new ProfileError(`extends 应为内置方案 mof 或 lincang，现为 ${JSON.stringify(baseId)}。`);
+  if (typeof baseId !== 'string' || !builtInProfile(baseId)) throw new ProfileError(`extends 应为内置方案 ${BUILT_IN_PROFILES.map((b) => b.id).join('、')} 之一，现为 ${JSON.stringify(baseId)}。`);
   const base = builtInProfile(baseId) ?? MOF;
   const p: Profile = structuredClone(base);
 
@@ -127,6 +152,7 @@ export function parseProfile(json: unknown): Profile {
     if (r.executionRateBelow !== undefined) p.reasonRequired.executionRateBelow = num(r.executionRateBelow, 'reasonRequired.executionRateBelow', { min: 0, max: 1, nullable: true });
     if (r.overachievementAt !== undefined) p.reasonRequired.overachievementAt = num(r.overachievementAt, 'reasonRequired.overachievementAt', { min: 1, nullable: true });
   }
+  if (json.wordings !== undefined) p.wordings = wordings(json.wordings, p.wordings);
   return p;
 }
 

@@ -50,7 +50,7 @@ export function checkTotal(
   const gradeComputed = computed !== null ? gradeOf(computed, profile) : null;
 
   let stated: number | null = null;
-  if (form.totalRow !== null) {
+  if (form.totalRow !== null && form.indicatorCols.score !== null) {
     const pos = view.master(form.totalRow, form.indicatorCols.score);
     const cell = readNumber(view, pos, '总分得分', findings);
     stated = cell?.value ?? null;

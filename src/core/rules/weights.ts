@@ -18,13 +18,18 @@ export function checkWeights(
   profile: Profile,
   findings: FindingList,
 ): number | null {
-  const totalWeightPos = form.totalRow !== null ? view.master(form.totalRow, form.indicatorCols.weight) : null;
-  const anchor = totalWeightPos ?? budgetWeightPos ?? { row: form.indicatorHeaderRow, col: form.indicatorCols.weight };
+  const weightCol = form.indicatorCols.weight;
+  // No 分值 column: nothing states the indicators' weights, so no Σ is judged (precision first).
+  if (weightCol === null) return null;
+  const totalWeightPos = form.totalRow !== null ? view.master(form.totalRow, weightCol) : null;
+  const anchor = totalWeightPos ?? budgetWeightPos ?? { row: form.indicatorHeaderRow, col: weightCol };
 
   const indicatorSum = rows.reduce((s, r) => s + (r.weight ?? 0), 0);
   const unreadable = rows.some((r) => r.weight === null) || budgetWeight === null;
   const sum = round2(indicatorSum + (budgetWeight ?? 0));
-  if (!unreadable && Math.abs(sum - 100) > 0.005) {
+  // Σ = 100 is judged where the table's end is known (its 总分 / 合计 row): a table cut short, as many published
+  // copies are, states no Σ to miss. Stated block weights are judged either way.
+  if (!unreadable && form.totalRow !== null && Math.abs(sum - 100) > 0.005) {
     findings.add(
       'WEIGHT_SUM_MISMATCH',
       anchor,

@@ -13,7 +13,13 @@ import { roundHalfUp } from './round';
 export type NumberParse =
   | { ok: true; value: number; percent: boolean; decimals: number; raw: string }
   | { ok: false; reason: 'empty' }
+  /** `—`, `－`, `-`, `/`, `无`: the template's "not applicable" (SPEC §1.5) — no value, and nothing wrong. */
+  | { ok: false; reason: 'notApplicable'; raw: string }
   | { ok: false; reason: 'invalid'; raw: string };
+
+const NOT_APPLICABLE = /^(?:[-—–―‒/\\]+|无|不适用)$/u;
+/** An amount written with its unit, `50万元`: the funds columns are in 万元. */
+const WAN_YUAN = /^(.*\d)\s*万元$/u;
 
 // Sign, integer part (plain or with thousands commas), fraction, percent. At least one digit is checked
 // separately, so `.5` and `5.` pass and `.` does not.
@@ -51,8 +57,10 @@ function percentText(fraction: number, decimals: number): string {
 const parseNumberText = memoizeString(parseNumberTextUncached);
 
 function parseNumberTextUncached(raw: string): NumberParse {
-  const s = cleanText(raw).replace(/\u2212/g, '-').replace(/\s+%$/, '%');
+  let s = cleanText(raw).replace(/\u2212/g, '-').replace(/\s+%$/, '%');
   if (s === '') return { ok: false, reason: 'empty' };
+  if (NOT_APPLICABLE.test(s)) return { ok: false, reason: 'notApplicable', raw };
+  s = s.replace(WAN_YUAN, '$1');
   const m = NUMBER_TEXT.exec(s);
   if (!m) return { ok: false, reason: 'invalid', raw };
   const [, sign, intPart, fraction = '', percent] = m;

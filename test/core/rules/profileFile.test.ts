@@ -25,7 +25,7 @@ describe('profile files', () => {
     [{ budgetWieght: 20 }, '未知配置项“budgetWieght”'],
     [{ budgetWeight: '20' }, 'budgetWeight 应为数字'],
     [{ reverseFormula: 'log' }, 'reverseFormula 应为 "ratio"'],
-    [{ extends: 'hubei' }, 'extends 应为内置方案'],
+    [{ extends: 'guangxi' }, 'extends 应为内置方案'],
     [{ level1Weights: { 决策: 20 } }, 'level1Weights 的键'],
     [{ qualitativeBands: { achieved: 0.5, partial: 0.6 } }, 'partial 不能大于 achieved'],
     [[1, 2], '应为一个 JSON 对象'],

@@ -78,12 +78,25 @@ describe('parseNumberCell: text cells', () => {
     }
   });
 
-  it.each(['31..5', '十五', 'abc', '1.2.3', '95%以上', '30人', '12,34', '.', '-', '%', '1 234', '100%%', '1e3'])(
+  it.each(['31..5', '十五', 'abc', '1.2.3', '95%以上', '30人', '12,34', '.', '%', '1 234', '100%%', '1e3', '50万'])(
     '%j is invalid, never a number',
     (text) => {
       expect(parseNumberCell(text)).toEqual({ ok: false, reason: 'invalid', raw: text });
     },
   );
+
+  // SPEC §1.5: the template's own marks in cells that do not apply (`-` was read as invalid before).
+  it.each(['-', '—', '－', '——', '/', '／', '无'])('%j is "not applicable": no value, and not invalid', (text) => {
+    expect(parseNumberCell(text)).toEqual({ ok: false, reason: 'notApplicable', raw: text });
+  });
+
+  it.each([
+    ['50万元', 50],
+    ['1,157.97万元', 1157.97],
+    ['９.４８ 万元', 9.48],
+  ])('%j is an amount in 万元: %d', (text, value) => {
+    expect(parseNumberCell(text)).toMatchObject({ ok: true, value, percent: false });
+  });
 
   it.each(['', '   ', '\u3000', '\u3000\t\n'])('%j is empty', (text) => {
     expect(parseNumberCell(text)).toEqual({ ok: false, reason: 'empty' });

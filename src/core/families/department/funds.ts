@@ -27,6 +27,8 @@ export function departmentFunds(grid: LabelGrid, h: HeaderAnchor, upper: number)
         score: colOf('score'),
       },
       totalRow: valueRow,
+      complete: false,
+      labelWeight: null,
       rows: [{ row: valueRow, label: grid.find(valueRow, (k) => isLabel(k, 'deptBudget'), left, right)?.text ?? '年度预算申请' }],
       annualLabel: '年度预算申请（资金总额）',
       annualPrefix: '资金总额',

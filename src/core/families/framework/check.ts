@@ -48,6 +48,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
   const projectName =
     fieldText(layout.projectName) ||
     (layout.bracketName ? readText(view, layout.bracketName).replace(/^[(（]|[)）]$/gu, '').trim() : '') ||
+    layout.titleName ||
     layout.unitName?.text ||
     null;
   if (layout.projectName && !fieldText(layout.projectName)) {
@@ -127,7 +128,8 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
   // SPEC: Σ of the 一级 weights = the 总分 row's 分值 = 100; a total row may state it under each level (五华 004).
   const totalWeightCells = layout.totalRow === null ? [] : [cols.level1Weight, cols.level2Weight, cols.level3Weight].flatMap((c) => (c === null ? [] : [view.master(layout.totalRow!, c)]));
   const anchor = totalWeightCells.at(-1) ?? { row: layout.header.row, col: cols.level3 };
-  const sumReported = weightSum !== null && real.length > 0 && Math.abs(weightSum - 100) > 0.005;
+  // Judged where the table's end is known (its 合计 / 总分 row): a copy cut short states no Σ to miss.
+  const sumReported = weightSum !== null && real.length > 0 && layout.totalRow !== null && Math.abs(weightSum - 100) > 0.005;
   if (sumReported) {
     findings.add(
       'WEIGHT_SUM_MISMATCH',
@@ -178,7 +180,10 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
 
   // A score past its weight (SCORE_EXCEEDS_WEIGHT) counts as no score: a total is never more than its weights allow.
   const counted = real.map((r) => (r.score !== null && r.weight !== null && r.score > r.weight + 1e-9 ? null : r.score));
-  const { stated, computed, gradeStated, gradeComputed } = checkFrameworkTotal(view, layout, real.length > 0 ? withinTotal(counted, weightSum) : [null], profile, findings, fills);
+  // The most the scores could add up to: a missing score at its weight (its own, else its block's label's).
+  const bounds = real.map((r, k) => counted[k] ?? r.weight ?? r.l2.labelWeight ?? r.l1.labelWeight);
+  const ceiling = real.length > 0 && bounds.every((b) => b !== null) ? roundHalfUp(bounds.reduce<number>((s, b) => s + (b as number), 0), 2) : null;
+  const { stated, computed, gradeStated, gradeComputed } = checkFrameworkTotal(view, layout, real.length > 0 ? withinTotal(counted, weightSum) : [null], profile, findings, fills, ceiling);
 
   const indicators: IndicatorResult[] = real.map((r) => {
     const c = computedScore.get(r);

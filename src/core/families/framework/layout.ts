@@ -4,6 +4,7 @@ import type { Pos } from '../../recognize/layout';
 import { isLabel, type LabelKey } from '../../recognize/labels';
 import { valueRightOf } from '../../recognize/fieldValue';
 import { scanTableRows, startsAnotherForm } from '../../recognize/formBounds';
+import { bracketName } from '../../recognize/titleName';
 import type { FrameworkHeader } from './header';
 
 /** Rows below the total row where 评价等次 and the grade thresholds are looked for. */
@@ -35,11 +36,15 @@ export interface FrameworkLayout {
   projectName: Labelled | null;
   /** `（运行运转保障经费）` under the title (雁江 003). */
   bracketName: Pos | null;
+  /** The name in brackets at the end of the title itself (`…自评计分表（运行运转保障经费）`). */
+  titleName: string | null;
   /** The unit's name: a labelled cell or a line `部门（单位）名称：…`. */
   unitName: { pos: Pos; text: string } | null;
   department: Labelled | null;
   implementer: Labelled | null;
   grade: GradePlace | null;
+  /** A total stated beside the project line (`自评得分 | 98`) where the table has no total row. */
+  sideTotal: Pos | null;
   /** The line stating the grade thresholds (`100-90（含）分为优、…`). */
   thresholds: Pos | null;
   funds: FrameworkFunds | null;
@@ -111,14 +116,21 @@ export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHe
     }
   }
   const bracket = findAbove((c) => BRACKET_LINE.test(c.text.trim()) && !YEAR_LINE.test(c.text.trim()));
+  const sideTotalLabel = totalRow === null ? findAbove((c) => isLabel(c.key, 'statedTotal')) : undefined;
+  const sideTotal = sideTotalLabel ? valueRightOf(view, grid, sideTotalLabel, Math.max(right, sideTotalLabel.right + 4)) : null;
   const funds = findFunds(view, grid, h, upper);
 
   let top = h.row;
   for (const p of [projectName?.label, department?.label, implementer?.label, unitName?.pos, grade?.how === 'inline' ? grade.pos : undefined, bracket, funds ? { row: funds.row - 1 } : undefined]) {
     if (p && p.row < top) top = p.row;
   }
+  let titleName: string | null = null;
   for (let r = top - 1; r >= Math.max(upper, top - 4); r--) {
-    if (grid.find(r, (k) => /计分表|评价表|绩效自评表/.test(k), left, Infinity)) top = r;
+    const title = grid.find(r, (k) => /计分表|评价表|绩效自评表/.test(k), left, Infinity);
+    if (title) {
+      top = r;
+      titleName ??= bracketName(title.text);
+    }
   }
   let formRight = right;
   for (let r = top; r < h.row; r++) for (const c of grid.inRow(r, left, Infinity)) if (c.col <= right) formRight = Math.max(formRight, c.right);
@@ -130,6 +142,8 @@ export function frameworkLayout(view: SheetView, grid: LabelGrid, h: FrameworkHe
     totalRow,
     projectName,
     bracketName: bracket ? { row: bracket.row, col: bracket.col } : null,
+    titleName,
+    sideTotal,
     unitName,
     department,
     implementer,
@@ -144,7 +158,7 @@ function findFunds(view: SheetView, grid: LabelGrid, h: FrameworkHeader, upper: 
   for (let r = h.row - 1; r >= upper; r--) {
     const cells = grid.inRow(r, h.left, Infinity);
     const colOf = (which: LabelKey) => cells.find((c) => isLabel(c.key, which))?.col ?? null;
-    const initial = colOf('initialBudget');
+    const initial = colOf('plannedStart');
     const arrived = colOf('arrived');
     const spent = colOf('spent');
     if (initial === null || (arrived === null && spent === null)) continue;

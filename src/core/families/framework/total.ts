@@ -21,6 +21,8 @@ export function checkFrameworkTotal(
   profile: Profile,
   findings: FindingList,
   fills: Fill[],
+  /** The most the scores can add up to (a missing score counted at its weight), or null when unknown. */
+  ceiling: number | null = null,
 ): { stated: number | null; computed: number | null; gradeStated: string | null; gradeComputed: string | null } {
   const computed = scores.every((x) => x !== null) ? roundHalfUp(scores.reduce<number>((s, x) => s + (x as number), 0), 2) : null;
   let stated: number | null = null;
@@ -37,6 +39,25 @@ export function checkFrameworkTotal(
       });
     } else if (computed !== null && cell && !cell.parse.ok && cell.parse.reason === 'empty' && isFillable(view, pos)) {
       fills.push({ cell: at, value: computed, label: totalWord });
+    }
+  }
+  if (layout.totalRow === null && layout.sideTotal) {
+    // A total stated beside the project line: it must be what the scores add up to, and can never exceed
+    // what they could add up to where a score is missing (a copy cut short).
+    const pos = layout.sideTotal;
+    const cell = readNumber(view, pos, '自评得分', findings);
+    stated = cell?.value ?? null;
+    const at = a1(pos.row, pos.col);
+    const word = scoreWord(view, layout);
+    if (stated !== null && computed !== null && Math.abs(stated - computed) > 0.005) {
+      findings.add('TOTAL_MISMATCH', pos, `自评得分（${at}）填写为 ${fmt(stated)}，各三级指标${word}合计为 ${fmt(computed)}；请改为 ${fmt(computed)}。`, {
+        fix: { cell: at, value: computed },
+        rule: `自评得分 = 各三级指标${word}之和 = ${fmt(computed)}`,
+      });
+    } else if (stated !== null && computed === null && ceiling !== null && stated > ceiling + 0.005) {
+      findings.add('TOTAL_MISMATCH', pos, `自评得分（${at}）填写为 ${fmt(stated)}，而各三级指标${word}合计最多为 ${fmt(ceiling)}（未填得分的指标按其分值计）；请核对自评得分。`, {
+        rule: `自评得分 ≤ 已填${word}之和 + 未填指标的分值 = ${fmt(ceiling)}`,
+      });
     }
   }
   const thresholds = layout.thresholds ? parseThresholds(readText(view, layout.thresholds)) : null;

@@ -26,14 +26,27 @@ export function checkProjectForm(view: SheetView, layout: FormLayout, profile: P
     return text;
   };
   const nameLabel = layout.kind === 'department' ? '部门名称' : '项目名称';
-  const projectName = field(layout.projectName, nameLabel, `请填写${nameLabel}。`);
-  if (!layout.projectName) {
+  const projectName = field(layout.projectName, nameLabel, `请填写${nameLabel}。`) ?? (layout.projectName ? null : layout.titleName);
+  // A bare indicator block (no 项目名称, no title name, no funds block): the blocks above were not published
+  // with it, which is said once as info rather than as missing values (precision first).
+  const bare = !layout.projectName && !layout.titleName && !layout.funds;
+  if (bare) {
+    findings.add('COLUMNS_UNRECOGNIZED', { row: layout.range.top, col: layout.range.left }, '表中只有绩效指标部分，未找到项目名称和项目资金部分；这两部分未校验，预算执行率未计入总分。');
+  } else if (!layout.projectName && !layout.titleName) {
     findings.add('REQUIRED_FIELD_MISSING', { row: layout.range.top, col: layout.range.left }, '表中没有“项目名称”一栏；请按模板填写项目名称。');
+  }
+  if (layout.unread.length > 0) {
+    const first = layout.unread[0];
+    findings.add(
+      'COLUMNS_UNRECOGNIZED',
+      first,
+      `未能识别的列：${layout.unread.map((c) => `“${c.text.replace(/\s+/g, '')}”（${a1(c.row, c.col)}）`).join('、')}；这些列未参与校验。`,
+    );
   }
   field(layout.department, '主管部门', '请填写主管部门名称。');
   field(layout.implementer, '实施单位', '请填写实施单位名称。');
 
-  const budget = checkBudget(view, layout, profile, findings);
+  const budget = checkBudget(view, layout, profile, bare ? new FindingList(view.name) : findings);
   fills.push(...budget.fills);
 
   const carry: Carry = { level1: '', level1Cell: null, level2: '' };
@@ -64,12 +77,14 @@ export function checkProjectForm(view: SheetView, layout: FormLayout, profile: P
     layout.funds && layout.funds.totalRow !== null && layout.funds.cols.weight !== null
       ? view.master(layout.funds.totalRow, layout.funds.cols.weight)
       : null;
-  const weightSum = checkWeights(view, layout, budget.result.weight, budgetWeightPos, rows, profile, findings);
+  // An unscored table (no 分值, no 得分): no weights, no total, no grade — like the targets table.
+  const scored = layout.kind !== 'targets';
+  const weightSum = scored ? checkWeights(view, layout, budget.result.weight, budgetWeightPos, rows, profile, findings) : null;
   // A score outside 0 to its weight (reported at its cell) counts as no score: a total never leaves what its weights allow.
   const within = (score: number | null, weight: number | null) => (score !== null && (score < 0 || score > (weight ?? 100) + 0.005) ? null : score);
   const parts = [within(budget.effective, budget.result.weight), ...rows.map((r) => within(r.effective, r.result.weight))];
-  const total = checkTotal(view, layout, withinTotal(parts, weightSum), profile, findings);
-  fills.push(...total.fills);
+  const total = scored ? checkTotal(view, layout, withinTotal(parts, weightSum ?? null), profile, findings) : null;
+  if (total) fills.push(...total.fills);
 
   return {
     form: {
@@ -79,8 +94,8 @@ export function checkProjectForm(view: SheetView, layout: FormLayout, profile: P
       projectName,
       budget: budget.result,
       indicators: rows.map((r) => r.result),
-      total: { weight: weightSum, stated: total.stated, computed: total.computed },
-      grade: { stated: total.gradeStated, computed: total.gradeComputed },
+      total: total ? { weight: weightSum, stated: total.stated, computed: total.computed } : null,
+      grade: total ? { stated: total.gradeStated, computed: total.gradeComputed } : null,
       findings: findings.items,
     },
     fills,

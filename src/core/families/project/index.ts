@@ -10,7 +10,7 @@ import { buildForm } from './layout';
  */
 export const projectFamily: Family<IndicatorHeader, FormLayout> = {
   name: '项目支出绩效自评表',
-  header: (grid, start, group) => headerOf(grid, start.row, start, group.filter((c) => !c.key.includes('绩效指标'))),
+  header: (grid, start, group, end) => headerOf(grid, start.row, start, group.filter((c) => !c.key.includes('绩效指标')), end),
   layout: buildForm,
   check: checkProjectForm,
 };

@@ -4,6 +4,9 @@ import type { FormLayout, FundsLayout, IndicatorRowLayout, Pos } from '../../rec
 import { isLabel, labelKey, type LabelKey } from '../../recognize/labels';
 import { departmentFunds } from '../department/funds';
 import { valueRightOf } from '../../recognize/fieldValue';
+import { FUNDS_BAND_ROLES } from '../../recognize/lexicon';
+import { hasRole } from '../../recognize/labels';
+import { bracketName, TITLE } from '../../recognize/titleName';
 import type { IndicatorHeader } from './header';
 
 /** Blank rows in a row that end a form without a 总分 row. */
@@ -19,7 +22,8 @@ export function buildForm(view: SheetView, grid: LabelGrid, h: IndicatorHeader, 
   const labelled = (which: LabelKey): { label: Pos; value: Pos | null } | null => {
     const c = findAbove(which);
     if (!c) return null;
-    return { label: { row: c.row, col: c.col }, value: valueRightOf(view, grid, c, right) };
+    // The blocks above may run wider than the indicator columns (a value beside 资金使用单位 past them).
+    return { label: { row: c.row, col: c.col }, value: valueRightOf(view, grid, c, Math.max(right, c.right + 4)) };
   };
 
   const projectName = labelled('projectName') ?? labelled('deptName');
@@ -34,9 +38,11 @@ export function buildForm(view: SheetView, grid: LabelGrid, h: IndicatorHeader, 
   let top = h.row;
   for (const p of [projectName?.label, department?.label, implementer?.label, deptName]) if (p) top = Math.min(top, p.row);
   if (funds) top = Math.min(top, funds.headerRow);
+  let titleName: string | null = null;
   for (let r = top - 1; r >= Math.max(upper, top - 4); r--) {
-    const t = grid.find(r, (k) => k.includes('绩效自评表'), left, right);
+    const t = grid.find(r, (k) => TITLE.test(k), left, right);
     if (t) top = r;
+    titleName ??= grid.inRow(r, left, right).map((c) => bracketName(c.text)).find((n) => n !== null) ?? null;
   }
 
   // The title and the upper blocks may be merged wider than the indicator columns.
@@ -46,8 +52,10 @@ export function buildForm(view: SheetView, grid: LabelGrid, h: IndicatorHeader, 
     for (const c of grid.inRow(r, left, right)) formRight = Math.max(formRight, c.right);
   }
 
+  const unread = [...h.unread, ...(funds?.unread ?? [])].map((c) => ({ row: c.row, col: c.col, text: c.text }));
+  const scored = h.cols.weight !== null || h.cols.score !== null;
   return {
-    kind: deptName ? 'department' : 'project',
+    kind: deptName ? 'department' : scored ? 'project' : 'targets',
     range: { top, left, bottom, right: formRight },
     projectName,
     department,
@@ -59,24 +67,38 @@ export function buildForm(view: SheetView, grid: LabelGrid, h: IndicatorHeader, 
     totalRow,
     gradeCell: gradeLabel ? valueRightOf(view, grid, gradeLabel, formRight) : null,
     otherNotesCell,
+    unread,
+    titleName,
   };
 }
 
-function findFunds(grid: LabelGrid, h: IndicatorHeader, upper: number): FundsLayout | null {
+const WEIGHT_IN_LABEL = /\((\d+(?:\.\d+)?)分/u;
+
+function findFunds(grid: LabelGrid, h: IndicatorHeader, upper: number): (FundsLayout & { unread: LabelCell[] }) | null {
   const { left, right } = h;
   let headerRow = -1;
   for (let r = h.row - 1; r >= upper; r--) {
-    if (grid.find(r, (k) => isLabel(k, 'annualBudget') || isLabel(k, 'executed') || isLabel(k, 'initialBudget'), left, right)) {
+    if (grid.find(r, (k) => isLabel(k, 'plannedYear') || isLabel(k, 'executed') || isLabel(k, 'plannedStart'), left, right)) {
       headerRow = r;
       break;
     }
   }
-  if (headerRow < 0) return departmentFunds(grid, h, upper);
-  const cells = grid.inRow(headerRow, left, right);
+  // The funds header may run past the indicator columns (湖北-style: 得分(20分*执行率) one column further).
+  let fundsRight = right;
+  for (const c of headerRow < 0 ? [] : grid.inRow(headerRow, right + 1)) {
+    if (c.col > fundsRight + 1 || !hasRole(c.key, FUNDS_BAND_ROLES)) break;
+    fundsRight = c.right;
+  }
+  const cells = headerRow < 0 ? [] : grid.inRow(headerRow, left, fundsRight);
   const colOf = (which: LabelKey) => cells.find((c) => isLabel(c.key, which))?.col ?? null;
-  const annual = cells.find((c) => isLabel(c.key, 'annualBudget'));
+  // Family B words its header 执行数 | 资金执行率 with no budget column: its own block (`资金总额：…` below).
+  if (headerRow < 0 || (colOf('plannedYear') === null && colOf('plannedStart') === null)) {
+    const dept = departmentFunds(grid, h, upper);
+    if (dept || headerRow < 0) return dept ? { ...dept, unread: [] } : null;
+  }
+  const annual = cells.find((c) => isLabel(c.key, 'plannedYear'));
   const cols = {
-    initial: colOf('initialBudget'),
+    initial: colOf('plannedStart'),
     annual: annual?.col ?? null,
     executed: colOf('executed'),
     weight: colOf('weight'),
@@ -86,26 +108,55 @@ function findFunds(grid: LabelGrid, h: IndicatorHeader, upper: number): FundsLay
   const firstNumberCol = Math.min(...Object.values(cols).filter((c): c is number => c !== null));
   const rows: { row: number; label: string }[] = [];
   let totalRow: number | null = null;
+  let complete = false;
   for (let r = headerRow + 1; r < h.row; r++) {
-    const labelCell = grid.inRow(r, left, firstNumberCol - 1).find((c) => !c.key.startsWith('项目资金'));
-    if (labelCell && (isLabel(labelCell.key, 'goals') || labelCell.key.includes('绩效指标'))) break;
+    const labelCell = grid.inRow(r, left, firstNumberCol - 1).find((c) => !c.key.startsWith("项目资金") && !isLabel(c.key, "fundsHeader"));
+    if (labelCell && (isLabel(labelCell.key, 'goals') || labelCell.key.includes('绩效指标') || isLabel(labelCell.key, 'indicatorsHeader'))) break;
     if (!labelCell) {
       if (rows.length > 0) break;
       continue;
     }
+    // Words in the amount columns (`资金管理情况 | 情况说明 | …`): the next block, not a funds row.
+    if ([cols.initial, cols.annual, cols.executed].some((c) => c !== null && hasWords(grid, r, c))) break;
     rows.push({ row: r, label: labelCell.text });
-    if (totalRow === null && labelCell.key.startsWith('年度资金总额')) totalRow = r;
+    if (totalRow === null && (labelCell.key.startsWith('年度资金总额') || isLabel(labelCell.key, 'totalFunds'))) totalRow = r;
+    else if (isLabel(labelCell.key, 'otherFunds')) complete = true;
+  }
+  // The funds line's points stated in its header (`预算执行情况(20分)`, `得分(20分*执行率)`) where no 分值 column states them.
+  let labelWeight: number | null = null;
+  for (let r = headerRow; r >= Math.max(upper, headerRow - 1) && labelWeight === null; r--) {
+    for (const c of grid.inRow(r, left, right)) {
+      const m = (isLabel(c.key, 'fundsHeader') || isLabel(c.key, 'score')) ? WEIGHT_IN_LABEL.exec(c.key) : null;
+      if (m) {
+        labelWeight = Number(m[1]);
+        break;
+      }
+    }
   }
   const executed = cells.find((c) => isLabel(c.key, 'executed'));
   return {
     headerRow,
     cols,
     totalRow,
+    complete,
+    labelWeight,
     rows,
-    annualLabel: annual ? labelKey(annual.text) : '全年预算数',
+    annualLabel: annual ? stripped(annual.key) : '全年预算数',
     annualPrefix: null,
-    executedLabel: executed ? labelKey(executed.text) : '全年执行数',
+    executedLabel: executed ? stripped(executed.key) : '全年执行数',
+    unread: cells.filter((c) => c.col >= firstNumberCol && !hasRole(c.key, FUNDS_BAND_ROLES)),
   };
+}
+
+/** The cell holds text with words in it (not a number, `50万元`, or a not-applicable mark). */
+function hasWords(grid: LabelGrid, row: number, col: number): boolean {
+  const c = grid.find(row, () => true, col, col);
+  return !!c && /[\u4e00-\u9fff]/u.test(c.key.replace(/万元|元|无|不适用/gu, ''));
+}
+
+/** A header's wording for messages: `全年预算数(A)` → 全年预算数. */
+function stripped(key: string): string {
+  return labelKey(key).replace(/\([^()]*\)$/u, '');
 }
 
 function scanIndicatorRows(
@@ -123,7 +174,10 @@ function scanIndicatorRows(
   for (let r = h.firstRow; r <= view.bottom; r++) {
     const cells = grid.inRow(r, left, right);
     const first = cells[0];
-    if (first && isLabel(first.key, 'total')) {
+    // A 总分 / 合计 cell may start left of the indicator columns (merged over an empty label column).
+    const lead = view.master(r, left);
+    const totalCell = lead.col < left ? grid.find(r, (k) => isLabel(k, 'total'), lead.col, lead.col) : first && isLabel(first.key, 'total') ? first : undefined;
+    if (totalCell) {
       totalRow = r;
       bottom = r;
       break;

@@ -8,7 +8,7 @@ import { loadExcelJS } from './excelJS';
 import type { SheetModel } from '../../core/sheet';
 import { restoreDroppedNotes } from './droppedNotes';
 import { fileKindOf } from './fileKind';
-import { breachMessage, DEFAULT_LIMITS, limitBreach, type ReadLimits } from './limits';
+import { breachMessage, DEFAULT_LIMITS, inflateWithinLimits, limitBreach, type InflatedParts, type LimitBreach, type ReadLimits } from './limits';
 import { fileMergesOf, installLinearMergeLoading } from './linearMerges';
 import { notPreservedIn } from './notPreserved';
 import { packagePartsOf, type PackageParts } from './packageParts';
@@ -90,16 +90,21 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options?: Rea
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<ReadSheets | LoadedWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const parts = refuseWhatIsNotAnXlsx(bytes);
-  if (parts) {
-    const limits = options.limits ?? DEFAULT_LIMITS;
-    const breach = limitBreach(bytes, parts.entries, limits);
-    if (breach?.kind === 'unmeasured') {
-      const detail = `部件 ${breach.part} 无法按目录解压`;
-      throw new WorkbookReadError('corrupt', READ_MESSAGES.corrupt(detail), detail);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  if (options.forCopy === false) {
+    // The check alone: the parts inflated for the limits are the ones SheetJS parses (inflated once).
+    let inflated: InflatedParts | undefined;
+    if (parts) {
+      const within = inflateWithinLimits(bytes, parts.entries, limits);
+      if (within.breach) refuseBreach(within.breach, limits);
+      inflated = within.parts ?? undefined;
     }
-    if (breach) throw new WorkbookReadError('too-large', breachMessage(breach, limits));
+    return { ...(await sheetsViaSheetJS(bytes, inflated)), notPreserved: [] };
   }
-  if (options.forCopy === false) return { ...(await sheetsViaSheetJS(bytes)), notPreserved: [] };
+  if (parts) {
+    const breach = limitBreach(bytes, parts.entries, limits);
+    if (breach) refuseBreach(breach, limits);
+  }
 
   const ExcelJSLib = await loadExcelJS();
   const workbook = new ExcelJSLib.Workbook();
@@ -125,11 +130,19 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   return { workbook, sheets, notPreserved, overlappingMerges };
 }
 
-async function sheetsViaSheetJS(bytes: Uint8Array): Promise<Pick<ReadSheets, 'sheets' | 'overlappingMerges'>> {
+function refuseBreach(breach: LimitBreach, limits: ReadLimits): never {
+  if (breach.kind === 'unmeasured') {
+    const detail = `部件 ${breach.part} 无法按目录解压`;
+    throw new WorkbookReadError('corrupt', READ_MESSAGES.corrupt(detail), detail);
+  }
+  throw new WorkbookReadError('too-large', breachMessage(breach, limits));
+}
+
+async function sheetsViaSheetJS(bytes: Uint8Array, inflated: InflatedParts | undefined): Promise<Pick<ReadSheets, 'sheets' | 'overlappingMerges'>> {
   // Imported on demand: the browser preview, which always needs ExcelJS's workbook, never loads SheetJS.
   const { readWithSheetJS } = await import('./sheetjsRead');
   try {
-    const { sheets, overlappingMerges } = readWithSheetJS(bytes);
+    const { sheets, overlappingMerges } = readWithSheetJS(bytes, inflated);
     return { sheets, overlappingMerges };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);

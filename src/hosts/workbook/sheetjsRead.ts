@@ -6,12 +6,16 @@
  *
  * `@e965/xlsx` is SheetJS 0.20.3 as published on cdn.sheetjs.com, republished to npm: the `xlsx` 0.18.5 on
  * the npm registry has CVE-2023-30533 (prototype pollution) and CVE-2024-22363 (ReDoS), fixed in 0.19.3
- * and 0.20.2.
+ * and 0.20.2. What is loaded is its mini build (sheetjsMini.d.ts): the .xlsx reader alone, without the
+ * codepage tables (~0.15 s of a cold process) and the other formats' readers and writers.
  */
-import { read, type CellObject, type ParsingOptions, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
+import { CFB, parse_zip, read } from '@e965/xlsx/dist/xlsx.mini.min.js';
 import { rangeA1, type CellRange, type CellValue, type SheetModel } from '../../core/sheet';
 import { withoutOverlaps } from './linearMerges';
+import type { InflatedParts } from './limits';
 import { layOut, type CellSource } from './sheetModel';
+import { SHEETJS_READ_OPTIONS } from './sheetjsOptions';
 
 /** SheetJS keeps an error cell's value as Excel's error code (BIFF numbering, [MS-XLSB] 2.5.97.2 BErr). */
 const ERROR_TEXT: Record<number, string> = {
@@ -25,17 +29,7 @@ const ERROR_TEXT: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
-/** What the model needs and no more: values as stored (dates as serials), formulas, number formats. */
-export const SHEETJS_READ_OPTIONS: ParsingOptions = {
-  type: 'array',
-  dense: true,
-  cellFormula: true,
-  cellNF: true,
-  cellText: false,
-  cellHTML: false,
-  cellDates: false,
-  cellStyles: false,
-};
+export { SHEETJS_READ_OPTIONS };
 
 export interface SheetJSRead {
   sheets: SheetModel[];
@@ -44,8 +38,12 @@ export interface SheetJSRead {
   overlappingMerges: { sheet: string; pairs: [string, string][] }[];
 }
 
-export function readWithSheetJS(bytes: Uint8Array): SheetJSRead {
-  const wb: WorkBook = read(bytes, SHEETJS_READ_OPTIONS);
+/**
+ * `inflated`: the package's parts as the size limits already inflated them (limits.ts), so that SheetJS
+ * parses them without inflating the zip a second time; without them SheetJS opens `bytes` itself.
+ */
+export function readWithSheetJS(bytes: Uint8Array, inflated?: InflatedParts): SheetJSRead {
+  const wb: WorkBook = inflated ? parse_zip(containerOf(inflated), { ...SHEETJS_READ_OPTIONS }) : read(bytes, { ...SHEETJS_READ_OPTIONS });
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: SheetModel[] = [];
   const overlappingMerges: SheetJSRead['overlappingMerges'] = [];
@@ -65,6 +63,21 @@ export function readWithSheetJS(bytes: Uint8Array): SheetJSRead {
     delete wb.Sheets[name];
   }
   return { sheets, date1904, overlappingMerges };
+}
+
+/** Node's Buffer where there is one: SheetJS turns a Buffer into its text natively, a Uint8Array through TextDecoder. */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
+/**
+ * The parts in the zip container SheetJS's own zip reader builds (its `CFB.read` of a zip), which its
+ * `parse_zip` then reads: `cfb_new` and `cfb_add`, as `parse_zip` itself adds each part it inflates.
+ */
+function containerOf(parts: InflatedParts) {
+  const zip = CFB.utils.cfb_new();
+  for (const [name, data] of parts) {
+    CFB.utils.cfb_add(zip, name, NodeBuffer ? NodeBuffer.from(data.buffer, data.byteOffset, data.byteLength) : data, { unsafe: true });
+  }
+  return zip;
 }
 
 function sheetModelOfSheetJS(name: string, ws: WorkSheet, merges: CellRange[]): SheetModel {

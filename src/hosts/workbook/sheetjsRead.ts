@@ -51,14 +51,17 @@ export function readWithSheetJS(bytes: Uint8Array, inflated?: InflatedParts): Sh
     const ws = wb.Sheets[name];
     // Chart sheets (and old dialog/macro sheets) have no cells; ExcelJS does not list them either.
     if (!ws || (ws as { '!type'?: string })['!type']) continue;
-    const { kept, overlapping } = withoutOverlaps(
-      (ws['!merges'] ?? []).map((m) => {
-        const r = { top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c };
-        return { r, text: rangeA1(r) };
-      }),
-    );
-    if (overlapping.length > 0) overlappingMerges.push({ sheet: name, pairs: overlapping });
-    sheets.push(sheetModelOfSheetJS(name, ws, kept.map((m) => m.r)));
+    const ranges = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
+    // Most sheets' merges overlap nowhere, which one pass over their cells shows; only others are sorted out.
+    const grid = mergeGrid(ranges);
+    if (grid) {
+      sheets.push(sheetModelOfSheetJS(name, ws, ranges, grid.isCovered));
+    } else {
+      const { kept, overlapping } = withoutOverlaps(ranges.map((r) => ({ r, text: rangeA1(r) })));
+      if (overlapping.length > 0) overlappingMerges.push({ sheet: name, pairs: overlapping });
+      const merges = kept.map((m) => m.r);
+      sheets.push(sheetModelOfSheetJS(name, ws, merges, coveredTest(merges)));
+    }
     // SheetJS's cell objects are the bulk of the memory: each sheet's go once its model is built.
     delete wb.Sheets[name];
   }
@@ -80,8 +83,7 @@ function containerOf(parts: InflatedParts) {
   return zip;
 }
 
-function sheetModelOfSheetJS(name: string, ws: WorkSheet, merges: CellRange[]): SheetModel {
-  const isCovered = coveredTest(merges);
+function sheetModelOfSheetJS(name: string, ws: WorkSheet, merges: CellRange[], isCovered: (row: number, col: number) => boolean): SheetModel {
   const data = (ws as { '!data'?: (CellObject | null | undefined)[][] })['!data'] ?? [];
   const cells: CellSource = (visit) => {
     for (let r = 0; r < data.length; r++) {
@@ -109,6 +111,46 @@ function coveredTest(merges: CellRange[]): (row: number, col: number) => boolean
     if (!list) return false;
     for (const m of list) if (col >= m.left && col <= m.right) return row !== m.top || col !== m.left;
     return false;
+  };
+}
+
+/** Above this many cells the merges' bounding box is not laid out as a grid (1,000 stacked forms: ~260,000). */
+const GRID_LIMIT = 4_000_000;
+
+/**
+ * The merges' cells as a grid, when no two merges share a cell (then `withoutOverlaps` would keep them
+ * all) and their bounding box is at most GRID_LIMIT cells: whether a cell lies inside a merge without being
+ * its master, by one lookup. null when two overlap or the box is larger: those go the general way.
+ */
+function mergeGrid(merges: readonly CellRange[]): { isCovered: (row: number, col: number) => boolean } | null {
+  if (merges.length === 0) return { isCovered: () => false };
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const m of merges) {
+    if (m.top < top) top = m.top;
+    if (m.left < left) left = m.left;
+    if (m.bottom > bottom) bottom = m.bottom;
+    if (m.right > right) right = m.right;
+  }
+  const width = right - left + 1;
+  if ((bottom - top + 1) * width > GRID_LIMIT) return null;
+  const MASTER = 1;
+  const COVERED = 2;
+  const cells = new Uint8Array((bottom - top + 1) * width);
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const base = (r - top) * width - left;
+      for (let c = m.left; c <= m.right; c++) {
+        if (cells[base + c] !== 0) return null;
+        cells[base + c] = COVERED;
+      }
+    }
+    cells[(m.top - top) * width + m.left - left] = MASTER;
+  }
+  return {
+    isCovered: (row, col) => row >= top && row <= bottom && col >= left && col <= right && cells[(row - top) * width + col - left] === COVERED,
   };
 }
 

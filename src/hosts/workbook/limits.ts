@@ -91,7 +91,9 @@ export function inflateWithinLimits(
   const parts: InflatedParts = new Map();
   const measured = new Map<string, number>();
   let cells = 0;
-  let plain = statedTotal <= limits.maxBytes;
+  // Deflate never grows data by more than 5 bytes a 64 KiB block: more stored than that, and the directory
+  // understates the part; then the stream below measures it, rather than inflating it here into nothing.
+  let plain = statedTotal <= limits.maxBytes && entries.every((e) => e.compressedSize <= e.size + 5 * Math.ceil(e.size / 65535) + 16);
   if (plain) {
     const failed = inflateWholeParts(
       bytes,

@@ -3,10 +3,11 @@
  * cell, `npm run bench:limits`), so a sheet whose XML inflates to hundreds of MB exhausts Node's heap. The zip's directory states each part's inflated size: a workbook past the limits is refused from
  * that alone, and every part is then inflated as a stream (nothing kept), stopping as soon as it grows past
  * the limit — a directory that lies about sizes is caught without holding the part — while
- * the worksheets' cells are counted.
+ * the worksheets' cells are counted. A check (inflateWithinLimits) inflates each part once, in one piece,
+ * for both this count and the parse; only a package where that does not simply hold is measured as a stream.
  */
 import { MergeArea, mergeBreachMessage } from './mergeArea';
-import { concat, inflateParts, type ZipEntry } from './zip';
+import { concat, inflateParts, inflateWholeParts, type ZipEntry } from './zip';
 
 export interface ReadLimits {
   /** Inflated size of all the package's parts together, in bytes. */
@@ -75,6 +76,61 @@ export function limitBreach(bytes: Uint8Array, entries: readonly ZipEntry[], lim
     },
   );
   return breach ?? unmeasuredPart(entries, measured, failed);
+}
+
+/** A package within the limits, inflated: part name → its bytes (folders left out). */
+export type InflatedParts = Map<string, Uint8Array>;
+
+/**
+ * The same bounds as `limitBreach`, and the parts inflated once for both the bounds and the parse. The
+ * stated sizes are checked first; then each part is inflated whole into a buffer of its stated size (and
+ * one byte), which never holds more than the limits allow, and the cells counted. A package whose parts
+ * all inflate to exactly their stated sizes, within the cell limit, is handed over. Any other — a part
+ * longer or shorter than stated, one that cannot be inflated, a cell count past the limit — is measured
+ * again by `limitBreach`'s stream, so that what it is refused with is exactly what `limitBreach` says; one
+ * that the stream finds within the limits after all (a part longer than stated, the total still within
+ * them) gets `parts: null`, for the parser to open the bytes itself, as without this function.
+ */
+export function inflateWithinLimits(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  limits: ReadLimits,
+): { breach: LimitBreach; parts: null } | { breach: null; parts: InflatedParts | null } {
+  const stated = new Map<string, number>();
+  for (const e of entries) stated.set(e.name, (stated.get(e.name) ?? 0) + e.size);
+  let statedTotal = 0;
+  for (const size of stated.values()) statedTotal += size;
+  const parts: InflatedParts = new Map();
+  const measured = new Map<string, number>();
+  let cells = 0;
+  // Deflate never grows data by more than 5 bytes a 64 KiB block: more stored than that, and the directory
+  // understates the part; then the stream below measures it, rather than inflating it here into nothing.
+  let plain = statedTotal <= limits.maxBytes && entries.every((e) => e.compressedSize <= e.size + 5 * Math.ceil(e.size / 65535) + 16);
+  if (plain) {
+    const failed = inflateWholeParts(
+      bytes,
+      (name) => stated.get(name) ?? 0,
+      (name, data) => {
+        measured.set(name, (measured.get(name) ?? 0) + data.length);
+        if (!parts.has(name)) parts.set(name, data);
+        if (WORKSHEET.test(name)) {
+          const counter = new CellCounter();
+          counter.push(data);
+          // A merge counts by the cells it covers, as in limitBreach: past the limit, the stream names it.
+          const merges = new MergeArea();
+          merges.push(data);
+          cells += counter.count + merges.cells;
+        }
+      },
+    );
+    plain = failed.length === 0 && cells <= limits.maxCells && [...stated].every(([name, size]) => (measured.get(name) ?? 0) === size);
+  }
+  if (plain) {
+    for (const name of stated.keys()) if (name.endsWith('/')) parts.delete(name);
+    return { breach: null, parts };
+  }
+  const breach = limitBreach(bytes, entries, limits);
+  return breach ? { breach, parts: null } : { breach: null, parts: null };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { SheetModel } from '../../core/sheet';
 import { restoreDroppedNotes } from './droppedNotes';
 import { fileKindOf } from './fileKind';
 import { damageMessage, directoryIntact, type DamageKind } from './damageMessage';
-import { breachMessage, DEFAULT_LIMITS, limitBreach, type ReadLimits } from './limits';
+import { breachMessage, DEFAULT_LIMITS, inflateWithinLimits, limitBreach, type InflatedParts, type LimitBreach, type ReadLimits } from './limits';
 import { fileMergesOf, installLinearMergeLoading } from './linearMerges';
 import { installLongSheetNames } from './longSheetNames';
 import { notPreservedIn } from './notPreserved';
@@ -105,15 +105,22 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   if (parts) {
     const crowded = tooManyParts(parts.entries);
     if (crowded) throw new WorkbookReadError('too-large', crowded);
-    const limits = options.limits ?? DEFAULT_LIMITS;
-    const breach = limitBreach(bytes, parts.entries, limits);
-    if (breach?.kind === 'unmeasured') {
-      throw damaged('part', `part ${breach.part} does not inflate to the size its directory entry states`, breach.part);
-    }
-    if (breach) throw new WorkbookReadError('too-large', breachMessage(breach, limits));
   }
-  if (options.forCopy === false) return { ...(await sheetsViaSheetJS(bytes, parts)), notPreserved: [] };
-
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  if (options.forCopy === false) {
+    // The check alone: the parts inflated for the limits are the ones SheetJS parses (inflated once).
+    let inflated: InflatedParts | undefined;
+    if (parts) {
+      const within = inflateWithinLimits(bytes, parts.entries, limits);
+      if (within.breach) refuseBreach(within.breach, limits);
+      inflated = within.parts ?? undefined;
+    }
+    return { ...(await sheetsViaSheetJS(bytes, parts, inflated)), notPreserved: [] };
+  }
+  if (parts) {
+    const breach = limitBreach(bytes, parts.entries, limits);
+    if (breach) refuseBreach(breach, limits);
+  }
   const ExcelJSLib = await loadExcelJS();
   const workbook = new ExcelJSLib.Workbook();
   try {
@@ -138,11 +145,18 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   return { workbook, sheets, notPreserved, overlappingMerges };
 }
 
-async function sheetsViaSheetJS(bytes: Uint8Array, parts: PackageParts | null): Promise<Pick<ReadSheets, 'sheets' | 'overlappingMerges'>> {
+function refuseBreach(breach: LimitBreach, limits: ReadLimits): never {
+  if (breach.kind === 'unmeasured') {
+    throw damaged('part', `part ${breach.part} does not inflate to the size its directory entry states`, breach.part);
+  }
+  throw new WorkbookReadError('too-large', breachMessage(breach, limits));
+}
+
+async function sheetsViaSheetJS(bytes: Uint8Array, parts: PackageParts | null, inflated: InflatedParts | undefined): Promise<Pick<ReadSheets, 'sheets' | 'overlappingMerges'>> {
   // Imported on demand: the browser preview, which always needs ExcelJS's workbook, never loads SheetJS.
   const { readWithSheetJS } = await import('./sheetjsRead');
   try {
-    const { sheets, overlappingMerges } = readWithSheetJS(bytes);
+    const { sheets, overlappingMerges } = readWithSheetJS(bytes, inflated);
     return { sheets, overlappingMerges };
   } catch (e) {
     throw readerFailed(bytes, parts, e);

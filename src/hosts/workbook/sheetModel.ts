@@ -74,37 +74,39 @@ export function layOut(name: string, cells: CellSource, merges: CellRange[]): Sh
   const formulas: (string | null)[][] = new Array(height);
   const texts: (string | null)[][] = new Array(height);
   const formats: (string | null)[][] = new Array(height);
+  // Rows without a formula (or without a number format) share one frozen row of nulls, given a row of
+  // their own when a cell needs it: most rows of a form have neither, and every row built is garbage
+  // the collector copies while the sheet is read.
+  const noneInRow = Object.freeze(new Array<null>(width).fill(null)) as null[];
   for (let i = 0; i < height; i++) {
     if (rectangular) {
       values[i] = new Array<CellValue>(width).fill(null);
-      formulas[i] = new Array<string | null>(width).fill(null);
       texts[i] = new Array<string | null>(width).fill(null);
-      formats[i] = new Array<string | null>(width).fill(null);
+      formulas[i] = formats[i] = noneInRow;
     } else values[i] = formulas[i] = texts[i] = formats[i] = NO_CELLS;
   }
 
   cells((r, c, v, formula, format) => {
     const i = r - top;
     const j = c - left;
-    if (!rectangular && values[i] === NO_CELLS) {
-      values[i] = [];
-      formulas[i] = [];
-      texts[i] = [];
-      formats[i] = [];
-    }
-    const vRow = values[i];
     if (!rectangular) {
-      while (vRow.length <= j) {
-        vRow.push(null);
+      if (values[i] === NO_CELLS) {
+        values[i] = [];
+        formulas[i] = [];
+        texts[i] = [];
+        formats[i] = [];
+      }
+      while (values[i].length <= j) {
+        values[i].push(null);
         formulas[i].push(null);
         texts[i].push(null);
         formats[i].push(null);
       }
     }
-    vRow[j] = v;
-    formulas[i][j] = formula;
-    formats[i][j] = format;
+    values[i][j] = v;
     texts[i][j] = textOf(v, format);
+    if (formula !== null) (formulas[i] === noneInRow ? (formulas[i] = new Array<string | null>(width).fill(null)) : formulas[i])[j] = formula;
+    if (format !== null) (formats[i] === noneInRow ? (formats[i] = new Array<string | null>(width).fill(null)) : formats[i])[j] = format;
   });
 
   return { name, top, left, values, formulas, texts, formats, merges };

@@ -6,12 +6,16 @@
  *
  * `@e965/xlsx` is SheetJS 0.20.3 as published on cdn.sheetjs.com, republished to npm: the `xlsx` 0.18.5 on
  * the npm registry has CVE-2023-30533 (prototype pollution) and CVE-2024-22363 (ReDoS), fixed in 0.19.3
- * and 0.20.2.
+ * and 0.20.2. What is loaded is its mini build (sheetjsMini.d.ts): the .xlsx reader alone, without the
+ * codepage tables (~0.15 s of a cold process) and the other formats' readers and writers.
  */
-import { read, type CellObject, type ParsingOptions, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
+import { CFB, parse_zip, read } from '@e965/xlsx/dist/xlsx.mini.min.js';
 import { rangeA1, type CellRange, type CellValue, type SheetModel } from '../../core/sheet';
 import { withoutOverlaps } from './linearMerges';
+import type { InflatedParts } from './limits';
 import { layOut, type CellSource } from './sheetModel';
+import { SHEETJS_READ_OPTIONS } from './sheetjsOptions';
 
 /** SheetJS keeps an error cell's value as Excel's error code (BIFF numbering, [MS-XLSB] 2.5.97.2 BErr). */
 const ERROR_TEXT: Record<number, string> = {
@@ -25,17 +29,7 @@ const ERROR_TEXT: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
-/** What the model needs and no more: values as stored (dates as serials), formulas, number formats. */
-export const SHEETJS_READ_OPTIONS: ParsingOptions = {
-  type: 'array',
-  dense: true,
-  cellFormula: true,
-  cellNF: true,
-  cellText: false,
-  cellHTML: false,
-  cellDates: false,
-  cellStyles: false,
-};
+export { SHEETJS_READ_OPTIONS };
 
 export interface SheetJSRead {
   sheets: SheetModel[];
@@ -44,8 +38,12 @@ export interface SheetJSRead {
   overlappingMerges: { sheet: string; pairs: [string, string][] }[];
 }
 
-export function readWithSheetJS(bytes: Uint8Array): SheetJSRead {
-  const wb: WorkBook = read(bytes, SHEETJS_READ_OPTIONS);
+/**
+ * `inflated`: the package's parts as the size limits already inflated them (limits.ts), so that SheetJS
+ * parses them without inflating the zip a second time; without them SheetJS opens `bytes` itself.
+ */
+export function readWithSheetJS(bytes: Uint8Array, inflated?: InflatedParts): SheetJSRead {
+  const wb: WorkBook = inflated ? parse_zip(containerOf(inflated), { ...SHEETJS_READ_OPTIONS }) : read(bytes, { ...SHEETJS_READ_OPTIONS });
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: SheetModel[] = [];
   const overlappingMerges: SheetJSRead['overlappingMerges'] = [];
@@ -53,22 +51,39 @@ export function readWithSheetJS(bytes: Uint8Array): SheetJSRead {
     const ws = wb.Sheets[name];
     // Chart sheets (and old dialog/macro sheets) have no cells; ExcelJS does not list them either.
     if (!ws || (ws as { '!type'?: string })['!type']) continue;
-    const { kept, overlapping } = withoutOverlaps(
-      (ws['!merges'] ?? []).map((m) => {
-        const r = { top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c };
-        return { r, text: rangeA1(r) };
-      }),
-    );
-    if (overlapping.length > 0) overlappingMerges.push({ sheet: name, pairs: overlapping });
-    sheets.push(sheetModelOfSheetJS(name, ws, kept.map((m) => m.r)));
+    const ranges = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
+    // Most sheets' merges overlap nowhere, which one pass over their cells shows; only others are sorted out.
+    const grid = mergeGrid(ranges);
+    if (grid) {
+      sheets.push(sheetModelOfSheetJS(name, ws, ranges, grid.isCovered));
+    } else {
+      const { kept, overlapping } = withoutOverlaps(ranges.map((r) => ({ r, text: rangeA1(r) })));
+      if (overlapping.length > 0) overlappingMerges.push({ sheet: name, pairs: overlapping });
+      const merges = kept.map((m) => m.r);
+      sheets.push(sheetModelOfSheetJS(name, ws, merges, coveredTest(merges)));
+    }
     // SheetJS's cell objects are the bulk of the memory: each sheet's go once its model is built.
     delete wb.Sheets[name];
   }
   return { sheets, date1904, overlappingMerges };
 }
 
-function sheetModelOfSheetJS(name: string, ws: WorkSheet, merges: CellRange[]): SheetModel {
-  const isCovered = coveredTest(merges);
+/** Node's Buffer where there is one: SheetJS turns a Buffer into its text natively, a Uint8Array through TextDecoder. */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
+/**
+ * The parts in the zip container SheetJS's own zip reader builds (its `CFB.read` of a zip), which its
+ * `parse_zip` then reads: `cfb_new` and `cfb_add`, as `parse_zip` itself adds each part it inflates.
+ */
+function containerOf(parts: InflatedParts) {
+  const zip = CFB.utils.cfb_new();
+  for (const [name, data] of parts) {
+    CFB.utils.cfb_add(zip, name, NodeBuffer ? NodeBuffer.from(data.buffer, data.byteOffset, data.byteLength) : data, { unsafe: true });
+  }
+  return zip;
+}
+
+function sheetModelOfSheetJS(name: string, ws: WorkSheet, merges: CellRange[], isCovered: (row: number, col: number) => boolean): SheetModel {
   const data = (ws as { '!data'?: (CellObject | null | undefined)[][] })['!data'] ?? [];
   const cells: CellSource = (visit) => {
     for (let r = 0; r < data.length; r++) {
@@ -96,6 +111,46 @@ function coveredTest(merges: CellRange[]): (row: number, col: number) => boolean
     if (!list) return false;
     for (const m of list) if (col >= m.left && col <= m.right) return row !== m.top || col !== m.left;
     return false;
+  };
+}
+
+/** Above this many cells the merges' bounding box is not laid out as a grid (1,000 stacked forms: ~260,000). */
+const GRID_LIMIT = 4_000_000;
+
+/**
+ * The merges' cells as a grid, when no two merges share a cell (then `withoutOverlaps` would keep them
+ * all) and their bounding box is at most GRID_LIMIT cells: whether a cell lies inside a merge without being
+ * its master, by one lookup. null when two overlap or the box is larger: those go the general way.
+ */
+function mergeGrid(merges: readonly CellRange[]): { isCovered: (row: number, col: number) => boolean } | null {
+  if (merges.length === 0) return { isCovered: () => false };
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const m of merges) {
+    if (m.top < top) top = m.top;
+    if (m.left < left) left = m.left;
+    if (m.bottom > bottom) bottom = m.bottom;
+    if (m.right > right) right = m.right;
+  }
+  const width = right - left + 1;
+  if ((bottom - top + 1) * width > GRID_LIMIT) return null;
+  const MASTER = 1;
+  const COVERED = 2;
+  const cells = new Uint8Array((bottom - top + 1) * width);
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const base = (r - top) * width - left;
+      for (let c = m.left; c <= m.right; c++) {
+        if (cells[base + c] !== 0) return null;
+        cells[base + c] = COVERED;
+      }
+    }
+    cells[(m.top - top) * width + m.left - left] = MASTER;
+  }
+  return {
+    isCovered: (row, col) => row >= top && row <= bottom && col >= left && col <= right && cells[(row - top) * width + col - left] === COVERED,
   };
 }
 

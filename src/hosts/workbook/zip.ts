@@ -3,7 +3,7 @@
  * from the zip's directory (nothing inflated), a few small parts' text, and any part inflated chunk by
  * chunk so that a large or hostile part is never held whole.
  */
-import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
+import { inflateSync, Unzip, UnzipInflate, unzipSync, type FlateError, type UnzipDecoder, type UnzipFile } from 'fflate';
 
 export interface ZipEntry {
   name: string;
@@ -84,6 +84,71 @@ export function inflateParts(
     failed.push(current);
   }
   return failed;
+}
+
+/**
+ * Inflates every part in one piece, following the stored data as `inflateParts` does, into a buffer one
+ * byte longer than `statedSize(name)` (what the directory states): a part is handed to `onPart` whole, and
+ * at most one byte longer than stated, so a longer part shows that the directory understates it without
+ * ever holding more. Several times cheaper than `inflateParts`, whose stream grows and copies its output
+ * chunk by chunk; but what an understated part really holds is not measured. Returns, as `inflateParts`
+ * does, the names of the entries whose data could not be inflated.
+ */
+export function inflateWholeParts(bytes: Uint8Array, statedSize: (name: string) => number, onPart: (name: string, data: Uint8Array) => void): string[] {
+  const failed: string[] = [];
+  let current = '';
+  const unzip = new Unzip((file: UnzipFile) => {
+    const name = file.name.replace(/^\//, '');
+    current = name;
+    file.ondata = (err, data) => {
+      if (err) failed.push(name);
+      else onPart(name, data);
+    };
+    file.start();
+  });
+  /** fflate's decoder interface (`Unzip.register`): collects a part's stored bytes, inflates them on the last. */
+  const whole = (compression: 0 | 8) =>
+    class WholePart implements UnzipDecoder {
+      static compression = compression;
+      ondata: UnzipDecoder['ondata'] = () => undefined;
+      private readonly chunks: Uint8Array<ArrayBufferLike>[] = [];
+      private readonly name: string;
+      constructor(name: string) {
+        this.name = name.replace(/^\//, '');
+      }
+      push(chunk: Uint8Array<ArrayBufferLike>, final: boolean): void {
+        if (chunk.length) this.chunks.push(chunk);
+        if (!final) return;
+        const limit = statedSize(this.name) + 1;
+        const input = this.chunks.length === 1 ? this.chunks[0] : joinChunks(this.chunks);
+        const emit = this.ondata as (err: FlateError | null, data: Uint8Array<ArrayBufferLike> | null, final: boolean) => void;
+        try {
+          // (fflate's inflateSync hands back the whole `out` for an empty input.)
+          emit(null, compression === 0 || input.length === 0 ? input.subarray(0, limit) : inflateSync(input, { out: new Uint8Array(limit) }), true);
+        } catch (e) {
+          emit(e as FlateError, null, true);
+        }
+      }
+    };
+  unzip.register(whole(0));
+  unzip.register(whole(8));
+  try {
+    for (let at = 0; at < bytes.length; at += FEED) unzip.push(bytes.subarray(at, at + FEED), at + FEED >= bytes.length);
+  } catch {
+    failed.push(current);
+  }
+  return failed;
+}
+
+/** The chunks one after another in one array. */
+export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** Whether the entry's uncompressed bytes contain an ASCII string, stopping at the first hit. */

@@ -76,9 +76,9 @@ describe('published tables', () => {
     expect(f.kind).toBe('project');
     expect(errors(f)).toEqual([]);
     expect(f.indicators.map((i) => [i.target, i.actual, i.weight, i.score.stated])).toEqual([
-      ['=72890元', '72890', 10, 9],
-      ['=100%', '100', 20, 19],
-      ['=100%', '100', 20, 19],
+      ['﹦72890元', '72890', 10, 9],
+      ['﹦100%', '100', 20, 19],
+      ['﹦100%', '100', 20, 19],
     ]);
   });
 

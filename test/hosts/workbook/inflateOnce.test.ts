@@ -71,7 +71,7 @@ describe('the check inflates each part once, within the limits', () => {
 
     const limits = { maxBytes: 2 ** 30, maxCells: 50 };
     const cells = await readFailure(clean(), { forCopy: false, limits });
-    expect(cells.message).toContain('--max-cells');
+    expect(cells.message).toContain('超过上限 50 个');
     expect(cells.message).toBe((await readFailure(clean(), { limits })).message);
   }, 180_000);
 

@@ -1,40 +1,47 @@
 /**
  * Our annotated copies carry a custom document property (docProps/custom.xml, ECMA-376 Part 1 §22.3), so
- * that a later run may replace a copy of ours and refuse to replace anything else. ExcelJS writes no
- * custom properties, so the mark is added to the package it wrote.
+ * that a later run may replace a copy of ours and refuse to replace anything else. Added to the
+ * workbook's own custom properties where it has some.
  */
-import { strFromU8, strToU8, unzipSync, type Unzipped } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
+import type { PackageText } from './patch/packageText';
+import { scanXml, Splices } from './patch/xmlScan';
 
 const PROPERTY = 'selfeval-annotated-copy';
 const CUSTOM_PART = 'docProps/custom.xml';
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
+const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 
-const customXml = (existing: string | null): string => {
-  const property = `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${nextPid(existing)}" name="${PROPERTY}"><vt:lpwstr>绩效自评表校验</vt:lpwstr></property>`;
-  if (existing && existing.includes('</Properties>')) return existing.replace('</Properties>', `${property}</Properties>`);
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${property}</Properties>`;
-};
-
-/** Custom property ids start at 2. */
-function nextPid(existing: string | null): number {
-  const pids = [...(existing ?? '').matchAll(/\bpid="(\d+)"/g)].map((m) => Number(m[1]));
-  return Math.max(1, ...pids) + 1;
-}
-
-/** Adds our mark to the unzipped package (see copyPackage). */
-export function addCopyMark(files: Unzipped): void {
-  const existing = files[CUSTOM_PART] ? strFromU8(files[CUSTOM_PART]) : null;
-  if (existing?.includes(`name="${PROPERTY}"`)) return;
-  files[CUSTOM_PART] = strToU8(customXml(existing));
-  const rels = files['_rels/.rels'] ? strFromU8(files['_rels/.rels']) : null;
-  if (rels && !rels.includes(CUSTOM_REL)) {
-    files['_rels/.rels'] = strToU8(rels.replace('</Relationships>', `<Relationship Id="rIdSelfevalCustom" Type="${CUSTOM_REL}" Target="${CUSTOM_PART}"/></Relationships>`));
+/** Adds our mark to the package being patched. */
+export function addCopyMark(pkg: PackageText): void {
+  const related = pkg.relationships('').find((r) => r.type === CUSTOM_REL && !r.external)?.target;
+  const part = related && pkg.text(related) !== null ? related : CUSTOM_PART;
+  const existing = pkg.text(part);
+  if (existing !== null) {
+    const elements = scanXml(existing);
+    const properties = elements.filter((e) => e.local === 'property');
+    if (properties.some((e) => e.attributes.name === PROPERTY)) return;
+    const root = elements[0];
+    const p = root.name.includes(':') ? root.name.slice(0, root.name.indexOf(':') + 1) : '';
+    const vt = Object.entries(root.attributes).find(([, v]) => v === 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes')?.[0].slice(6);
+    // Custom property ids start at 2.
+    const pid = Math.max(1, ...properties.map((e) => Number(e.attributes.pid) || 0)) + 1;
+    const value = vt ? `<${vt}:lpwstr>绩效自评表校验</${vt}:lpwstr>` : '<vt:lpwstr xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">绩效自评表校验</vt:lpwstr>';
+    const property = `<${p}property fmtid="${FMTID}" pid="${pid}" name="${PROPERTY}">${value}</${p}property>`;
+    const splices = new Splices();
+    if (root.selfClosing) splices.replace(root.start, root.end, `${existing.slice(root.start, root.end).replace(/\s*\/>$/, '>')}${property}</${root.name}>`);
+    else splices.insert(root.closeStart, property);
+    pkg.set(part, splices.apply(existing));
+  } else {
+    pkg.set(
+      part,
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+        `<property fmtid="${FMTID}" pid="2" name="${PROPERTY}"><vt:lpwstr>绩效自评表校验</vt:lpwstr></property></Properties>`,
+    );
   }
-  const types = files['[Content_Types].xml'] ? strFromU8(files['[Content_Types].xml']) : null;
-  if (types && !types.includes(`/${CUSTOM_PART}`)) {
-    files['[Content_Types].xml'] = strToU8(types.replace('</Types>', `<Override PartName="/${CUSTOM_PART}" ContentType="${CUSTOM_TYPE}"/></Types>`));
-  }
+  if (!related) pkg.addRelationship('', CUSTOM_REL, part);
+  pkg.contentType(part, CUSTOM_TYPE);
 }
 
 /** Whether the bytes are a package we wrote (an annotated copy). False for anything unreadable. */

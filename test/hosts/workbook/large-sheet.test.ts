@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { readWorkbook } from '../../../src/hosts/workbook';
-import { sheetModelOf } from '../../../src/hosts/workbook/sheetModel';
+import { sheetModelOf } from '../../../scripts/excelJsModel';
 import { reread, toBytes } from './sampleWorkbook';
 
 const ROWS = 30_000;

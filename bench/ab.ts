@@ -8,8 +8,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { hengyangForms, newWorkbook, workbookBuffer, writeForm } from '../scripts/fixtures';
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { installLinearMergeLoading } = require('../dist/hosts/workbook/linearMerges') as typeof import('../src/hosts/workbook/linearMerges');
-const { sheetModelOf } = require('../dist/hosts/workbook/sheetModel') as typeof import('../src/hosts/workbook/sheetModel');
+import { installLinearMergeLoading, sheetModelOf } from '../scripts/excelJsModel';
 const ours = (require('../dist/core/check') as typeof import('../src/core/check')).check;
 const other = (require(resolve(process.argv[2], 'core/check')) as typeof import('../src/core/check')).check;
 

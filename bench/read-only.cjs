@@ -1,5 +1,5 @@
 // A process that merely reads workbooks with one candidate reader, and nothing else: the baseline the
-// CLI is measured against. `node bench/read-only.cjs sheetjs|exceljs|exceljs-stream FILE...`
+// CLI is measured against. `node bench/read-only.cjs sheetjs|exceljs-stream FILE...`
 const fs = require('node:fs');
 const [candidate, ...files] = process.argv.slice(2);
 
@@ -12,14 +12,6 @@ async function readOne(file) {
       const { SHEETJS_READ_OPTIONS } = require('../dist/hosts/workbook/sheetjsOptions');
       const wb = XLSX.read(new Uint8Array(bytes), { ...SHEETJS_READ_OPTIONS });
       return wb.SheetNames.length;
-    }
-    case 'exceljs': {
-      const ExcelJS = require('exceljs');
-      // The same linear merge loading the product installs, or ExcelJS takes minutes on many merges.
-      require('../dist/hosts/workbook/linearMerges').installLinearMergeLoading(ExcelJS);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytes);
-      return wb.worksheets.length;
     }
     case 'exceljs-stream': {
       const ExcelJS = require('exceljs');

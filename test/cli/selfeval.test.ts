@@ -111,7 +111,7 @@ describe('selfeval check', () => {
     expect(JSON.stringify(cell.note)).toContain('绩效自评校验');
   });
 
-  it('--out reports what the copy cannot keep (a chart) as a warning, not silently', async () => {
+  it('--out keeps a part ExcelJS could not carry (a chart) byte for byte, with no warning', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'selfeval-'));
     const parts = unzipParts(new Uint8Array(readFileSync(fx('clean.xlsx'))));
     setPartText(parts, 'xl/charts/chart1.xml', '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
@@ -119,8 +119,10 @@ describe('selfeval check', () => {
     writeFileSync(withChart, zipParts(parts));
     const r = await cli('check', '--json', '--out', dir, withChart);
     const json = JSON.parse(r.out);
-    expect(json[0].findings).toEqual([{ code: 'CONTENT_NOT_PRESERVED', severity: 'warning', cell: '', message: expect.stringContaining('图表') }]);
+    expect(json[0].findings).toEqual([]);
     expect(r.code).toBe(0);
+    const copy = unzipParts(new Uint8Array(readFileSync(join(dir, 'with-chart.checked.xlsx'))));
+    expect(copy.get('xl/charts/chart1.xml')).toEqual(parts.get('xl/charts/chart1.xml'));
     const plain = JSON.parse((await cli('check', '--json', withChart)).out);
     expect(plain[0].findings).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/core/check';
 import { MOF } from '../../src/core/rules/profile';
 import type { FormResult } from '../../src/core/result';
-import { sheetModelOf } from '../../src/hosts/workbook/sheetModel';
+import { sheetModelOf } from '../../scripts/excelJsModel';
 import { hengyangForms, newWorkbook, writeForm, type FormData } from '../../scripts/build-fixtures';
 
 function checked(change: (f: FormData) => void): FormResult {

@@ -1,20 +1,28 @@
 /**
- * The browser preview's host: a .xlsx workbook held in memory (the ExcelJS adapter of src/hosts/workbook).
- * It moves cells in and out like ExcelHost does, and keeps, beside the workbook, what the grid draws:
- * the marks of the last run (fill colour and note per cell, computed values written into empty cells)
- * and the selected cell. The annotated copy for download is made from the workbook as the user left it
- * plus the last run's checks, by the adapter's own annotateWorkbook, so it matches what Excel shows.
+ * The browser preview's host: a .xlsx file held in memory (its bytes and its sheet models, read by the
+ * workbook-file adapter of src/hosts/workbook). It moves cells in and out like ExcelHost does, and keeps
+ * what the grid draws: the marks of the last run (fill colour and note per cell, computed values written
+ * into empty cells) and the selected cell; the values the user accepted (采用计算值) and the 校验报告
+ * sheet are kept as changes to the file. The annotated copy for download is the original package with
+ * those changes and the last runs' marks patched in, by the adapter's own annotateSheets and
+ * patchPackage, so it matches what Excel shows and keeps everything else the file holds.
  *
- * The adapter (and with it ExcelJS) is loaded with a dynamic import(): webpack puts it in a lazy chunk
+ * The adapter (and with it SheetJS) is loaded with a dynamic import(): webpack puts it in a lazy chunk
  * that only this preview ever asks for.
  */
 import type { ApplySummary, Host, Mode, ReportRow } from '../host';
 import { HostError } from '../host';
 import type { CellValue, SheetModel } from '../../core/sheet';
-import { SheetView, parseA1, sheetRight } from '../../core/sheet';
+import { SheetView, a1, parseA1, sheetRight } from '../../core/sheet';
 import type { Fill, Finding, SheetCheck, Severity } from '../../core/result';
 import { COMPUTED_FILL, SEVERITY_FILL, computedNoteText, displayValue, marksOf } from '../../core/marks';
-import type { LoadedWorkbook } from '../workbook';
+import type { ReadSheets } from '../workbook';
+
+interface OpenWorkbook extends ReadSheets {
+  bytes: Uint8Array;
+  /** Sheet → column → width in characters. */
+  widths: Map<string, Map<number, number>>;
+}
 
 type WorkbookModule = typeof import('../workbook');
 
@@ -55,8 +63,6 @@ export interface BrowserState {
   selection: { sheet: string; cell: string } | null;
   /** sheet → cell (A1) → mark. */
   marks: ReadonlyMap<string, ReadonlyMap<string, GridMark>>;
-  /** Parts of the file the copy will not keep (from the adapter). */
-  notPreserved: string[];
 }
 
 const SETTINGS_PREFIX = 'selfeval:';
@@ -92,8 +98,11 @@ function cloneGrid<T>(grid: T[][] | undefined, rows: number): T[][] | undefined 
 
 export class BrowserHost implements Host {
   readonly kind = 'browser' as const;
-  private loaded: LoadedWorkbook | null = null;
+  private loaded: OpenWorkbook | null = null;
   private runs = new Map<string, { check: SheetCheck; mode: Mode }>();
+  /** Values the user accepted: sheet → cell → value and number format. */
+  private fixes = new Map<string, Map<string, { value: number | string; numberFormat?: string }>>();
+  private report: { rows: (string | number | null)[][]; widths: number[] } | null = null;
   private listeners = new Set<() => void>();
   private state: BrowserState = {
     version: 0,
@@ -103,7 +112,6 @@ export class BrowserHost implements Host {
     activeSheet: null,
     selection: null,
     marks: new Map(),
-    notPreserved: [],
   };
 
   // ---- store for React -------------------------------------------------------------------------
@@ -129,9 +137,13 @@ export class BrowserHost implements Host {
   /** Opens a .xlsx file; rejects with the adapter's WorkbookReadError (Chinese message) when it cannot. */
   async open(data: ArrayBuffer | Uint8Array, fileName: string): Promise<void> {
     const mod = await loadWorkbookModule();
-    const loaded = await mod.readWorkbook(data);
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const read = await mod.readWorkbook(bytes);
+    const loaded: OpenWorkbook = { ...read, bytes, widths: mod.columnWidths(bytes) };
     this.loaded = loaded;
     this.runs.clear();
+    this.fixes.clear();
+    this.report = null;
     this.update({
       workbookId: this.state.workbookId + 1,
       fileName,
@@ -139,7 +151,6 @@ export class BrowserHost implements Host {
       activeSheet: loaded.sheets[0]?.name ?? null,
       selection: null,
       marks: new Map(),
-      notPreserved: loaded.notPreserved,
     });
   }
 
@@ -147,13 +158,22 @@ export class BrowserHost implements Host {
   async download(): Promise<{ data: Uint8Array; fileName: string }> {
     const loaded = this.requireLoaded();
     const mod = await loadWorkbookModule();
-    // Annotate a fresh copy so the workbook in memory stays unmarked and a second download is the same.
-    const copy = await mod.readWorkbook(await mod.writeWorkbook(loaded));
+    // The changes are made to the original's bytes each time: the file in memory stays as opened, a second download is the same.
+    const edits = mod.emptyEdits();
+    for (const [sheet, cells] of this.fixes) {
+      for (const [cell, fix] of cells) {
+        const edit = mod.editAt(edits, sheet, cell);
+        edit.value = fix.value;
+        if (fix.numberFormat) edit.numberFormat = fix.numberFormat;
+        edits.recalc = true;
+      }
+    }
+    if (this.report) edits.report = { name: REPORT_SHEET, ...this.report };
     for (const mode of ['fill', 'review'] as const) {
       const checks = [...this.runs.values()].filter((r) => r.mode === mode).map((r) => r.check);
-      if (checks.length > 0) mod.annotateWorkbook(copy, checks, mode);
+      if (checks.length > 0) mod.annotateSheets(this.state.sheets, checks, mode, edits);
     }
-    const data = await mod.writeWorkbook(copy);
+    const data = mod.patchPackage(loaded.bytes, edits);
     const base = (this.state.fileName ?? 'workbook.xlsx').replace(/\.xlsx$/i, '');
     return { data, fileName: `${base}.checked.xlsx` };
   }
@@ -163,15 +183,10 @@ export class BrowserHost implements Host {
     const model = this.state.sheets.find((s) => s.name === sheet);
     if (!model) return [];
     const right = sheetRight(model);
-    const ws = this.loaded?.workbook.getWorksheet(sheet);
+    const set = this.loaded?.widths.get(sheet);
     const widths: number[] = [];
     for (let c = 0; c <= right; c++) {
-      let w: number | undefined;
-      try {
-        w = ws?.getColumn(c + 1).width;
-      } catch {
-        w = undefined;
-      }
+      const w = set?.get(c);
       widths.push(w && w > 0 ? Math.round(w * 7 + 5) : 64);
     }
     return widths;
@@ -280,22 +295,16 @@ export class BrowserHost implements Host {
   }
 
   async applyFix(sheet: string, cell: string, value: number | string, numberFormat?: string): Promise<void> {
-    const loaded = this.requireLoaded();
+    this.requireLoaded();
     const model = this.requireSheet(sheet);
     const { row, col } = parseA1(cell);
     const view = new SheetView(model);
     if (view.formula(row, col)) {
       throw new HostError(`工作表“${sheet}”的单元格 ${cell} 含有公式，未改写。请修改公式或其引用的单元格。`, 'formula');
     }
-    const ws = loaded.workbook.getWorksheet(sheet);
-    if (!ws) throw new HostError(`找不到工作表“${sheet}”。`, 'write-failed');
-    try {
-      const target = ws.getCell(cell);
-      target.value = value;
-      if (numberFormat) target.numFmt = numberFormat;
-    } catch (err) {
-      throw new HostError(`无法写入工作表“${sheet}”的单元格 ${cell}：${(err as Error).message}`, 'write-failed');
-    }
+    let cells = this.fixes.get(sheet);
+    if (!cells) this.fixes.set(sheet, (cells = new Map()));
+    cells.set(a1(row, col), { value, numberFormat });
     const text = formatFillValue(value, numberFormat ?? view.format(row, col) ?? undefined);
     const next = setCell(model, row, col, value, text, numberFormat);
     const sheets = this.state.sheets.map((s) => (s.name === sheet ? next : s));
@@ -308,20 +317,12 @@ export class BrowserHost implements Host {
   }
 
   async exportReport(rows: ReportRow[]): Promise<void> {
-    const loaded = this.requireLoaded();
+    this.requireLoaded();
     const header = ['工作表', '表', '单元格', '严重程度', '代码', '说明'];
     const body = rows.map((r) => [r.sheet, r.form, r.cell, r.severity, r.code, r.message]);
-    try {
-      const old = loaded.workbook.getWorksheet(REPORT_SHEET);
-      if (old) loaded.workbook.removeWorksheet(old.id);
-      const ws = loaded.workbook.addWorksheet(REPORT_SHEET);
-      ws.addRow(header);
-      ws.getRow(1).font = { bold: true };
-      for (const r of body) ws.addRow(r);
-      [14, 24, 10, 10, 30, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    } catch (err) {
-      throw new HostError(`无法生成“${REPORT_SHEET}”工作表：${(err as Error).message}`, 'write-failed');
-    }
+    // Written into the copy as a new sheet (or in place of the file's own 校验报告) when it is downloaded.
+    this.report = { rows: [header, ...body], widths: [14, 24, 10, 10, 30, 80] };
+    this.fixes.delete(REPORT_SHEET);
     const model: SheetModel = { name: REPORT_SHEET, top: 0, left: 0, values: [header, ...body], merges: [] };
     const sheets = [...this.state.sheets.filter((s) => s.name !== REPORT_SHEET), model];
     const marks = new Map(this.state.marks);
@@ -348,7 +349,7 @@ export class BrowserHost implements Host {
 
   // ---- helpers ---------------------------------------------------------------------------------
 
-  private requireLoaded(): LoadedWorkbook {
+  private requireLoaded(): OpenWorkbook {
     if (!this.loaded) throw new HostError('尚未打开工作簿。请点击“打开工作簿”选择一个 .xlsx 文件。', 'read-failed');
     return this.loaded;
   }

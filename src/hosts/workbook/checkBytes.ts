@@ -8,10 +8,10 @@ import { NO_FORM_HINT } from '../../core/findings';
 import type { FileResult, Finding } from '../../core/result';
 import type { Profile } from '../../core/rules/profile';
 import type { SheetModel } from '../../core/sheet';
-import { annotateWorkbook, type Mode } from './annotate';
+import { annotateSheets, type Mode } from './annotate';
 import type { ReadLimits } from './limits';
-import { overlappingMergesMessage, readWorkbook, WorkbookReadError, type LoadedWorkbook, type ReadSheets } from './read';
-import { writeWorkbook } from './write';
+import { patchPackage } from './patch/patchPackage';
+import { overlappingMergesMessage, readWorkbook, WorkbookReadError, type ReadSheets } from './read';
 
 export interface CheckedBytes {
   result: FileResult;
@@ -23,7 +23,7 @@ export interface CheckedBytes {
 }
 
 export interface CheckBytesOptions {
-  /** Make an annotated copy in this mode; null: check only (the faster read). */
+  /** Make an annotated copy in this mode; null: check only. */
   copy: Mode | null;
   limits?: ReadLimits;
 }
@@ -65,12 +65,8 @@ export async function checkBytes(path: string, bytes: Uint8Array, profile: Profi
     return { result, unreadable: true, copy: null, copyFailure: null };
   };
   let loaded: ReadSheets;
-  let forCopy: LoadedWorkbook | null = null;
   try {
-    // Only a copy needs ExcelJS's workbook; a check alone takes the faster read.
-    loaded = options.copy
-      ? (forCopy = await readWorkbook(bytes, { detectLost: true, limits: options.limits }))
-      : await readWorkbook(bytes, { forCopy: false, limits: options.limits });
+    loaded = await readWorkbook(bytes, { limits: options.limits });
   } catch (e) {
     return unreadable(unreadableWorkbookMessage(path, e), unreadableDetail(e));
   }
@@ -91,15 +87,11 @@ export async function checkBytes(path: string, bytes: Uint8Array, profile: Profi
         result.findings.push(fileFinding('NO_FORM_FOUND', 'info', `工作表“${c.sheet}”未识别到自评表（${NO_FORM_HINT}）。`));
     });
   }
-  if (!options.copy || !forCopy) return { result, unreadable: false, copy: null, copyFailure: null };
-  if (forCopy.notPreserved.length > 0) {
-    result.findings.push(
-      fileFinding('CONTENT_NOT_PRESERVED', 'warning', `带标注的副本无法保留原文件中的${forCopy.notPreserved.join('、')}；原文件未改动，请以原文件为准。`),
-    );
-  }
+  if (!options.copy) return { result, unreadable: false, copy: null, copyFailure: null };
   try {
-    const filled = annotateWorkbook(forCopy, checks, options.copy).filled;
-    return { result, unreadable: false, copy: { bytes: await writeWorkbook(forCopy), filled }, copyFailure: null };
+    // The copy is the original package with the marks written into the parts they concern (patch/).
+    const { edits, filled } = annotateSheets(loaded.sheets, checks, options.copy);
+    return { result, unreadable: false, copy: { bytes: patchPackage(bytes, edits), filled }, copyFailure: null };
   } catch (e) {
     return { result, unreadable: false, copy: null, copyFailure: (e as Error).message };
   }

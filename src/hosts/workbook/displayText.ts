@@ -398,5 +398,6 @@ function dateText(serial: number, tokens: string[]): string | null {
  * date, which for the Chinese forms this tool reads is `yyyy/m/d`.
  */
 export function localFormat(format: string | null | undefined): string | null | undefined {
-  return format === 'mm-dd-yy' ? 'yyyy/m/d' : format;
+  // Built-in format 14 (ExcelJS names it mm-dd-yy, SheetJS m/d/yy) shows as the system's short date: in China yyyy/m/d.
+  return format === 'mm-dd-yy' || format === 'm/d/yy' ? 'yyyy/m/d' : format;
 }

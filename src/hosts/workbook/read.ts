@@ -1,21 +1,14 @@
 /**
- * Reading an .xlsx file's bytes into ExcelJS and into the core's SheetModels, with a plain-Chinese
+ * Reading an .xlsx file's bytes into the core's SheetModels (with SheetJS, sheetjsRead.ts), with a plain-Chinese
  * refusal for what cannot be read (legacy .xls, password-protected, not a workbook, damaged).
  * No Node built-ins: the CLI and the browser both hand over bytes.
  */
-import type ExcelJS from 'exceljs';
-import { loadExcelJS } from './excelJS';
 import type { SheetModel } from '../../core/sheet';
-import { restoreDroppedNotes } from './droppedNotes';
 import { fileKindOf } from './fileKind';
 import { damageMessage, directoryIntact, type DamageKind } from './damageMessage';
-import { breachMessage, DEFAULT_LIMITS, inflateWithinLimits, limitBreach, type InflatedParts, type LimitBreach, type ReadLimits } from './limits';
-import { fileMergesOf, installLinearMergeLoading } from './linearMerges';
-import { installLongSheetNames } from './longSheetNames';
-import { notPreservedIn } from './notPreserved';
+import { breachMessage, DEFAULT_LIMITS, inflateWithinLimits, type InflatedParts, type LimitBreach, type ReadLimits } from './limits';
 import { tooManyParts } from './partCount';
 import { packagePartsOf, type PackageParts } from './packageParts';
-import { sheetModelOf } from './sheetModel';
 
 export type WorkbookReadFailure = 'xls' | 'encrypted' | 'not-a-workbook' | 'corrupt' | 'too-large';
 
@@ -36,15 +29,8 @@ export class WorkbookReadError extends Error {
 export interface ReadSheets {
   /** One per worksheet, in workbook order (chart sheets have none). */
   sheets: SheetModel[];
-  /** What an annotated copy of this workbook will not carry over (`图表`, `图片`, …), in Chinese. */
-  notPreserved: string[];
   /** Per sheet, merged ranges of the file that overlap another and were not applied (see linearMerges). */
   overlappingMerges: { sheet: string; pairs: [string, string][] }[];
-}
-
-/** What an annotated copy needs besides: ExcelJS's workbook, to mark and write. */
-export interface LoadedWorkbook extends ReadSheets {
-  workbook: ExcelJS.Workbook;
 }
 
 const SAVE_AS_XLSX = '请在 Excel 中“文件 → 另存为 → Excel 工作簿 (*.xlsx)”后再试；WPS 同理。';
@@ -83,66 +69,27 @@ export function overlappingMergesMessage(sheet: string, pairs: readonly [string,
 }
 
 export interface ReadOptions {
-  /**
-   * Work out what an annotated copy would lose (notPreserved). Costs a second pass over the sheet parts;
-   * a read that will not write a copy (the CLI without --out) skips it and gets an empty list. Default true.
-   */
-  detectLost?: boolean;
-  /**
-   * false: only the sheet models are wanted, no copy will be written. They are read with SheetJS, about
-   * twice as fast as ExcelJS with half the memory, into the same models (sheetjsRead.ts). Default true.
-   */
-  forCopy?: boolean;
   /** Refuse workbooks past these before parsing (DEFAULT_LIMITS when absent). */
   limits?: ReadLimits;
 }
 
-export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: ReadOptions & { forCopy: false }): Promise<ReadSheets>;
-export async function readWorkbook(data: Uint8Array | ArrayBuffer, options?: ReadOptions): Promise<LoadedWorkbook>;
-export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<ReadSheets | LoadedWorkbook> {
+/**
+ * The sheet models, read with SheetJS from the parts inflated once for both the limits and the parse. An
+ * annotated copy needs nothing more: it patches the original package (patch/).
+ */
+export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<ReadSheets> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const parts = refuseWhatIsNotAnXlsx(bytes);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  let inflated: InflatedParts | undefined;
   if (parts) {
     const crowded = tooManyParts(parts.entries);
     if (crowded) throw new WorkbookReadError('too-large', crowded);
+    const within = inflateWithinLimits(bytes, parts.entries, limits);
+    if (within.breach) refuseBreach(within.breach, limits);
+    inflated = within.parts ?? undefined;
   }
-  const limits = options.limits ?? DEFAULT_LIMITS;
-  if (options.forCopy === false) {
-    // The check alone: the parts inflated for the limits are the ones SheetJS parses (inflated once).
-    let inflated: InflatedParts | undefined;
-    if (parts) {
-      const within = inflateWithinLimits(bytes, parts.entries, limits);
-      if (within.breach) refuseBreach(within.breach, limits);
-      inflated = within.parts ?? undefined;
-    }
-    return { ...(await sheetsViaSheetJS(bytes, parts, inflated)), notPreserved: [] };
-  }
-  if (parts) {
-    const breach = limitBreach(bytes, parts.entries, limits);
-    if (breach) refuseBreach(breach, limits);
-  }
-  const ExcelJSLib = await loadExcelJS();
-  const workbook = new ExcelJSLib.Workbook();
-  try {
-    // ExcelJS's typing asks for a Node Buffer; its loader (JSZip) takes any Uint8Array.
-    installLinearMergeLoading(ExcelJSLib);
-    installLongSheetNames(ExcelJSLib);
-    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-  } catch (e) {
-    throw readerFailed(bytes, parts, e);
-  }
-
-  let notPreserved: string[] = [];
-  if (parts) {
-    const notes = await restoreDroppedNotes(parts, workbook);
-    if (options.detectLost !== false) notPreserved = await notPreservedIn(parts, workbook, notes.kept < notes.inPackage);
-  }
-  const date1904 = Boolean(workbook.properties?.date1904);
-  const sheets = workbook.worksheets.map((ws) => sheetModelOf(ws, date1904));
-  const overlappingMerges = workbook.worksheets
-    .map((ws) => ({ sheet: ws.name, pairs: fileMergesOf(ws)?.overlapping ?? [] }))
-    .filter((o) => o.pairs.length > 0);
-  return { workbook, sheets, notPreserved, overlappingMerges };
+  return sheetsViaSheetJS(bytes, parts, inflated);
 }
 
 function refuseBreach(breach: LimitBreach, limits: ReadLimits): never {
@@ -152,8 +99,8 @@ function refuseBreach(breach: LimitBreach, limits: ReadLimits): never {
   throw new WorkbookReadError('too-large', breachMessage(breach, limits));
 }
 
-async function sheetsViaSheetJS(bytes: Uint8Array, parts: PackageParts | null, inflated: InflatedParts | undefined): Promise<Pick<ReadSheets, 'sheets' | 'overlappingMerges'>> {
-  // Imported on demand: the browser preview, which always needs ExcelJS's workbook, never loads SheetJS.
+async function sheetsViaSheetJS(bytes: Uint8Array, parts: PackageParts | null, inflated: InflatedParts | undefined): Promise<ReadSheets> {
+  // Imported on demand: the pane's first load does not carry SheetJS.
   const { readWithSheetJS } = await import('./sheetjsRead');
   try {
     const { sheets, overlappingMerges } = readWithSheetJS(bytes, inflated);

@@ -1,14 +1,10 @@
 /**
  * A worksheet → the core's SheetModel: the used range (cells and merged areas), cached values, formula
- * text, number formats, display text and merges. Each reader (ExcelJS here, SheetJS in sheetjsRead.ts)
- * lists its cells; layOut turns the list into the model, the same way for both.
+ * text, number formats, display text and merges. The reader (SheetJS, sheetjsRead.ts; ExcelJS in the tests'
+ * scripts/excelJsModel.ts) lists its cells; layOut turns the list into the model.
  */
-import type { Cell, Worksheet } from 'exceljs';
-import { parseRangeA1, type CellRange, type CellValue, type SheetModel } from '../../core/sheet';
+import type { CellRange, CellValue, SheetModel } from '../../core/sheet';
 import { displayText, localFormat } from './displayText';
-
-/** ExcelJS's ValueType.Merge: a cell covered by a merge, not its master. */
-const MERGE_SLAVE = 1;
 
 /**
  * Above this many cells (rows × columns of the used range) rows are sized to their own last cell instead
@@ -28,18 +24,6 @@ export type CellVisitor = (row: number, col: number, value: CellValue, formula: 
  * (the used range, then the cells), so a reader needs no copy of its cells in between.
  */
 export type CellSource = (visit: CellVisitor) => void;
-
-/** ExcelJS worksheet → SheetModel. */
-export function sheetModelOf(worksheet: Worksheet, date1904 = false): SheetModel {
-  const cells: CellSource = (visit) =>
-    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        if ((cell.type as number) === MERGE_SLAVE) return;
-        visitCell(visit, cell, rowNumber - 1, colNumber - 1, date1904);
-      });
-    });
-  return layOut(worksheet.name, cells, mergesOf(worksheet));
-}
 
 /**
  * The used range (the cells and the merged areas) as the core's arrays, each row sized once; the
@@ -112,59 +96,6 @@ export function layOut(name: string, cells: CellSource, merges: CellRange[]): Sh
   return { name, top, left, values, formulas, texts, formats, merges };
 }
 
-function visitCell(visit: CellVisitor, cell: Cell, row: number, col: number, date1904: boolean): void {
-  const raw = cell.value as unknown;
-  const format = cell.numFmt ?? null;
-  if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
-    const o = raw as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) {
-      const text = cell.formula ?? (o.formula as string | undefined);
-      visit(row, col, plainValue(o.result, date1904), text ? `=${text}` : null, format);
-      return;
-    }
-  }
-  visit(row, col, plainValue(raw, date1904), null, format);
-}
-
-/** A cell value (or formula result) as the core's CellValue. */
-export function plainValue(raw: unknown, date1904: boolean): CellValue {
-  if (raw === null || raw === undefined) return null;
-  switch (typeof raw) {
-    case 'number':
-      // `<v>1e400</v>` parses to Infinity; Excel holds no such number and shows #NUM!.
-      return Number.isFinite(raw) ? raw : { error: '#NUM!' };
-    case 'string':
-      return raw;
-    case 'boolean':
-      return raw;
-    case 'object': {
-      if (raw instanceof Date) return excelSerial(raw, date1904);
-      const o = raw as Record<string, unknown>;
-      if (typeof o.error === 'string') return { error: o.error };
-      if (Array.isArray(o.richText)) return richTextString(o.richText);
-      if ('text' in o) return plainValue(o.text, date1904); // hyperlink: its text (string or rich text)
-      return null;
-    }
-    default:
-      return null;
-  }
-}
-
-function richTextString(runs: unknown[]): string {
-  let s = '';
-  for (const r of runs) {
-    const t = (r as { text?: unknown }).text;
-    if (typeof t === 'string') s += t;
-  }
-  return s;
-}
-
-/** A JS Date as ExcelJS builds it (UTC) → Excel serial date. */
-export function excelSerial(d: Date, date1904: boolean): number {
-  const serial = d.getTime() / 86400000 + (date1904 ? 24107 : 25569);
-  return Math.round(serial * 86400000) / 86400000;
-}
-
 function textOf(v: CellValue, format: string | null): string | null {
   if (v === null) return null;
   switch (typeof v) {
@@ -179,11 +110,3 @@ function textOf(v: CellValue, format: string | null): string | null {
   }
 }
 
-/** Merged areas, 0-based. Reads ExcelJS's merge index directly: `worksheet.model` rebuilds every row. */
-export function mergesOf(worksheet: Worksheet): CellRange[] {
-  const index = (worksheet as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
-  if (index) {
-    return Object.values(index).map((r) => ({ top: r.top - 1, left: r.left - 1, bottom: r.bottom - 1, right: r.right - 1 }));
-  }
-  return (worksheet.model.merges ?? []).map(parseRangeA1);
-}

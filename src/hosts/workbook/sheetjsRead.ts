@@ -91,7 +91,7 @@ function sheetModelOfSheetJS(name: string, ws: WorkSheet, merges: CellRange[], i
       if (!row) continue;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
-        if (!cell || cell.t === 'z' || isCovered(r, c)) continue;
+        if (!cell || (cell.t === 'z' && !cell.f) || isCovered(r, c)) continue;
         visit(r, c, valueOf(cell), cell.f ? `=${cell.f}` : null, formatOf(cell));
       }
     }

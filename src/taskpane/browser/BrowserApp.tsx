@@ -357,14 +357,11 @@ export function BrowserApp({ sampleUrl = SAMPLE_URL }: { sampleUrl?: string | nu
           onDrop={onDrop}
           data-testid="workbook"
         >
-          {(error || notice || loading || state.notPreserved.length > 0) && (
+          {(error || notice || loading) && (
             <div className={s.messages}>
               {error && <ErrorBar title="无法打开工作簿" message={error} onDismiss={() => setError(null)} />}
               {loading && <Spinner size="tiny" label={loading} labelPosition="after" />}
               {notice && !error && <ErrorBar intent="info" message={notice} onDismiss={() => setNotice(null)} />}
-              {state.notPreserved.length > 0 && (
-                <ErrorBar intent="warning" message={`下载的副本不会保留：${state.notPreserved.join('、')}。`} />
-              )}
             </div>
           )}
           {view === 'batch' && batch && (

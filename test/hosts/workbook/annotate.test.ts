@@ -2,8 +2,7 @@ import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { COMPUTED_FILL, SEVERITY_FILL, noteText } from '../../../src/core/marks';
 import type { Finding, FormResult, SheetCheck } from '../../../src/core/result';
-import { annotateWorkbook, readWorkbook, writeWorkbook } from '../../../src/hosts/workbook';
-import { withOurNote } from '../../../src/hosts/workbook/annotate';
+import { annotateSheets, patchPackage, readWorkbook } from '../../../src/hosts/workbook';
 import { partText, unzipParts } from './zipTools';
 import { cellSnapshot, reread, sampleWorkbook, sheetSnapshot, toBytes } from './sampleWorkbook';
 
@@ -44,9 +43,13 @@ const TOUCHED = ['表1!I8', '表1!G9', '表1!E6', '表1!J8', '表1!J9'];
 
 async function annotated(mode: 'fill' | 'review', checks: SheetCheck[] = [check]) {
   const original = await toBytes(sampleWorkbook());
+  return annotatedBytes(original, mode, checks);
+}
+
+async function annotatedBytes(original: Uint8Array, mode: 'fill' | 'review', checks: SheetCheck[] = [check]) {
   const loaded = await readWorkbook(original);
-  const summary = annotateWorkbook(loaded, checks, mode);
-  const out = await writeWorkbook(loaded);
+  const { edits, ...summary } = annotateSheets(loaded.sheets, checks, mode);
+  const out = patchPackage(original, edits);
   return { original: await reread(original), copy: await reread(out), summary, out };
 }
 
@@ -61,7 +64,7 @@ function noteString(cell: ExcelJS.Cell): string | undefined {
   return (n.texts ?? []).map((t) => t.text).join('');
 }
 
-describe('annotateWorkbook, mode fill', () => {
+describe('the annotated copy, mode fill', () => {
   it('paints each finding cell by its worst severity and notes all its findings once', async () => {
     const { copy, summary } = await annotated('fill');
     const ws = copy.getWorksheet('表1')!;
@@ -129,9 +132,7 @@ describe('annotateWorkbook, mode fill', () => {
 
   it('replaces its own note on a copy that was annotated before, without repeating it', async () => {
     const first = await annotated('fill');
-    const again = await readWorkbook(first.out);
-    annotateWorkbook(again, [check], 'fill');
-    const copy = await reread(await writeWorkbook(again));
+    const { copy } = await annotatedBytes(first.out, 'fill');
     const ws = copy.getWorksheet('表1')!;
     expect(noteString(ws.getCell('G9'))).toBe(`用户批注\n\n${noteText([reasonMissing])}`);
     expect(noteString(ws.getCell('I8'))).toBe(noteText([rateWrong, rateRule]));
@@ -139,7 +140,7 @@ describe('annotateWorkbook, mode fill', () => {
   });
 });
 
-describe('annotateWorkbook, mode review', () => {
+describe('the annotated copy, mode review', () => {
   it('writes no value and no computed tint, only the findings’ fills and notes', async () => {
     const { original, copy, summary } = await annotated('review');
     expect(summary).toEqual({ marked: 4, filled: 0, skippedFills: [] });
@@ -170,20 +171,19 @@ describe('annotateWorkbook, mode review', () => {
   });
 });
 
-describe('withOurNote', () => {
-  it('keeps rich-text runs of the user and cuts an earlier note of ours', () => {
-    const user = { texts: [{ text: '张三:', font: { bold: true } }, { text: '\n请核对' }], editAs: 'absolute' as const };
-    const once = withOurNote(user, '【绩效自评校验】\n错误：A');
-    expect(once).toEqual({ ...user, texts: [...user.texts, { text: '\n\n' }, { text: '【绩效自评校验】\n错误：A' }] });
-    expect(withOurNote(once, '【绩效自评校验】\n提示：B')).toEqual({
-      ...user,
-      texts: [...user.texts, { text: '\n\n' }, { text: '【绩效自评校验】\n提示：B' }],
-    });
-    // Excel may merge runs on saving: our part inside one run
-    expect(withOurNote('他的\n\n【绩效自评校验】\n错误：A', '【绩效自评校验】\n错误：C')).toEqual({
-      texts: [{ text: '他的' }, { text: '\n\n' }, { text: '【绩效自评校验】\n错误：C' }],
-    });
-    expect(withOurNote('【绩效自评校验】计算值（得分）', '【绩效自评校验】\n错误：D')).toBe('【绩效自评校验】\n错误：D');
-    expect(withOurNote(undefined, 'x')).toBe('x');
+describe('notes merged with the user’s', () => {
+  it('keeps the rich-text runs of the user and cuts an earlier note of ours, also when Excel merged the runs', async () => {
+    const wb = sampleWorkbook();
+    const ws = wb.getWorksheet('表1')!;
+    ws.getCell('G9').note = { texts: [{ text: '张三:', font: { bold: true } }, { text: '\n请核对' }] };
+    ws.getCell('E6').note = '他的\n\n【绩效自评校验】\n错误：旧的';
+    ws.getCell('I8').note = '【绩效自评校验】计算值（得分）';
+    const { copy } = await annotatedBytes(await toBytes(wb), 'review');
+    const sheet = copy.getWorksheet('表1')!;
+    const g9 = sheet.getCell('G9').note as ExcelJS.Comment;
+    expect(g9.texts!.slice(0, 2)).toMatchObject([{ text: '张三:', font: { bold: true } }, { text: '\n请核对' }]);
+    expect(noteString(sheet.getCell('G9'))).toBe(`张三:\n请核对\n\n${noteText([reasonMissing])}`);
+    expect(noteString(sheet.getCell('E6'))).toBe(`他的\n\n${noteText([nameInfo])}`);
+    expect(noteString(sheet.getCell('I8'))).toBe(noteText([rateWrong, rateRule]));
   });
 });

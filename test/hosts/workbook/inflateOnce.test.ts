@@ -55,29 +55,29 @@ describe('the check inflates each part once, within the limits', () => {
   });
 
   it('a part longer than its directory states, within the limits, is read whole as before', async () => {
-    const honest = await readWorkbook(deflated(unzipParts(clean())), { forCopy: false });
+    const honest = await readWorkbook(deflated(unzipParts(clean())), {});
     const understated = deflated(unzipParts(clean()), SHEET);
     expect(inflateWithinLimits(understated, zipEntries(understated)!, DEFAULT_LIMITS)).toEqual({ breach: null, parts: null });
-    const read = await readWorkbook(understated, { forCopy: false });
+    const read = await readWorkbook(understated, {});
     expect(read.sheets).toEqual(honest.sheets);
     expect(honest.sheets[0].values.flat().filter((v) => v !== null).length).toBeGreaterThan(100);
   });
 
   it('refuses a bomb whose directory lies, and the cell limit, with the words of the copy’s read', async () => {
     const lying = await workbookBomb({ part: SHEET, inflatedMB: 300, lie: true });
-    const forCheck = await readFailure(lying, { forCopy: false });
+    const forCheck = await readFailure(lying, {});
     expect(forCheck.reason).toBe('too-large');
     expect(forCheck.message).toBe((await readFailure(lying)).message);
 
     const limits = { maxBytes: 2 ** 30, maxCells: 50 };
-    const cells = await readFailure(clean(), { forCopy: false, limits });
+    const cells = await readFailure(clean(), { limits });
     expect(cells.message).toContain('超过上限 50 个');
     expect(cells.message).toBe((await readFailure(clean(), { limits })).message);
   }, 180_000);
 
   it('refuses a stated 1 GB part before inflating anything, as the copy’s read does', async () => {
     const bomb = await workbookBomb({ part: 'xl/sharedStrings.xml', inflatedMB: 1024 });
-    const e = await readFailure(bomb, { forCopy: false });
+    const e = await readFailure(bomb, {});
     expect(e.message).toMatch(/xl\/sharedStrings\.xml 解压后 1024(\.\d)? MB/);
     expect(e.message).toBe((await readFailure(bomb)).message);
   }, 60_000);
@@ -90,7 +90,7 @@ describe('the check inflates each part once, within the limits', () => {
         require('tsx/cjs/api').register();
         const { readWorkbook } = require(${JSON.stringify(join(__dirname, '../../../src/hosts/workbook/read.ts'))});
         const bytes = new Uint8Array(require('node:fs').readFileSync(${JSON.stringify(join(FIXTURES, 'clean.xlsx'))}));
-        return readWorkbook(bytes, { forCopy: false });
+        return readWorkbook(bytes, {});
       }).then((r) => {
         const loaded = Object.keys(require.cache).filter((k) => k.includes('@e965'));
         process.stdout.write(JSON.stringify({ forms: r.sheets.length, loaded }));

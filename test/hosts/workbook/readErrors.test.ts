@@ -70,7 +70,7 @@ describe('readWorkbook refuses what it cannot read, saying what to do', () => {
     const bytes = await toBytes(sampleWorkbook());
     const cut = bytes.slice(0, Math.floor(bytes.length / 2));
     const viaExcelJS = await readFailure(cut);
-    const viaSheetJS = await readWorkbook(cut, { forCopy: false }).then(
+    const viaSheetJS = await readWorkbook(cut, {}).then(
       () => expect.fail('read'),
       (e: WorkbookReadError) => e,
     );
@@ -90,7 +90,7 @@ describe('readWorkbook refuses what it cannot read, saying what to do', () => {
     parts.set('xl/workbook.xml', new TextEncoder().encode('<workbook><sheets><sheet name="a" sheetId="1" r:id='));
     const bytes = zipParts(parts);
     const viaExcelJS = await readFailure(bytes);
-    const viaSheetJS = await readWorkbook(bytes, { forCopy: false }).then(
+    const viaSheetJS = await readWorkbook(bytes, {}).then(
       () => expect.fail('read'),
       (e: WorkbookReadError) => e,
     );

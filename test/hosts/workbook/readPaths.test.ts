@@ -1,19 +1,20 @@
 /**
- * The two read paths — ExcelJS (kept for the annotated copy) and SheetJS (the check's fast path) — must
- * hand the core the same sheet model: values, formulas, display text, number formats and merges.
+ * The product's read path (SheetJS) must hand the core the same sheet model as a second, independent
+ * reader (ExcelJS, scripts/excelJsModel.ts): values, formulas, display text, number formats and merges.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { readWorkbook } from '../../../src/hosts/workbook/read';
+import { excelJsSheets } from '../../../scripts/excelJsModel';
 import { readWithSheetJS } from '../../../src/hosts/workbook/sheetjsRead';
+import { readWorkbook } from '../../../src/hosts/workbook/read';
 import { FIXTURES } from '../../loadFixture';
 
 /** ExcelJS's models, and SheetJS's as the check reads them: from the parts the size limits inflated. */
 async function bothWays(bytes: Uint8Array) {
-  const viaExcelJS = (await readWorkbook(bytes)).sheets;
-  const viaSheetJS = (await readWorkbook(bytes, { forCopy: false })).sheets;
+  const viaExcelJS = await excelJsSheets(bytes);
+  const viaSheetJS = (await readWorkbook(bytes)).sheets;
   // SheetJS opening the zip itself (the path taken when the zip's directory cannot be listed) reads the same.
   expect(readWithSheetJS(bytes).sheets).toEqual(viaSheetJS);
   return { viaExcelJS, viaSheetJS };

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { annotateWorkbook, LOST, lostByPartNames, readWorkbook, writeWorkbook } from '../../../src/hosts/workbook';
-import { drawingContent } from '../../../src/hosts/workbook/notPreserved';
+import { annotateSheets, checkBytes, patchPackage, readWorkbook } from '../../../src/hosts/workbook';
+import { MOF } from '../../../src/core/rules/profile';
+import type { SheetCheck } from '../../../src/core/result';
 import { reread, TINY_PNG, toBytes } from './sampleWorkbook';
 import { partText, setPartText, unzipParts, zipParts } from './zipTools';
 
@@ -66,80 +67,50 @@ async function workbookWithChartShapeAndSparkline(): Promise<Uint8Array> {
   return zipParts(parts);
 }
 
-describe('notPreserved: what the annotated copy loses', () => {
-  it('a picture anchored to cells is kept by ExcelJS, so it is not reported', async () => {
-    const loaded = await readWorkbook(await workbookWithImage());
-    expect(loaded.notPreserved).toEqual([]);
-    const copy = await writeWorkbook(loaded);
-    expect(unzipParts(copy).has('xl/media/image1.png')).toBe(true);
-    const again = await reread(copy);
-    const images = again.getWorksheet('表1')!.getImages();
-    expect(images).toHaveLength(1);
-    expect(images[0].range.tl.nativeCol).toBe(2);
-    expect(images[0].range.tl.nativeRow).toBe(2);
-  });
+/** Marks on A1 (a finding) of sheet 表1. */
+const MARK_A1: SheetCheck = {
+  sheet: '表1',
+  forms: [],
+  fills: [],
+  findings: [{ code: 'REQUIRED_FIELD_MISSING', severity: 'error', cell: 'A1', message: '请填写项目名称。' }],
+};
 
-  it('charts, text boxes, a shape’s picture and sparklines are reported — and really are dropped', async () => {
+async function copyOf(original: Uint8Array, checks: SheetCheck[] = [MARK_A1]): Promise<Uint8Array> {
+  const loaded = await readWorkbook(original);
+  return patchPackage(original, annotateSheets(loaded.sheets, checks, 'review').edits);
+}
+
+describe('the annotated copy keeps what ExcelJS dropped (issue 16)', () => {
+  it('charts, text boxes, a shape’s picture and sparklines: every such part is the original’s, byte for byte', async () => {
     const original = await workbookWithChartShapeAndSparkline();
-    const loaded = await readWorkbook(original);
-    expect(loaded.notPreserved).toEqual([LOST.chart, LOST.picture, LOST.shape, LOST.sparkline]);
-    expect(loaded.sheets[0].values).toEqual([['项目名称']]);
-
-    annotateWorkbook(loaded, [], 'review');
-    const copy = unzipParts(await writeWorkbook(loaded));
-    expect([...copy.keys()].filter((n) => n.startsWith('xl/charts/'))).toEqual([]);
-    expect(copy.has('xl/media/image1.png')).toBe(true); // the cell picture survives
-    const drawing = partText(copy, 'xl/drawings/drawing1.xml');
-    expect(drawingContent(drawing)).toEqual({ pictures: 1, shapes: 0, frames: 0 });
-    expect(partText(copy, 'xl/worksheets/sheet1.xml')).not.toContain('sparkline');
+    const copy = unzipParts(await copyOf(original));
+    const before = unzipParts(original);
+    for (const name of ['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels', 'xl/media/image1.png', 'xl/media/image2.png']) {
+      expect(copy.get(name), name).toEqual(before.get(name));
+    }
+    expect(partText(copy, 'xl/worksheets/sheet1.xml')).toContain('<x14:sparkline>');
+    expect(partText(copy, 'xl/worksheets/sheet1.xml')).toContain('<drawing r:id=');
+    const images = (await reread(await copyOf(original))).getWorksheet('表1')!.getImages();
+    expect(images).toHaveLength(1);
   });
 
-  it('names features from the package’s part names', () => {
-    expect(
-      lostByPartNames([
-        'xl/workbook.xml',
-        'xl/worksheets/sheet1.xml',
-        'xl/pivotTables/pivotTable1.xml',
-        'xl/pivotCache/pivotCacheDefinition1.xml',
-        'xl/slicers/slicer1.xml',
-        'xl/slicerCaches/slicerCache1.xml',
-        'xl/vbaProject.bin',
-        'xl/charts/chart1.xml',
-        'xl/charts/style1.xml',
-        'xl/threadedComments/threadedComment1.xml',
-        'xl/externalLinks/externalLink1.xml',
-        'xl/ctrlProps/ctrlProp1.xml',
-        'xl/diagrams/data1.xml',
-        'xl/media/image1.png',
-        'xl/drawings/drawing1.xml',
-      ]),
-    ).toEqual([LOST.chart, LOST.smartArt, LOST.pivot, LOST.slicer, LOST.macro, LOST.formControl, LOST.externalLink, LOST.threadedComment]);
-    expect(lostByPartNames(['xl/workbook.xml', 'xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/tables/table1.xml'])).toEqual([]);
+  it('no CONTENT_NOT_PRESERVED warning any more', async () => {
+    const r = await checkBytes('图表.xlsx', await workbookWithChartShapeAndSparkline(), MOF, { copy: 'review' });
+    expect(r.copy).not.toBeNull();
+    expect(r.result.findings.map((f) => f.code)).not.toContain('CONTENT_NOT_PRESERVED');
   });
 
-  it('keeps a note on an empty cell, which ExcelJS alone would drop', async () => {
+  it('keeps a note on an empty cell, which ExcelJS alone would drop, beside ours', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('表1');
     ws.getCell('A1').value = '项目名称';
     ws.getCell('A1').note = '有值的单元格';
     ws.getCell('C3').note = { texts: [{ text: '李四:', font: { bold: true } }, { text: '\n空单元格的批注 & <备注>' }] };
     const bytes = await toBytes(wb);
-
-    const plain = await reread(bytes);
-    expect(plain.getWorksheet('表1')!.getCell('C3').note).toBeUndefined(); // what ExcelJS does by itself
-
-    const loaded = await readWorkbook(bytes);
-    expect(loaded.notPreserved).toEqual([]);
-    const out = await writeWorkbook(loaded);
-    // the copy holds the note as Excel writes one (a comment on a cell absent from the sheet data) …
-    expect(partText(unzipParts(out), 'xl/comments1.xml')).toContain('<comment ref="C3"');
-    // … which is why plain ExcelJS cannot see it in the copy either; our reader can
-    const copy = (await readWorkbook(out)).workbook;
-    const c3 = copy.getWorksheet('表1')!.getCell('C3').note;
-    expect(typeof c3 === 'object' ? c3.texts : c3).toEqual([
-      { text: '李四:', font: { bold: true } },
-      { text: '\n空单元格的批注 & <备注>' },
-    ]);
-    expect(copy.getWorksheet('表1')!.getCell('A1').note).toBe('有值的单元格');
+    const out = await copyOf(bytes);
+    const comments = partText(unzipParts(out), 'xl/comments1.xml');
+    expect(comments).toContain('<comment ref="C3"');
+    expect(comments).toMatch(/<comment ref="A1"[^>]*><text><r>(?:(?!<\/text>)[\s\S])*有值的单元格(?:(?!<\/text>)[\s\S])*【绩效自评校验】/);
+    expect(comments).toContain('<r><rPr><b/></rPr><t>李四:</t></r>'); // the user's note on an empty cell, as it was
   });
 });

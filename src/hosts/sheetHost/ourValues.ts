@@ -16,6 +16,7 @@ import type { SheetModel } from '../../core/sheet';
 import { tryParseA1 } from '../../core/sheet';
 import { sameValue } from './cellPlan';
 import type { MarkEntry } from './record';
+import { trimSheet } from './trimSheet';
 
 /**
  * The model with every cell that still holds the value we recorded shown empty: value null, no text, the
@@ -45,40 +46,6 @@ export function withoutOurValues(model: SheetModel, entries: readonly MarkEntry[
     masked++;
   }
   if (!masked) return model;
-  return trim({ ...model, values, texts, formats });
+  return trimSheet({ ...model, values, texts, formats });
 }
 
-/** Drops empty rows and columns at the edges (none when nothing would be left). */
-function trim(m: SheetModel): SheetModel {
-  const filled = (y: number, x: number) => m.values[y][x] !== null || !!m.formulas?.[y][x];
-  const rows = m.values.length;
-  const cols = m.values[0]?.length ?? 0;
-  let top = 0;
-  let bottom = rows - 1;
-  let left = 0;
-  let right = cols - 1;
-  const rowEmpty = (y: number) => {
-    for (let x = left; x <= right; x++) if (filled(y, x)) return false;
-    return true;
-  };
-  const colEmpty = (x: number) => {
-    for (let y = top; y <= bottom; y++) if (filled(y, x)) return false;
-    return true;
-  };
-  while (top <= bottom && rowEmpty(top)) top++;
-  if (top > bottom) return m;
-  while (rowEmpty(bottom)) bottom--;
-  while (colEmpty(left)) left++;
-  while (colEmpty(right)) right--;
-  if (top === 0 && left === 0 && bottom === rows - 1 && right === cols - 1) return m;
-  const cut = <T>(g: T[][] | undefined) => g?.slice(top, bottom + 1).map((row) => row.slice(left, right + 1));
-  return {
-    ...m,
-    top: m.top + top,
-    left: m.left + left,
-    values: cut(m.values)!,
-    formulas: cut(m.formulas),
-    texts: cut(m.texts),
-    formats: cut(m.formats),
-  };
-}

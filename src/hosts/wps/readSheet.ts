@@ -16,7 +16,8 @@
  * dropped so both hosts hand the core the same model.
  */
 import type { CellRange, CellValue, SheetModel } from '../../core/sheet';
-import { parseRangeA1 } from '../../core/sheet';
+import { columnLetters, parseRangeA1 } from '../../core/sheet';
+import { trimSheet } from '../sheetHost/trimSheet';
 import { addressOf, rowsOf, type EtRange, type EtWorksheet } from './et';
 
 /** Error values as WPS and Excel display them (a cell's `Text`). */
@@ -58,7 +59,7 @@ export function readWorksheet(ws: EtWorksheet): WpsRead {
       let text: string | null = typeof value === 'string' ? value : null;
       let format: string | null = null;
       if (typeof value === 'number' || isErrorLike(raw)) {
-        const cell = ws.Range(`${col(left + x)}${top + y + 1}`);
+        const cell = ws.Range(`${columnLetters(left + x)}${top + y + 1}`);
         const nf = cell.NumberFormat;
         const t = cell.Text;
         calls += 3;
@@ -80,7 +81,7 @@ export function readWorksheet(ws: EtWorksheet): WpsRead {
     formats.push(nRow);
   }
   const merges = mergedAreas(ws, top, left, rows, cols, () => calls++, (y, x) => values[y][x] === null && formulas[y][x] === null);
-  return { model: trimmed({ name, top, left, values, formulas, texts, formats, merges }), calls };
+  return { model: trimSheet({ name, top, left, values, formulas, texts, formats, merges }), calls };
 }
 
 /** A cell's `Value2` as the core's value: empty is null (ET gives undefined, null or '' by build). */
@@ -162,52 +163,8 @@ export function mergedAreas(
 }
 
 function rangeRef(b: CellRange): string {
-  const start = `${col(b.left)}${b.top + 1}`;
-  return b.bottom === b.top && b.right === b.left ? start : `${start}:${col(b.right)}${b.bottom + 1}`;
+  const start = `${columnLetters(b.left)}${b.top + 1}`;
+  return b.bottom === b.top && b.right === b.left ? start : `${start}:${columnLetters(b.right)}${b.bottom + 1}`;
 }
 
-function col(c: number): string {
-  let s = '';
-  let n = c + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
-/** The model without empty rows and columns at its edges (merges kept as read). */
-function trimmed(m: SheetModel): SheetModel {
-  const filled = (y: number, x: number) => m.values[y][x] !== null || !!m.formulas?.[y][x];
-  const rows = m.values.length;
-  const cols = m.values[0]?.length ?? 0;
-  let top = 0;
-  let bottom = rows - 1;
-  let left = 0;
-  let right = cols - 1;
-  const rowEmpty = (y: number) => {
-    for (let x = left; x <= right; x++) if (filled(y, x)) return false;
-    return true;
-  };
-  const colEmpty = (x: number) => {
-    for (let y = top; y <= bottom; y++) if (filled(y, x)) return false;
-    return true;
-  };
-  while (top <= bottom && rowEmpty(top)) top++;
-  if (top > bottom) return { ...m, values: [], formulas: [], texts: [], formats: [] };
-  while (rowEmpty(bottom)) bottom--;
-  while (colEmpty(left)) left++;
-  while (colEmpty(right)) right--;
-  if (top === 0 && left === 0 && bottom === rows - 1 && right === cols - 1) return m;
-  const cut = <T>(g: T[][] | undefined) => g?.slice(top, bottom + 1).map((row) => row.slice(left, right + 1));
-  return {
-    ...m,
-    top: m.top + top,
-    left: m.left + left,
-    values: cut(m.values)!,
-    formulas: cut(m.formulas),
-    texts: cut(m.texts),
-    formats: cut(m.formats),
-  };
-}

@@ -8,9 +8,9 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { hengyangForms, newWorkbook, workbookBuffer, writeForm } from '../scripts/fixtures';
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { installLinearMergeLoading } = require('../dist/hosts/workbook/linearMerges') as typeof import('../src/hosts/workbook/linearMerges');
-const { sheetModelOf } = require('../dist/hosts/workbook/sheetModel') as typeof import('../src/hosts/workbook/sheetModel');
-const ours = (require('../dist/core/check') as typeof import('../src/core/check')).check;
+const { installLinearMergeLoading } = require('../dist-cli/hosts/workbook/linearMerges') as typeof import('../src/hosts/workbook/linearMerges');
+const { sheetModelOf } = require('../dist-cli/hosts/workbook/sheetModel') as typeof import('../src/hosts/workbook/sheetModel');
+const ours = (require('../dist-cli/core/check') as typeof import('../src/core/check')).check;
 const other = (require(resolve(process.argv[2], 'core/check')) as typeof import('../src/core/check')).check;
 
 const FORMS = Number(process.env.BENCH_FORMS ?? 1000);

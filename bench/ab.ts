@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { hengyangForms, newWorkbook, workbookBuffer, writeForm } from '../scripts/fixtures';
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { installLinearMergeLoading, sheetModelOf } from '../scripts/excelJsModel';
-const ours = (require('../dist/core/check') as typeof import('../src/core/check')).check;
+const ours = (require('../dist-cli/core/check') as typeof import('../src/core/check')).check;
 const other = (require(resolve(process.argv[2], 'core/check')) as typeof import('../src/core/check')).check;
 
 const FORMS = Number(process.env.BENCH_FORMS ?? 1000);

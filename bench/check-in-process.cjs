@@ -4,8 +4,8 @@
 // raised as `--max-cells 2000000` raises it: 5,000 stacked forms hold 1,129,250 cells, past the default.
 const fs = require('node:fs');
 const { performance } = require('node:perf_hooks');
-const { readWorkbook } = require('../dist/hosts/workbook/read');
-const { check } = require('../dist/core/check');
+const { readWorkbook } = require('../dist-cli/hosts/workbook/read');
+const { check } = require('../dist-cli/core/check');
 
 (async () => {
   const [file, rounds = '5'] = process.argv.slice(2);

@@ -9,7 +9,7 @@ async function readOne(file) {
     case 'sheetjs': {
       const XLSX = require('@e965/xlsx');
       // The options the product reads with (their own module: requiring the product's reader would load its SheetJS too).
-      const { SHEETJS_READ_OPTIONS } = require('../dist/hosts/workbook/sheetjsOptions');
+      const { SHEETJS_READ_OPTIONS } = require('../dist-cli/hosts/workbook/sheetjsOptions');
       const wb = XLSX.read(new Uint8Array(bytes), { ...SHEETJS_READ_OPTIONS });
       return wb.SheetNames.length;
     }

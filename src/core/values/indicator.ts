@@ -199,8 +199,9 @@ const RESULT_WORDS: [RegExp, ResultWord][] = [
   [new RegExp(`^(?:已?(?:全部|全面|完全)?达成|已?(?:全部|全面|圆满)?完成)${RESULT_SUFFIX}$`), '达成'],
 ];
 
-export function parseResultWord(s: string): ResultWord | null {
+// Every indicator row of every form asks this of its actual; a sheet repeats the same few texts.
+export const parseResultWord = memoizeString((s: string): ResultWord | null => {
   const word = normalizeLabel(s).replace(/[。.!]+$/, '');
   for (const [re, result] of RESULT_WORDS) if (re.test(word)) return result;
   return null;
-}
+});

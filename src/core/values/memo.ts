@@ -7,7 +7,8 @@
 export function memoizeString<R>(fn: (s: string) => R, limit = 20000): (s: string) => R {
   let cache = new Map<string, R>();
   return (s) => {
-    if (cache.has(s)) return cache.get(s) as R;
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as R;
     const r = fn(s);
     if (cache.size >= limit) cache = new Map();
     cache.set(s, r);

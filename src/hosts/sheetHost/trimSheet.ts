@@ -1,7 +1,10 @@
 import type { SheetModel } from '../../core/sheet';
 
-/** Drops empty rows and columns at the edges (none when nothing would be left). */
-export function trimSheet(m: SheetModel): SheetModel {
+/**
+ * Drops empty rows and columns at the edges. When nothing would be left: the model as it is, or with
+ * `blankAsEmpty` a model of no cells (the WPS reader's empty sheet).
+ */
+export function trimSheet(m: SheetModel, blankAsEmpty = false): SheetModel {
   const filled = (y: number, x: number) => m.values[y][x] !== null || !!m.formulas?.[y][x];
   const rows = m.values.length;
   const cols = m.values[0]?.length ?? 0;
@@ -18,7 +21,7 @@ export function trimSheet(m: SheetModel): SheetModel {
     return true;
   };
   while (top <= bottom && rowEmpty(top)) top++;
-  if (top > bottom) return m;
+  if (top > bottom) return blankAsEmpty ? { ...m, values: [], formulas: [], texts: [], formats: [] } : m;
   while (rowEmpty(bottom)) bottom--;
   while (colEmpty(left)) left++;
   while (colEmpty(right)) right--;

@@ -81,7 +81,7 @@ export function readWorksheet(ws: EtWorksheet): WpsRead {
     formats.push(nRow);
   }
   const merges = mergedAreas(ws, top, left, rows, cols, () => calls++, (y, x) => values[y][x] === null && formulas[y][x] === null);
-  return { model: trimSheet({ name, top, left, values, formulas, texts, formats, merges }), calls };
+  return { model: trimSheet({ name, top, left, values, formulas, texts, formats, merges }, true), calls };
 }
 
 /** A cell's `Value2` as the core's value: empty is null (ET gives undefined, null or '' by build). */

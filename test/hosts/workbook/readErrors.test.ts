@@ -66,23 +66,18 @@ describe('readWorkbook refuses what it cannot read, saying what to do', () => {
     expect((await readFailure(zip)).message).toBe(READ_MESSAGES.zip);
   });
 
-  it('a truncated .xlsx is incomplete, in one Chinese message whichever reader met it; the library’s reason only as detail', async () => {
+  it('a truncated .xlsx is incomplete, in one Chinese message; the library’s reason only as detail', async () => {
     const bytes = await toBytes(sampleWorkbook());
     const cut = bytes.slice(0, Math.floor(bytes.length / 2));
-    const viaExcelJS = await readFailure(cut);
-    const viaSheetJS = await readWorkbook(cut, {}).then(
+    const e = await readWorkbook(cut, {}).then(
       () => expect.fail('read'),
-      (e: WorkbookReadError) => e,
+      (err: WorkbookReadError) => err,
     );
-    for (const e of [viaExcelJS, viaSheetJS]) {
-      expect(e.reason).toBe('corrupt');
-      expect(e.message).toBe(damageMessage('incomplete'));
-      expect(e.detail).toBeTruthy();
-    }
-    // The readers word it differently (Corrupted zip… / Bad compressed size…): none of it reaches the message.
-    expect(viaExcelJS.detail).not.toBe(viaSheetJS.detail);
-    expect(viaExcelJS.message).not.toContain(viaExcelJS.detail!);
-    expect(viaSheetJS.message).not.toContain(viaSheetJS.detail!);
+    expect(e.reason).toBe('corrupt');
+    expect(e.message).toBe(damageMessage('incomplete'));
+    // The reader's own words (Bad compressed size…) never reach the message.
+    expect(e.detail).toBeTruthy();
+    expect(e.message).not.toContain(e.detail!);
   });
 
   it('a package with broken XML is one message on both read paths', async () => {

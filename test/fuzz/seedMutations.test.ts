@@ -226,6 +226,8 @@ const FOUND: Damage[] = [
   { family: 'scoring', seed: 1, department: false, rows: [], cells: [{ row: 8, col: 6, value: 1e21 }, { row: 9, col: 6, value: -0.5 }], swap: null, merges: [] },
   // 003 targets table with its figures garbled.
   { family: 'targets', seed: 2, department: false, rows: [], cells: [{ row: 6, col: 3, value: -1e21 }, { row: 6, col: 4, value: '十五' }], swap: [2, 5], merges: ['B6:C8'] },
+  // A targets table's 执行额 1.8e308: its 结转结余率 compared with -Infinity%.
+  { family: 'targets', seed: 3, department: false, rows: [], cells: [{ row: 7, col: 4, value: 1.7976931348623157e308 }], swap: null, merges: [] },
 ];
 
 describe('seed forms damaged at random (fast-check)', () => {

@@ -41,6 +41,7 @@ export function checkTargetsForm(view: SheetView, layout: TargetsLayout, profile
       }
       if (budget?.value == null || spent?.value == null) continue;
       const carry = roundHalfUp(budget.value - spent.value, 4);
+      if (!Number.isFinite(carry)) continue;
       const carryCell = funds.cols.carry === null ? null : readNumber(view, view.master(row, funds.cols.carry), `${label}当年结转结余额`, findings);
       if (carryCell?.value != null && roundHalfUp(carry, carryCell.parse.ok ? carryCell.parse.decimals : 2) !== carryCell.value) {
         const at = a1(carryCell.pos.row, carryCell.pos.col);
@@ -51,7 +52,8 @@ export function checkTargetsForm(view: SheetView, layout: TargetsLayout, profile
         );
       }
       const rateCell = funds.cols.carryRate === null ? null : readNumber(view, view.master(row, funds.cols.carryRate), `${label}结转结余率`, findings);
-      if (rateCell?.value != null && rateCell.parse.ok && budget.value !== 0) {
+      // A division that overflows (an amount near the largest double) states no rate to compare with.
+      if (rateCell?.value != null && rateCell.parse.ok && budget.value !== 0 && Number.isFinite((carry / budget.value) * 100)) {
         // The column is headed 结转结余率%: a bare number is the percentage (12.5 is 12.5%).
         const statedPct = rateCell.parse.percent ? rateCell.value * 100 : rateCell.value;
         const decimals = rateCell.parse.decimals;
@@ -132,7 +134,7 @@ export function checkTargetsForm(view: SheetView, layout: TargetsLayout, profile
       budget: {
         planned,
         executed,
-        executionRate: planned !== null && executed !== null && planned !== 0 ? executed / planned : null,
+        executionRate: planned !== null && executed !== null && planned !== 0 && Number.isFinite(executed / planned) ? executed / planned : null,
         weight: null,
         score: { stated: null, computed: null },
       },

@@ -37,7 +37,8 @@ import { reconcile, UndoGroupRefused, type ReconcileInput, type ReconcileResult 
 import { withoutOurValues } from '../sheetHost/ourValues';
 import { recordText, type MarkEntry } from '../sheetHost/record';
 import { RecordStore } from './recordStore';
-import { queueNames, relocate, type NameMap } from '../sheetHost/locate';
+import { relocate, type NameMap } from '../sheetHost/locate';
+import { queueNames } from './names';
 import { REPORT_SHEET, queueReport, queueReportSheet } from './report';
 import { persistSettings, readSetting } from './settings';
 import { normalCell, targetsOf } from '../sheetHost/targets';

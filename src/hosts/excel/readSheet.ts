@@ -26,7 +26,8 @@ import { cellFormat, cellFormula, cellText, cellValue, localAddress } from './ce
 import type { ExcelEnv } from './env';
 import { officeCode, readError } from './errors';
 import { HostError } from '../host';
-import { CELL_FILL_LOAD, fillOfCell, type FillState } from '../sheetHost/fills';
+import type { FillState } from '../sheetHost/fills';
+import { CELL_FILL_LOAD, fillOfCell } from './fills';
 import {
   MAX_CELLS_PER_READ,
   MERGE_BLOCK_ROWS,
@@ -38,7 +39,8 @@ import {
   rowBytes,
 } from './limits';
 import { SheetSnapshot, type SnapshotNotes } from './snapshot';
-import { queueNames, type NameMap } from '../sheetHost/locate';
+import type { NameMap } from '../sheetHost/locate';
+import { queueNames } from './names';
 
 const DATA_PROPS = 'rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,formulas,text,numberFormat';
 const DIM_PROPS = 'rowIndex,columnIndex,rowCount,columnCount';

@@ -25,7 +25,8 @@
  *     values now) and one write put every touched cell back to the state the plan was made from.
  */
 import type { ExcelEnv } from './env';
-import { FILL_PROPS, fillOf, groupFills, paintFill, restoreFill } from '../sheetHost/fills';
+import { fillOf } from '../sheetHost/fills';
+import { FILL_PROPS, groupFills, paintFill, restoreFill } from './fills';
 import { isBlank, localAddress } from './cells';
 import { HostError } from '../host';
 import { errorText, officeCode, protectedError, writeError } from './errors';
@@ -33,7 +34,8 @@ import { STATE_BYTES_PER_CELL, VERIFY_BYTES_PER_CELL, WRITE_BYTES_PER_CELL, payl
 import type { MarkEntry } from '../sheetHost/record';
 import type { SheetSnapshot } from './snapshot';
 import type { CellTarget } from '../sheetHost/targets';
-import { nameAllocator, queueNameDelete, userTextIn } from '../sheetHost/locate';
+import { nameAllocator, userTextIn } from '../sheetHost/locate';
+import { queueNameDelete } from './names';
 import { NOTE_PREFIX } from '../sheetHost/targets';
 import { columnLetters, parseA1 } from '../../core/sheet';
 import { planCell, planRollback, sameValue, type CellPlan, type CellState, type FillOp, type ValueState } from '../sheetHost/cellPlan';

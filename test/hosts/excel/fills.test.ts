@@ -45,7 +45,7 @@ describe.each(reports)('fills as Excel reports them (%s)', (report) => {
 });
 
 it('many cells of one colour: each getRanges call stays under 513 areas (office-js#5198)', async () => {
-  const { groupFills, GET_RANGES_MAX_AREAS } = await import('../../../src/hosts/sheetHost/fills');
+  const { groupFills, GET_RANGES_MAX_AREAS } = await import('../../../src/hosts/excel/fills');
   // Short addresses, so the length alone would allow about 1,000 per call.
   const items = Array.from({ length: 1_200 }, (_, i) => ({ sheet: '表1', cell: `A${i + 1}`, op: 'paint' }));
   const groups = groupFills(items, (op) => op);

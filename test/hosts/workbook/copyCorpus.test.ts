@@ -27,6 +27,9 @@ import { reread } from './sampleWorkbook';
 import { unzipParts } from './zipTools';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p)) ?? null;
+// Required in CI (.ci/run installs it), as Chromium is for the browser tests: there the LibreOffice cases
+// must run, not be skipped.
+if (!SOFFICE && process.env.CI) throw new Error('LibreOffice (soffice) is required when CI is set: apt-get install libreoffice-calc-nogui');
 if (!SOFFICE) console.warn('LibreOffice (soffice) not found: the LibreOffice-built workbook and the PDF conversions are skipped.');
 
 /** Parts the patcher may change or add; everything else must be the original's bytes. */

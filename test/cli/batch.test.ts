@@ -3,19 +3,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { cli } from './runCli';
 import { isOurCopy } from '../../src/hosts/workbook';
 import { FIXTURES } from '../loadFixture';
 
 const fx = (name: string) => join(FIXTURES, name);
 const temp = () => mkdtempSync(join(tmpdir(), 'selfeval-batch-'));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
 
 async function projectNameIn(path: string): Promise<string> {
   const wb = new ExcelJS.Workbook();

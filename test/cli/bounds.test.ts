@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { cli } from './runCli';
 import { MergeArea } from '../../src/hosts/workbook/mergeArea';
 import { withMerge } from '../hosts/workbook/mergeBook';
 import { zipSync } from 'fflate';
@@ -16,13 +16,6 @@ import { FIXTURES } from '../loadFixture';
 
 const fx = (name: string) => join(FIXTURES, name);
 const temp = () => mkdtempSync(join(tmpdir(), 'selfeval-bounds-'));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
 
 type Json = { file: string; forms: unknown[]; findings: { code: string; message: string }[] }[];
 

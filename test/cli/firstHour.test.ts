@@ -5,19 +5,12 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { cli } from './runCli';
 import { damageMessage } from '../../src/hosts/workbook';
 import { FIXTURES } from '../loadFixture';
 
 const fx = (name: string) => join(FIXTURES, name);
 const BIN = join(__dirname, '..', '..', 'bin', 'selfeval.js');
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'selfeval-'));
 

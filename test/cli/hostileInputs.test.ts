@@ -8,20 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { cli } from './runCli';
 import { hengyangForms, newWorkbook, workbookBuffer, writeForm } from '../../scripts/build-fixtures';
 import { FIXTURES } from '../loadFixture';
 import { partText, setPartText, unzipParts, zipParts } from '../hosts/workbook/zipTools';
 
 const fx = (name: string) => join(FIXTURES, name);
 const temp = () => mkdtempSync(join(tmpdir(), 'selfeval-inputs-'));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
 
 type Json = { file: string; forms: unknown[]; findings: { code: string; message: string }[] }[];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { cli } from './runCli';
 import { hengyangForms, newWorkbook, workbookBuffer, writeForm } from '../../scripts/build-fixtures';
 import { partText, setPartText, unzipParts, zipParts } from '../hosts/workbook/zipTools';
 
@@ -21,13 +21,6 @@ async function hostileWorkbook(): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'selfeval-hostile-')), 'hostile.xlsx');
   writeFileSync(path, zipParts(parts));
   return path;
-}
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
 }
 
 // eslint-disable-next-line no-control-regex

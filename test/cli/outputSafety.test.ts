@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { cli } from './runCli';
 import { isOurCopy } from '../../src/hosts/workbook';
 import { copyLink } from '../../src/hosts/workbook/summaryWorkbook';
 import { FIXTURES } from '../loadFixture';
@@ -17,13 +17,6 @@ import { FIXTURES } from '../loadFixture';
 const fx = (name: string) => join(FIXTURES, name);
 const temp = () => mkdtempSync(join(tmpdir(), 'selfeval-safety-'));
 const BIN = resolve(__dirname, '../../bin/selfeval.js');
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
 
 async function summaryLinks(path: string): Promise<{ file: string; link: string | null }[]> {
   const wb = new ExcelJS.Workbook();

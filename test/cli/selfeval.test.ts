@@ -5,18 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { cli } from './runCli';
 import { FIXTURES } from '../loadFixture';
 import { setPartText, unzipParts, zipParts } from '../hosts/workbook/zipTools';
 
 const fx = (name: string) => join(FIXTURES, name);
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
 
 describe('selfeval check', () => {
   it('prints a readable report per file and form, and exits 1 when a form has an error', async () => {

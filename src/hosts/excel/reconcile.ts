@@ -126,15 +126,7 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
       syncs++;
       await context.sync();
     };
-    const sheets = new Map<string, Excel.Worksheet>();
-    const sheet = (name: string) => {
-      let ws = sheets.get(name);
-      if (!ws) {
-        ws = context.workbook.worksheets.getItem(name);
-        sheets.set(name, ws);
-      }
-      return ws;
-    };
+    const sheet = worksheetsOf(context);
 
     // 0. Load what the snapshots do not tell.
     const bare = input.sheets.filter((name) => !snapshots.has(name));
@@ -245,15 +237,7 @@ export async function reconcile(env: ExcelEnv, input: ReconcileInput): Promise<R
       syncs++;
       await context.sync();
     };
-    const sheets = new Map<string, Excel.Worksheet>();
-    const sheet = (name: string) => {
-      let ws = sheets.get(name);
-      if (!ws) {
-        ws = context.workbook.worksheets.getItem(name);
-        sheets.set(name, ws);
-      }
-      return ws;
-    };
+    const sheet = worksheetsOf(context);
     const seen = new Map<Slot, () => ValueState>();
     try {
       const weight = (s: Slot) => WRITE_BYTES_PER_CELL + (valued(s) ? VERIFY_BYTES_PER_CELL : 0);
@@ -478,4 +462,17 @@ function chunkBy<T>(items: T[], budget: number, weight: (x: T) => number, reserv
   }
   if (cur.length) out.push(cur);
   return out;
+}
+
+/** One proxy per worksheet name within a run (getItem queues nothing until used). */
+function worksheetsOf(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
+  const sheets = new Map<string, Excel.Worksheet>();
+  return (name) => {
+    let ws = sheets.get(name);
+    if (!ws) {
+      ws = context.workbook.worksheets.getItem(name);
+      sheets.set(name, ws);
+    }
+    return ws;
+  };
 }

@@ -35,6 +35,7 @@ import { XL_SHEET_VISIBLE, type EtApplication, type EtWorkbook, type EtWorksheet
 import { DocProps } from './docProps';
 import { readWorksheet } from './readSheet';
 import { applyPlan, cellStateOf, noteOf, valueStateOf } from './cellState';
+import { lostError } from '../sheetHost/lostMarks';
 
 /** The custom document property that holds the mark record (docProps.ts: chunked). */
 export const WPS_RECORD_KEY = 'selfeval.marks';
@@ -359,15 +360,6 @@ function protectedError(sheet: string): HostError {
   return new HostError(
     `工作表${quoted(sheet)}受保护，无法写入标记或数值。请先在“审阅 → 撤销工作表保护”中取消保护，再运行校验。工作表未作任何改动。`,
     'protected',
-  );
-}
-
-function lostError(cleared: number, lost: MarkEntry[]): HostError {
-  const cells = lost.map((e) => `${quoted(e.sheet)}!${e.cell}`);
-  const shown = cells.length > 10 ? `${cells.slice(0, 10).join('、')} 等 ${cells.length} 处` : cells.join('、');
-  return new HostError(
-    `已清除 ${cleared} 个单元格的标记。另有 ${lost.length} 处标记所在的单元格已被删除（整行或整列删除），无法再找到，未作任何改动：${shown}（标记时的位置）。`,
-    'write-failed',
   );
 }
 

@@ -228,6 +228,8 @@ const FOUND: Damage[] = [
   { family: 'targets', seed: 2, department: false, rows: [], cells: [{ row: 6, col: 3, value: -1e21 }, { row: 6, col: 4, value: '十五' }], swap: [2, 5], merges: ['B6:C8'] },
   // A targets table's 执行额 1.8e308: its 结转结余率 compared with -Infinity%.
   { family: 'targets', seed: 3, department: false, rows: [], cells: [{ row: 7, col: 4, value: 1.7976931348623157e308 }], swap: null, merges: [] },
+  // 004 评价表: 实际到位数 5e-324 made its 执行率 Infinity.
+  { family: 'evaluation', seed: 0, department: false, rows: [], cells: [{ row: 8, col: 4, value: 5e-324 }], swap: null, merges: [] },
 ];
 
 describe('seed forms damaged at random (fast-check)', () => {

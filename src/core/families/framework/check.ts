@@ -209,7 +209,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
       budget: {
         planned: funds.initial,
         executed: funds.spent,
-        executionRate: funds.spent !== null && (funds.arrived ?? funds.initial) ? funds.spent / (funds.arrived ?? funds.initial)! : null,
+        executionRate: rateOf(funds.spent, funds.arrived ?? funds.initial),
         weight: null,
         score: { stated: null, computed: null },
       },
@@ -234,4 +234,11 @@ function readFunds(view: SheetView, layout: FrameworkLayout, findings: FindingLi
     arrived: read(f?.cols.arrived ?? null, '实际到位数'),
     spent: read(f?.cols.spent ?? null, '实际支出数'),
   };
+}
+
+/** 实际支出数 / 实际到位数 (else 年初预算数); null when either is missing or the division overflows. */
+function rateOf(spent: number | null, base: number | null): number | null {
+  if (spent === null || !base) return null;
+  const rate = spent / base;
+  return Number.isFinite(rate) ? rate : null;
 }

@@ -12,10 +12,11 @@ export interface FundsRate {
 
 export function fundsRates(initial: number | null, arrived: number | null, spent: number | null): FundsRate[] {
   const out: FundsRate[] = [];
-  if (initial !== null && arrived !== null && initial > 0) {
+  // A division that overflows (an amount near the smallest or largest double) gives no rate to judge by.
+  if (initial !== null && arrived !== null && initial > 0 && Number.isFinite(arrived / initial)) {
     out.push({ name: '资金到位率', rate: arrived / initial, how: `实际到位数 ${fmt(arrived)} ÷ 年初预算数 ${fmt(initial)} = ${pct(arrived / initial)}` });
   }
-  if (arrived !== null && spent !== null && arrived > 0) {
+  if (arrived !== null && spent !== null && arrived > 0 && Number.isFinite(spent / arrived)) {
     out.push({ name: '预算执行率', rate: spent / arrived, how: `实际支出数 ${fmt(spent)} ÷ 实际到位数 ${fmt(arrived)} = ${pct(spent / arrived)}` });
   }
   return out;

@@ -4,6 +4,7 @@ import { checkBytes, fileFinding, type ReadLimits } from '../hosts/workbook';
 import type { CheckArgs } from './args';
 import type { Input } from './inputs';
 import { InputRefused, readRegularFile, sizeText } from './readInput';
+import { nativeInflate } from './nativeInflate';
 import { CopyNotWritten, systemReason, writeCopy } from './writeCopy';
 
 export interface BatchContext {
@@ -39,7 +40,7 @@ export async function checkOne(input: Input, target: string | null, ctx: BatchCo
     const result: FileResult = { file: input.path, forms: [], findings: [fileFinding('FILE_UNREADABLE', 'error', message)] };
     return { result, failed: true, unreadable: true, copy: null };
   }
-  const checked = await checkBytes(input.path, bytes, ctx.profile, { copy: wantCopy ? ctx.args.mode : null, limits: ctx.limits });
+  const checked = await checkBytes(input.path, bytes, ctx.profile, { copy: wantCopy ? ctx.args.mode : null, limits: ctx.limits, inflate: nativeInflate });
   const { result } = checked;
   if (checked.unreadable) return { result, failed: true, unreadable: true, copy: null };
   if (!wantCopy || !target || !ctx.args.out) return { result, failed: false, unreadable: false, copy: null };

@@ -12,6 +12,7 @@ import { annotateSheets, type Mode } from './annotate';
 import type { ReadLimits } from './limits';
 import { patchPackage } from './patch/patchPackage';
 import { overlappingMergesMessage, readWorkbook, WorkbookReadError, type ReadSheets } from './read';
+import type { RawInflate } from './zip';
 
 export interface CheckedBytes {
   result: FileResult;
@@ -26,6 +27,8 @@ export interface CheckBytesOptions {
   /** Make an annotated copy in this mode; null: check only. */
   copy: Mode | null;
   limits?: ReadLimits;
+  /** How the read inflates each part (read.ts ReadOptions). */
+  inflate?: RawInflate;
 }
 
 export function fileFinding(code: Finding['code'], severity: Finding['severity'], message: string): Finding {
@@ -66,7 +69,7 @@ export async function checkBytes(path: string, bytes: Uint8Array, profile: Profi
   };
   let loaded: ReadSheets;
   try {
-    loaded = await readWorkbook(bytes, { limits: options.limits });
+    loaded = await readWorkbook(bytes, { limits: options.limits, inflate: options.inflate });
   } catch (e) {
     return unreadable(unreadableWorkbookMessage(path, e), unreadableDetail(e));
   }

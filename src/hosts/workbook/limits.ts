@@ -7,7 +7,7 @@
  * for both this count and the parse; only a package where that does not simply hold is measured as a stream.
  */
 import { MergeArea, mergeBreachMessage } from './mergeArea';
-import { concat, inflateParts, inflateWholeParts, type ZipEntry } from './zip';
+import { concat, inflateParts, inflateWholeParts, type RawInflate, type ZipEntry } from './zip';
 
 export interface ReadLimits {
   /** Inflated size of all the package's parts together, in bytes. */
@@ -95,6 +95,7 @@ export function inflateWithinLimits(
   bytes: Uint8Array,
   entries: readonly ZipEntry[],
   limits: ReadLimits,
+  inflate?: RawInflate,
 ): { breach: LimitBreach; parts: null } | { breach: null; parts: InflatedParts | null } {
   const stated = new Map<string, number>();
   for (const e of entries) stated.set(e.name, (stated.get(e.name) ?? 0) + e.size);
@@ -122,6 +123,7 @@ export function inflateWithinLimits(
           cells += counter.count + merges.cells;
         }
       },
+      inflate,
     );
     plain = failed.length === 0 && cells <= limits.maxCells && [...stated].every(([name, size]) => (measured.get(name) ?? 0) === size);
   }

@@ -9,6 +9,7 @@ import { damageMessage, directoryIntact, type DamageKind } from './damageMessage
 import { breachMessage, DEFAULT_LIMITS, inflateWithinLimits, type InflatedParts, type LimitBreach, type ReadLimits } from './limits';
 import { tooManyParts } from './partCount';
 import { packagePartsOf, type PackageParts } from './packageParts';
+import type { RawInflate } from './zip';
 
 export type WorkbookReadFailure = 'xls' | 'encrypted' | 'not-a-workbook' | 'corrupt' | 'too-large';
 
@@ -71,6 +72,8 @@ export function overlappingMergesMessage(sheet: string, pairs: readonly [string,
 export interface ReadOptions {
   /** Refuse workbooks past these before parsing (DEFAULT_LIMITS when absent). */
   limits?: ReadLimits;
+  /** How each part is inflated: fflate's (pure JS) when absent; the CLI hands over Node's zlib. */
+  inflate?: RawInflate;
 }
 
 /**
@@ -85,7 +88,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   if (parts) {
     const crowded = tooManyParts(parts.entries);
     if (crowded) throw new WorkbookReadError('too-large', crowded);
-    const within = inflateWithinLimits(bytes, parts.entries, limits);
+    const within = inflateWithinLimits(bytes, parts.entries, limits, options.inflate);
     if (within.breach) refuseBreach(within.breach, limits);
     inflated = within.parts ?? undefined;
   }

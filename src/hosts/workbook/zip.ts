@@ -47,6 +47,16 @@ export function zipEntryText(bytes: Uint8Array, entry: ZipEntry): string | null 
   return data ? new TextDecoder().decode(data) : null;
 }
 
+/**
+ * Inflates one part's raw deflate data into at most `limit` bytes, throwing on data that is not deflate.
+ * Data that inflates to more than `limit` gives some `limit` bytes: the caller then knows only that it
+ * is longer (inflateWholeParts compares lengths and never uses such bytes).
+ */
+export type RawInflate = (data: Uint8Array, limit: number) => Uint8Array;
+
+/** fflate's inflate (pure JS: the browser's), writing into a buffer of `limit` bytes that it never grows. */
+export const fflateInflate: RawInflate = (data, limit) => inflateSync(data, { out: new Uint8Array(limit) });
+
 /** Compressed bytes handed to fflate at a time: deflate inflates at most ~1,032×, so a chunk inflates to at most ~16 MB. */
 const FEED = 16 * 1024;
 
@@ -94,7 +104,12 @@ export function inflateParts(
  * chunk by chunk; but what an understated part really holds is not measured. Returns, as `inflateParts`
  * does, the names of the entries whose data could not be inflated.
  */
-export function inflateWholeParts(bytes: Uint8Array, statedSize: (name: string) => number, onPart: (name: string, data: Uint8Array) => void): string[] {
+export function inflateWholeParts(
+  bytes: Uint8Array,
+  statedSize: (name: string) => number,
+  onPart: (name: string, data: Uint8Array) => void,
+  inflate: RawInflate = fflateInflate,
+): string[] {
   const failed: string[] = [];
   let current = '';
   const unzip = new Unzip((file: UnzipFile) => {
@@ -124,7 +139,7 @@ export function inflateWholeParts(bytes: Uint8Array, statedSize: (name: string) 
         const emit = this.ondata as (err: FlateError | null, data: Uint8Array<ArrayBufferLike> | null, final: boolean) => void;
         try {
           // (fflate's inflateSync hands back the whole `out` for an empty input.)
-          emit(null, compression === 0 || input.length === 0 ? input.subarray(0, limit) : inflateSync(input, { out: new Uint8Array(limit) }), true);
+          emit(null, compression === 0 || input.length === 0 ? input.subarray(0, limit) : inflate(input, limit), true);
         } catch (e) {
           emit(e as FlateError, null, true);
         }

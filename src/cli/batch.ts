@@ -1,6 +1,7 @@
 import type { FileResult } from '../core/result';
 import type { Profile } from '../core/rules/profile';
-import { checkBytes, fileFinding, type ReadLimits } from '../hosts/workbook';
+import { checkBytes, fileFinding } from '../hosts/workbook/checkBytes';
+import type { ReadLimits } from '../hosts/workbook/limits';
 import type { CheckArgs } from './args';
 import type { Input } from './inputs';
 import { InputRefused, readRegularFile, sizeText } from './readInput';

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Stats } from 'node:fs';
-import { isOurCopy } from '../hosts/workbook';
 import type { MarkKind } from '../hosts/workbook/copyMark';
 import { readRegularFile } from './readInput';
 
@@ -75,7 +74,7 @@ async function writeOurFile(target: string, bytes: Uint8Array, rules: Rules): Pr
       if (!existing.isFile()) throw new CopyNotWritten(`“${target}”已存在且不是普通文件，无法写入${noun}。`);
       if (rules.inputs.has(fileId(existing))) throw new CopyNotWritten(`“${target}”就是被检查的原文件，不会覆盖它；请换一个${rules.kind === 'copy' ? ' --out 目录' : '文件名'}。`);
       // An empty file holds nothing to lose (a write cut short by a full disk, under an older version).
-      if (existing.size > 0 && (existing.size > MAX_OURS_BYTES || !isOurCopy(await readRegularFile(target, MAX_OURS_BYTES), rules.kind))) {
+      if (existing.size > 0 && (existing.size > MAX_OURS_BYTES || !(await isOurs(target, rules.kind)))) {
         throw new CopyNotWritten(`“${target}”已存在，且不是本工具生成的${noun}，未覆盖它；请移走该文件或换一个${rules.kind === 'copy' ? ' --out 目录' : '文件名'}。`);
       }
     }
@@ -175,4 +174,10 @@ export function systemReason(e: NodeJS.ErrnoException): string {
     default:
       return `系统错误（${e.code ?? e.message}）。`;
   }
+}
+
+/** Whether the file at `target` is one we wrote; the mark's reader is loaded only when a file is found there. */
+async function isOurs(target: string, kind: MarkKind): Promise<boolean> {
+  const { isOurCopy } = await import('../hosts/workbook/copyMark');
+  return isOurCopy(await readRegularFile(target, MAX_OURS_BYTES), kind);
 }

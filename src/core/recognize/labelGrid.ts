@@ -4,6 +4,8 @@ import { labelKey } from './labels';
 /** Longer text is not looked at as a label (the longest real ones, a 一级 cell naming two blocks, ~40). */
 const MAX_LABEL_LENGTH = 80;
 
+const NONE: readonly LabelCell[] = Object.freeze([]);
+
 /** A text cell (a merge master or an unmerged cell) with its normalized label key. */
 export interface LabelCell {
   row: number;
@@ -44,6 +46,11 @@ export class LabelGrid {
       if (cells) this.byRow.set(row, cells);
     }
     this.rows = [...this.byRow.keys()].sort((a, b) => a - b);
+  }
+
+  /** All text cells of a row, left to right: the grid's own list, not to be changed. */
+  row(row: number): readonly LabelCell[] {
+    return this.byRow.get(row) ?? NONE;
   }
 
   /** Text cells of a row whose column lies in [left, right], left to right. */

@@ -10,7 +10,6 @@ import type { Profile } from '../../core/rules/profile';
 import type { SheetModel } from '../../core/sheet';
 import { annotateSheets, type Mode } from './annotate';
 import type { ReadLimits } from './limits';
-import { patchPackage } from './patch/patchPackage';
 import { overlappingMergesMessage, readWorkbook, WorkbookReadError, type ReadSheets } from './read';
 import type { RawInflate } from './zip';
 
@@ -94,6 +93,8 @@ export async function checkBytes(path: string, bytes: Uint8Array, profile: Profi
   try {
     // The copy is the original package with the marks written into the parts they concern (patch/).
     const { edits, filled } = annotateSheets(loaded.sheets, checks, options.copy);
+    // Loaded only for a copy: a check alone does not pay for the patcher and its XML parser.
+    const { patchPackage } = await import('./patch/patchPackage');
     return { result, unreadable: false, copy: { bytes: patchPackage(bytes, edits), filled }, copyFailure: null };
   } catch (e) {
     return { result, unreadable: false, copy: null, copyFailure: (e as Error).message };

@@ -68,7 +68,7 @@ export async function checkBytes(path: string, bytes: Uint8Array, profile: Profi
   };
   let loaded: ReadSheets;
   try {
-    loaded = await readWorkbook(bytes, { limits: options.limits, inflate: options.inflate });
+    loaded = await readWorkbook(bytes, { limits: options.limits, inflate: options.inflate, keepParts: options.copy !== null });
   } catch (e) {
     return unreadable(unreadableWorkbookMessage(path, e), unreadableDetail(e));
   }
@@ -95,7 +95,7 @@ export async function checkBytes(path: string, bytes: Uint8Array, profile: Profi
     const { edits, filled } = annotateSheets(loaded.sheets, checks, options.copy);
     // Loaded only for a copy: a check alone does not pay for the patcher and its XML parser.
     const { patchPackage } = await import('./patch/patchPackage');
-    return { result, unreadable: false, copy: { bytes: patchPackage(bytes, edits), filled }, copyFailure: null };
+    return { result, unreadable: false, copy: { bytes: patchPackage(bytes, edits, loaded.parts), filled }, copyFailure: null };
   } catch (e) {
     return { result, unreadable: false, copy: null, copyFailure: (e as Error).message };
   }

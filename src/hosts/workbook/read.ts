@@ -30,6 +30,8 @@ export class WorkbookReadError extends Error {
 export interface ReadSheets {
   /** One per worksheet, in workbook order (chart sheets have none). */
   sheets: SheetModel[];
+  /** The package's parts as the read inflated them, when asked for (`keepParts`) and inflated whole. */
+  parts?: InflatedParts;
   /** Per sheet, merged ranges of the file that overlap another and were not applied (see linearMerges). */
   overlappingMerges: { sheet: string; pairs: [string, string][] }[];
 }
@@ -74,6 +76,8 @@ export interface ReadOptions {
   limits?: ReadLimits;
   /** How each part is inflated: fflate's (pure JS) when absent; the CLI hands over Node's zlib. */
   inflate?: RawInflate;
+  /** Hand back the inflated parts (for an annotated copy, which then does not inflate them again). */
+  keepParts?: boolean;
 }
 
 /**
@@ -92,7 +96,8 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
     if (within.breach) refuseBreach(within.breach, limits);
     inflated = within.parts ?? undefined;
   }
-  return sheetsViaSheetJS(bytes, parts, inflated);
+  const read = await sheetsViaSheetJS(bytes, parts, inflated);
+  return options.keepParts && inflated ? { ...read, parts: inflated } : read;
 }
 
 function refuseBreach(breach: LimitBreach, limits: ReadLimits): never {

@@ -2,7 +2,8 @@
  * The unzipped package the patcher works on: parts read as text on demand, parts it changes or adds,
  * relationships and content types added where needed. A part never set keeps its bytes.
  */
-import { strFromU8, strToU8, type Unzipped } from 'fflate';
+import type { Unzipped } from 'fflate';
+import { utf8Bytes, utf8Text } from '../utf8';
 import { resolvePartName } from '../packageParts';
 import { escapeXmlAttribute, scanXml, Splices } from './xmlScan';
 
@@ -37,7 +38,7 @@ export class PackageText {
     if (known !== undefined) return known;
     const data = this.files[name];
     if (!data) return null;
-    const text = strFromU8(data).replace(/^\uFEFF/, '');
+    const text = utf8Text(data).replace(/^\uFEFF/, '');
     this.texts.set(name, text);
     return text;
   }
@@ -132,8 +133,8 @@ export class PackageText {
   /** The parts as bytes: changed ones encoded, the others as they were. */
   output(): Unzipped {
     const out: Unzipped = {};
-    for (const [name, data] of Object.entries(this.files)) out[name] = this.changed.has(name) ? strToU8(this.texts.get(name)!) : data;
-    for (const name of this.changed) if (!(name in out)) out[name] = strToU8(this.texts.get(name)!);
+    for (const [name, data] of Object.entries(this.files)) out[name] = this.changed.has(name) ? utf8Bytes(this.texts.get(name)!) : data;
+    for (const name of this.changed) if (!(name in out)) out[name] = utf8Bytes(this.texts.get(name)!);
     return out;
   }
 }

@@ -5,9 +5,10 @@
  * in workbook.xml and its relationships. Every other part is the original's, byte for byte, so charts,
  * pictures, pivot tables, threaded comments, macros, custom XML … are all still there.
  */
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync, zipSync, type Unzipped, type Zippable } from 'fflate';
 import { parseA1 } from '../../../core/sheet';
 import type { CopyEdits } from '../annotate';
+import type { InflatedParts } from '../limits';
 import { addCopyMark, markFirst } from '../copyMark';
 import { writeNotes } from './notes';
 import { PackageText } from './packageText';
@@ -26,8 +27,9 @@ const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 /** CT_Workbook's elements after `<calcPr>` (ECMA-376 Part 1 §18.2.27). */
 const AFTER_CALC_PR = new Set(['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst', 'AlternateContent']);
 
-export function patchPackage(bytes: Uint8Array, edits: CopyEdits): Uint8Array {
-  const pkg = new PackageText(unzipSync(bytes));
+/** `inflated`: the parts as the read inflated them (read.ts `keepParts`), so that they are not inflated again. */
+export function patchPackage(bytes: Uint8Array, edits: CopyEdits, inflated?: InflatedParts): Uint8Array {
+  const pkg = new PackageText(partsOf(bytes, inflated));
   const workbookPart = pkg.relationships('').find((r) => r.type === OFFICE_DOCUMENT_REL || r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const workbookXml = pkg.text(workbookPart);
   if (workbookXml === null) throw new Error(`missing ${workbookPart}`);
@@ -127,8 +129,43 @@ export function patchPackage(bytes: Uint8Array, edits: CopyEdits): Uint8Array {
   const zippable: Zippable = {};
   for (const [name, data] of Object.entries(pkg.output())) {
     // Folders as the original listed them; parts deflated (those already compressed, such as pictures, only stored).
-    zippable[name] = [data, { level: /\.(png|jpe?g|gif|emf|wmf|bin)$/i.test(name) ? 0 : 6 }];
+    zippable[name] = [data, { level: /\.(png|jpe?g|gif|emf|wmf|bin)$/i.test(name) ? 0 : levelFor(data.length) }];
   }
   // The mark first: a copy cut short (a full disk) still shows it is ours (copyMark.ts).
   return zipSync(markFirst(zippable));
+}
+
+/** Above this, a part is deflated at level 1. */
+const LARGE_PART = 2 ** 20;
+
+/**
+ * fflate's level 6 deflates the 1,000-form bench sheet (9.8 MB of XML) in ~0.5 s, level 1 in ~0.17 s
+ * into 25% more bytes (1.45 MB against 1.16): a large sheet's copy comes out larger but within its
+ * budget (`npm run bench`: --out within 1.5× of the check alone); every workbook of a few forms keeps level 6.
+ */
+function levelFor(bytes: number): 1 | 6 {
+  return bytes > LARGE_PART ? 1 : 6;
+}
+
+/**
+ * The package's parts as fflate's `unzipSync` gives them — every entry of the directory in its order,
+ * folders as empty entries — taken from the parts the read inflated where it has each of them; any
+ * package it cannot so stand in for (a name twice, a name the read spelled otherwise) is inflated again.
+ */
+function partsOf(bytes: Uint8Array, inflated: InflatedParts | undefined): Unzipped {
+  if (!inflated) return unzipSync(bytes);
+  const listed: { name: string; size: number }[] = [];
+  unzipSync(bytes, {
+    filter: (f) => {
+      listed.push({ name: f.name, size: f.originalSize });
+      return false;
+    },
+  });
+  const files: Unzipped = {};
+  for (const { name, size } of listed) {
+    const data = name.endsWith('/') && size === 0 ? new Uint8Array(0) : inflated.get(name);
+    if (!data || name in files) return unzipSync(bytes);
+    files[name] = data as Uint8Array<ArrayBuffer>;
+  }
+  return files;
 }

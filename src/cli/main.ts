@@ -1,5 +1,4 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import type { FileResult } from '../core/result';
 import { builtInProfile, type Profile } from '../core/rules/profile';
 import { parseProfileText, ProfileError } from '../core/rules/profileFile';
@@ -14,6 +13,7 @@ import { ProgressLine, type ProgressStream } from './progress';
 import { copiesLine, summaryLine, textReport } from './report';
 import { InputRefused, readRegularFile } from './readInput';
 import { CopyNotWritten, inputIds, writeSummaryFile } from './writeCopy';
+import { tuneV8 } from './v8Tuning';
 
 interface Io {
   out: (s: string) => void;
@@ -142,23 +142,7 @@ async function writeSummary(
  * (`selfeval check … | head`) silencing stdout without an EPIPE stack trace while the run goes on.
  */
 export function main(argv: string[]): void {
-  // V8 grows the heap by a large factor after each full GC, so a big workbook's parse garbage piles up
-  // before it is collected: the peak RSS of a 5,000-form check was 460–600 MB from run to run. Growing by
-  // 20% keeps it near 390 MB at the same speed (`npm run bench`). The flag is read at each GC, so setting it
-  // here takes effect; Node warns that a flag set after start may also do nothing
-  // (https://nodejs.org/api/v8.html#v8setflagsfromstringflags) — then the default growth applies.
-  setFlagsFromString('--heap-growing-percent=20');
-  // A check is a process of a second or two, and V8 spent more CPU compiling the core's rules than running
-  // them: its optimizing compiler inlined deeply into ~120 hot functions, ~1 s of CPU on a background thread
-  // for the 1,000-form bench sheet, against ~0.23 s for everything a mere SheetJS read compiles. A smaller
-  // inlining budget halves that compile work. The young generation grows 4× a step instead of 2× (to the
-  // same 16 MB semi-space): 48 → 33 scavenges, which copy the sheet model's live objects each time.
-  // Together: CPU 1.59× → 1.37× a mere read, wall time 1.40× → 1.28× (bench, 12 rounds); the same flags
-  // make the mere read 8% slower, so they suit this workload, not reading in general; peak RSS at 5,000
-  // forms unchanged (364 MB). Read at each compile and GC, like the flag above (`--max-semi-space-size`
-  // is not: it is fixed when the heap is set up, so a larger young generation is not to be had here).
-  setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
-  setFlagsFromString('--semi-space-growth-factor=4');
+  tuneV8();
   // A reader that goes away (`| head`) stops the printing, never the work: every copy and the summary
   // are still written and the exit code is still the findings'.
   let stdoutOpen = true;

@@ -106,9 +106,7 @@ export function opensWithFrameworkLevel1(grid: { find(row: number, test: (key: s
 }
 
 /** Template placeholders of the MoF form: `指标1：`, `指标2：`, `……`, `...`. */
-export function isTemplatePlaceholder(key: string): boolean {
-  return /^指标\d*$/.test(key) || /^[…\.。·]+$/.test(key);
-}
+export const isTemplatePlaceholder = memoizeString((key: string): boolean => /^指标\d*$/.test(key) || /^[…\.。·]+$/.test(key));
 
 /** 一级 categories and the 二级 names that belong to each (SPEC §4 HIERARCHY_INVALID). */
 export type Level1Category = '产出' | '效益' | '满意度' | '成本';
@@ -130,8 +128,11 @@ export const categoryOfLevel2 = memoizeString((level2Key: string): Level1Categor
   return null;
 });
 
-/** The categories a 一级 cell names, in order, each with its stated weight if the label carries one. */
-export function categoriesOfLevel1(level1Key: string): { category: Level1Category; weight: number | null }[] {
+/**
+ * The categories a 一级 cell names, in order, each with its stated weight if the label carries one. Asked for
+ * every indicator row of every form, with a handful of distinct keys a sheet: memoized, the list shared.
+ */
+export const categoriesOfLevel1 = memoizeString((level1Key: string): readonly { category: Level1Category; weight: number | null }[] => {
   const out: { category: Level1Category; weight: number | null }[] = [];
   const re = /(产出|效益|效果|满意度|成本)(?:指标)?(?:\((\d+(?:\.\d+)?)分\))?/g;
   let m: RegExpExecArray | null;
@@ -141,4 +142,4 @@ export function categoriesOfLevel1(level1Key: string): { category: Level1Categor
     out.push({ category: name, weight: weight !== null && Number.isFinite(weight) ? weight : null });
   }
   return out;
-}
+});

@@ -65,6 +65,26 @@ export class MergeIndex {
     this.byRow = byRow;
   }
 
+  /**
+   * Whether no two merges share a cell, as far as the grid shows: true when every merge fills cells of its
+   * own; false when two overlap, or when the merges were indexed by row (then not looked at).
+   */
+  get overlapFree(): boolean {
+    if (this.merges.length === 0) return true;
+    if (!this.grid) return false;
+    let area = 0;
+    for (const m of this.merges) area += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    let filled = 0;
+    for (let k = 0; k < this.grid.length; k++) if (this.grid[k] !== 0) filled++;
+    return filled === area;
+  }
+
+  /** Whether (row, col) lies inside a merge without being its top-left (master) cell. */
+  covers(row: number, col: number): boolean {
+    const m = this.at(row, col);
+    return m !== undefined && (m.top !== row || m.left !== col);
+  }
+
   /** The merge holding (row, col), if any. */
   at(row: number, col: number): CellRange | undefined {
     if (row < this.top || row > this.bottom || col < this.left || col > this.right) return undefined;

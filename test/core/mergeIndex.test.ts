@@ -39,6 +39,24 @@ describe('the merge holding a cell', () => {
     );
   });
 
+  it('knows whether two merges share a cell, and which cells a merge covers besides its master', () => {
+    const intersect = (a: CellRange, b: CellRange) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+    fc.assert(
+      fc.property(fc.array(range(30, 0), { maxLength: 12 }), fc.array(fc.tuple(fc.nat(40), fc.nat(40)), { maxLength: 40 }), (merges, cells) => {
+        const index = new MergeIndex(merges);
+        const overlapping = merges.some((a, i) => merges.some((b, j) => i < j && intersect(a, b)));
+        expect(index.overlapFree).toBe(!overlapping);
+        for (const [row, col] of cells) {
+          const m = firstHolding(merges, row, col);
+          expect(index.covers(row, col)).toBe(m !== undefined && (m.top !== row || m.left !== col));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // Merges too far apart for a grid are not looked at: the reader then sorts them out itself.
+    expect(new MergeIndex([{ top: 0, left: 0, bottom: 0, right: 1 }, { top: 2_000_000, left: 0, bottom: 2_000_000, right: 1 }]).overlapFree).toBe(false);
+  });
+
   it('holds nothing without merges', () => {
     expect(new MergeIndex([]).at(0, 0)).toBeUndefined();
   });

@@ -11,11 +11,13 @@
  */
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import { CFB, parse_zip, read } from '@e965/xlsx/dist/xlsx.mini.min.js';
+import { MergeIndex } from '../../core/mergeIndex';
 import { rangeA1, type CellRange, type CellValue, type SheetModel } from '../../core/sheet';
 import { withoutOverlaps } from './linearMerges';
 import type { InflatedParts } from './limits';
 import { layOut, type CellSource } from './sheetModel';
 import { SHEETJS_READ_OPTIONS } from './sheetjsOptions';
+import { NodeBuffer } from './nodeBuffer';
 
 /** SheetJS keeps an error cell's value as Excel's error code (BIFF numbering, [MS-XLSB] 2.5.97.2 BErr). */
 const ERROR_TEXT: Record<number, string> = {
@@ -52,15 +54,17 @@ export function readWithSheetJS(bytes: Uint8Array, inflated?: InflatedParts): Sh
     // Chart sheets (and old dialog/macro sheets) have no cells; ExcelJS does not list them either.
     if (!ws || (ws as { '!type'?: string })['!type']) continue;
     const ranges = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
-    // Most sheets' merges overlap nowhere, which one pass over their cells shows; only others are sorted out.
-    const grid = mergeGrid(ranges);
-    if (grid) {
-      sheets.push(sheetModelOfSheetJS(name, ws, ranges, grid.isCovered));
+    // Most sheets' merges overlap nowhere, which their grid shows at once; only others are sorted out.
+    // A cell inside a merge other than its master is dropped: ExcelJS drops what such a cell holds, and so must this path.
+    const index = new MergeIndex(ranges);
+    if (index.overlapFree) {
+      sheets.push(sheetModelOfSheetJS(name, ws, ranges, (r, c) => index.covers(r, c)));
     } else {
       const { kept, overlapping } = withoutOverlaps(ranges.map((r) => ({ r, text: rangeA1(r) })));
       if (overlapping.length > 0) overlappingMerges.push({ sheet: name, pairs: overlapping });
       const merges = kept.map((m) => m.r);
-      sheets.push(sheetModelOfSheetJS(name, ws, merges, coveredTest(merges)));
+      const keptIndex = new MergeIndex(merges);
+      sheets.push(sheetModelOfSheetJS(name, ws, merges, (r, c) => keptIndex.covers(r, c)));
     }
     // SheetJS's cell objects are the bulk of the memory: each sheet's go once its model is built.
     delete wb.Sheets[name];
@@ -68,12 +72,10 @@ export function readWithSheetJS(bytes: Uint8Array, inflated?: InflatedParts): Sh
   return { sheets, date1904, overlappingMerges };
 }
 
-/** Node's Buffer where there is one: SheetJS turns a Buffer into its text natively, a Uint8Array through TextDecoder. */
-const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
-
 /**
  * The parts in the zip container SheetJS's own zip reader builds (its `CFB.read` of a zip), which its
- * `parse_zip` then reads: `cfb_new` and `cfb_add`, as `parse_zip` itself adds each part it inflates.
+ * `parse_zip` then reads: `cfb_new` and `cfb_add`, as `parse_zip` itself adds each part it inflates. As
+ * Node Buffers where there are (SheetJS turns a Buffer into its text natively, a Uint8Array through TextDecoder).
  */
 function containerOf(parts: InflatedParts) {
   const zip = CFB.utils.cfb_new();
@@ -97,61 +99,6 @@ function sheetModelOfSheetJS(name: string, ws: WorkSheet, merges: CellRange[], i
     }
   };
   return layOut(name, cells, merges);
-}
-
-/**
- * Whether a cell lies inside a merge without being its master: ExcelJS drops what such a cell holds, and
- * so must this path. Merges indexed by row; a row crosses only a few.
- */
-function coveredTest(merges: CellRange[]): (row: number, col: number) => boolean {
-  const byRow: CellRange[][] = [];
-  for (const m of merges) for (let r = m.top; r <= m.bottom; r++) (byRow[r] ??= []).push(m);
-  return (row, col) => {
-    const list = byRow[row];
-    if (!list) return false;
-    for (const m of list) if (col >= m.left && col <= m.right) return row !== m.top || col !== m.left;
-    return false;
-  };
-}
-
-/** Above this many cells the merges' bounding box is not laid out as a grid (1,000 stacked forms: ~260,000). */
-const GRID_LIMIT = 4_000_000;
-
-/**
- * The merges' cells as a grid, when no two merges share a cell (then `withoutOverlaps` would keep them
- * all) and their bounding box is at most GRID_LIMIT cells: whether a cell lies inside a merge without being
- * its master, by one lookup. null when two overlap or the box is larger: those go the general way.
- */
-function mergeGrid(merges: readonly CellRange[]): { isCovered: (row: number, col: number) => boolean } | null {
-  if (merges.length === 0) return { isCovered: () => false };
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  for (const m of merges) {
-    if (m.top < top) top = m.top;
-    if (m.left < left) left = m.left;
-    if (m.bottom > bottom) bottom = m.bottom;
-    if (m.right > right) right = m.right;
-  }
-  const width = right - left + 1;
-  if ((bottom - top + 1) * width > GRID_LIMIT) return null;
-  const MASTER = 1;
-  const COVERED = 2;
-  const cells = new Uint8Array((bottom - top + 1) * width);
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      const base = (r - top) * width - left;
-      for (let c = m.left; c <= m.right; c++) {
-        if (cells[base + c] !== 0) return null;
-        cells[base + c] = COVERED;
-      }
-    }
-    cells[(m.top - top) * width + m.left - left] = MASTER;
-  }
-  return {
-    isCovered: (row, col) => row >= top && row <= bottom && col >= left && col <= right && cells[(row - top) * width + col - left] === COVERED,
-  };
 }
 
 /** ExcelJS leaves General (numFmtId 0) unset; so does the model. */

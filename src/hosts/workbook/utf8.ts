@@ -4,8 +4,7 @@
  * an annotated copy), its Buffer a fraction of that. The browser has no Buffer and keeps fflate's.
  */
 import { strFromU8, strToU8 } from 'fflate';
-
-const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+import { NodeBuffer } from './nodeBuffer';
 
 /** The bytes as UTF-8 text; a leading byte-order mark is dropped, as TextDecoder drops it. */
 export function utf8Text(data: Uint8Array): string {

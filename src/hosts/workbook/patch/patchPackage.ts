@@ -24,13 +24,21 @@ const OFFICE_DOCUMENT_REL = `${REL}/officeDocument`;
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
+/**
+ * Whether a relationship's type is `type`, in the transitional namespace or in strict OOXML's
+ * (`http://purl.oclc.org/ooxml/officeDocument/relationships/…`): the last segment decides.
+ */
+function isType(relType: string, type: string): boolean {
+  return relType.endsWith(type.slice(type.lastIndexOf('/')));
+}
+
 /** CT_Workbook's elements after `<calcPr>` (ECMA-376 Part 1 §18.2.27). */
 const AFTER_CALC_PR = new Set(['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst', 'AlternateContent']);
 
 /** `inflated`: the parts as the read inflated them (read.ts `keepParts`), so that they are not inflated again. */
 export function patchPackage(bytes: Uint8Array, edits: CopyEdits, inflated?: InflatedParts): Uint8Array {
   const pkg = new PackageText(partsOf(bytes, inflated));
-  const workbookPart = pkg.relationships('').find((r) => r.type === OFFICE_DOCUMENT_REL || r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const workbookPart = pkg.relationships('').find((r) => isType(r.type, OFFICE_DOCUMENT_REL))?.target ?? 'xl/workbook.xml';
   const workbookXml = pkg.text(workbookPart);
   if (workbookXml === null) throw new Error(`missing ${workbookPart}`);
   const workbookElements = scanXml(workbookXml);
@@ -40,19 +48,20 @@ export function patchPackage(bytes: Uint8Array, edits: CopyEdits, inflated?: Inf
     .map((e) => {
       const id = Object.entries(e.attributes).find(([k]) => k.endsWith(':id'))?.[1];
       const rel = workbookRels.find((r) => r.id === id);
-      return { element: e, name: e.attributes.name ?? '', part: rel && rel.type === WORKSHEET_REL ? rel.target : null };
+      return { element: e, name: e.attributes.name ?? '', part: rel && isType(rel.type, WORKSHEET_REL) ? rel.target : null };
     });
 
   let styles: StylesPatch | null = null;
-  let stylesPart = workbookRels.find((r) => r.type === STYLES_REL)?.target ?? null;
+  let stylesPart = workbookRels.find((r) => isType(r.type, STYLES_REL))?.target ?? null;
   const stylesOf = (): StylesPatch => {
     if (styles) return styles;
     let xml = stylesPart ? pkg.text(stylesPart) : null;
     if (xml === null) {
-      stylesPart ??= 'xl/styles.xml';
+      // A styles part no relationship names is not the workbook's, but it is the user's: a new name, never over it.
+      stylesPart ??= pkg.has('xl/styles.xml') ? pkg.unusedName('xl/styles', '.xml') : 'xl/styles.xml';
       xml = MINIMAL_STYLES;
       pkg.set(stylesPart, xml);
-      if (!workbookRels.some((r) => r.type === STYLES_REL)) pkg.addRelationship(workbookPart, STYLES_REL, stylesPart);
+      if (!workbookRels.some((r) => isType(r.type, STYLES_REL))) pkg.addRelationship(workbookPart, STYLES_REL, stylesPart);
       pkg.contentType(stylesPart, STYLES_TYPE);
     }
     return (styles = new StylesPatch(xml));

@@ -28,7 +28,6 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   FILE_UNREADABLE: 'error',
   FILE_WRITE_FAILED: 'error',
   MERGES_OVERLAP: 'warning',
-  CONTENT_NOT_PRESERVED: 'warning',
 };
 
 /** What recognition looks for, said to a user whose sheet has no form (the pane and the CLI alike). */

@@ -33,8 +33,7 @@ export type FindingCode =
   | 'NO_FORM_FOUND'
   | 'FILE_UNREADABLE'
   | 'FILE_WRITE_FAILED'
-  | 'MERGES_OVERLAP'
-  | 'CONTENT_NOT_PRESERVED';
+  | 'MERGES_OVERLAP';
 
 export interface Finding {
   code: FindingCode;

@@ -11,7 +11,7 @@ const rateRule: Finding = { code: 'BUDGET_SCORE_MISMATCH', severity: 'warning', 
 const reasonMissing: Finding = { code: 'DEVIATION_REASON_MISSING', severity: 'warning', cell: 'G9', message: '得分低于分值，请填写偏差原因。' };
 const nameInfo: Finding = { code: 'REQUIRED_FIELD_MISSING', severity: 'info', cell: 'E6', message: '项目名称请与预算批复一致。' };
 const scoreMissing: Finding = { code: 'SCORE_MISSING', severity: 'info', cell: 'J9', message: '自评等级为空，已按总分填入。' };
-const fileLevel: Finding = { code: 'CONTENT_NOT_PRESERVED', severity: 'info', cell: '', message: '图表不会保留。' };
+const fileLevel: Finding = { code: 'MERGES_OVERLAP', severity: 'warning', cell: '', message: '合并单元格相互重叠。' };
 
 function form(findings: Finding[]): FormResult {
   return {

@@ -44,6 +44,17 @@ describe('the copy is patched from the parts the read inflated', () => {
     expect(Buffer.from(fromRead).equals(Buffer.from(again))).toBe(true);
   });
 
+  it('takes the parts from the read, not from the package again', async () => {
+    const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'clean.xlsx')));
+    const read = await readWorkbook(bytes, { keepParts: true });
+    const { edits } = annotateSheets(read.sheets, read.sheets.map((s) => check(s, MOF)), 'fill');
+    // A part changed in the read's parts only: the copy holds the change, so it was patched from them.
+    const parts = new Map(read.parts!);
+    parts.set('docProps/app.xml', strToU8('<Properties>从读取的部件</Properties>'));
+    const copy = unzipParts(patchPackage(bytes, edits, parts));
+    expect(strFromU8(copy.get('docProps/app.xml')!)).toBe('<Properties>从读取的部件</Properties>');
+  });
+
   it('keeps the parts only when asked', async () => {
     const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'clean.xlsx')));
     expect((await readWorkbook(bytes)).parts).toBeUndefined();

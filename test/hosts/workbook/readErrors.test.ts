@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { damageMessage, READ_MESSAGES, readWorkbook, type WorkbookReadError } from '../../../src/hosts/workbook';
+import { directoryIntact } from '../../../src/hosts/workbook/damageMessage';
 import { sampleWorkbook, toBytes } from './sampleWorkbook';
 import { readFailure } from './readFailure';
 import { unzipParts, zipParts } from './zipTools';
@@ -80,17 +81,25 @@ describe('readWorkbook refuses what it cannot read, saying what to do', () => {
     expect(e.message).not.toContain(e.detail!);
   });
 
-  it('a package with broken XML is one message on both read paths', async () => {
+  it('a package with broken XML is refused as damaged content, the reader’s words kept as detail', async () => {
     const parts = unzipParts(await toBytes(sampleWorkbook()));
     parts.set('xl/workbook.xml', new TextEncoder().encode('<workbook><sheets><sheet name="a" sheetId="1" r:id='));
-    const bytes = zipParts(parts);
-    const viaExcelJS = await readFailure(bytes);
-    const viaSheetJS = await readWorkbook(bytes, {}).then(
-      () => expect.fail('read'),
-      (e: WorkbookReadError) => e,
-    );
-    expect(viaExcelJS.message).toBe(damageMessage('content'));
-    expect(viaSheetJS.message).toBe(damageMessage('content'));
+    const e = await readFailure(zipParts(parts));
+    expect(e.reason).toBe('corrupt');
+    expect(e.message).toBe(damageMessage('content'));
+  });
+
+  it('tells a directory whose records can be walked from one with a broken record (content vs incomplete)', async () => {
+    const bytes = await toBytes(sampleWorkbook());
+    expect(directoryIntact(bytes)).toBe(true);
+    // The first central-directory record's signature (PK\x01\x02) broken: the walk stops there.
+    const broken = bytes.slice();
+    const at = Buffer.from(broken).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    expect(at).toBeGreaterThan(0);
+    broken[at + 2] = 0x09;
+    expect(directoryIntact(broken)).toBe(false);
+    // No end-of-directory record at all.
+    expect(directoryIntact(bytes.slice(0, bytes.length - 22))).toBe(false);
   });
 
   it('an .xlsx whose workbook part is missing is corrupt', async () => {

@@ -6,15 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { cli } from './runCli';
 import { buildWuhuaEvaluation, workbookBuffer } from '../../scripts/build-fixtures';
 import type { FormResult } from '../../src/core/result';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  const code = await run(argv, { out: (s) => (out += `${s}\n`), err: () => {} });
-  return { code, out };
-}
 
 async function evaluationWith(edit: (ws: import('exceljs').Worksheet, rows: ReturnType<typeof buildWuhuaEvaluation>['layouts'][0]['layout']['rows']) => void): Promise<string> {
   const { wb, layouts } = buildWuhuaEvaluation();

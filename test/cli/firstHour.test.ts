@@ -26,7 +26,9 @@ describe('selfeval: the first hour', () => {
 
   it('the usage line names every option, --max-mb and --max-cells too', async () => {
     const usage = (await cli('--help')).out.split('\n')[0];
-    for (const option of ['--json', '--profile', '--out', '--summary', '--review', '--verbose', '--max-mb', '--max-cells', '--']) expect(usage).toContain(` [${option}`);
+    for (const option of ['--json', '--profile', '--out', '--summary', '--review', '--verbose', '--max-mb', '--max-cells']) expect(usage).toContain(` [${option}`);
+    // `--` alone (files after it are names, not options): its own bracket, not the start of another option's.
+    expect(usage).toMatch(/ \[--\]/);
   });
 
   it('tells an unreadable file once: on stderr in the text report, in the JSON entry with --json', async () => {

@@ -171,6 +171,12 @@ describe('FUNDS_SUM_MISMATCH', () => {
 
   it('parts that sum to the total at its precision, `—` parts and `50万元` amounts agree', () => {
     const r = check(funds([50.01, 50.01, 50], [['50万元', '50万元', '50万元'], ['—', '—', '—'], [0.006, 0.006, null]], true));
+    // The form and its funds were read (an unread block would report nothing either).
+    expect(r.forms).toHaveLength(1);
+    expect(r.forms[0].budget.planned).toBe(50.01);
     expect(codes(r).filter((c) => c.startsWith('FUNDS_SUM') || c.startsWith('NUMBER_INVALID'))).toEqual([]);
+    // The same parts under a total they do not reach disagree.
+    const off = check(funds([60, 60, 60], [['50万元', '50万元', '50万元'], ['—', '—', '—'], [0.006, 0.006, null]], true));
+    expect(codes(off).filter((c) => c.startsWith('FUNDS_SUM_MISMATCH@'))).toEqual(['FUNDS_SUM_MISMATCH@D6', 'FUNDS_SUM_MISMATCH@E6', 'FUNDS_SUM_MISMATCH@F6']);
   });
 });

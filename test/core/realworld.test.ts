@@ -71,6 +71,14 @@ describe('published tables', () => {
     expect(f.indicators).toEqual([expect.objectContaining({ level3: '新建全民健身中心数量', target: '1', actual: '建设中', weight: null })]);
   });
 
+  it('P10 朝天: an unscored table reports each target and actual as typed, as a scored one does', () => {
+    const sheet = p10Chaotian();
+    const values = sheet.values.map((r) => r.map((v) => (v === '建设中' ? '建设中，ＡＢ１' : v)));
+    const f = only({ ...sheet, values, texts: undefined });
+    expect(f.kind).toBe('targets');
+    expect(f.indicators).toEqual([expect.objectContaining({ level1: '产出指标', target: '1', actual: '建设中，ＡＢ１' })]);
+  });
+
   it('P11 古城 two header rows: 实际完成值 | 分值 | 得分 merged down, 年度指标值 over 指标性质 | 指标值 | 度量单位', () => {
     const f = only(p11Gucheng());
     expect(f.kind).toBe('project');

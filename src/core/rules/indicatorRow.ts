@@ -154,6 +154,19 @@ export function checkIndicatorRow(
   const computed = outcome?.computed ?? null;
   const rule = outcome?.rule ?? (cols.weight === null ? (cols.score === null ? '不评分的表：只核对完成情况' : '表中没有分值列，得分按表中所填') : '分值无法读取，不能计算得分');
 
+  // The row as the result reports it, scored or not: each cell as typed (the JSON contract's target/actual).
+  const resultOf = (weight: number | null, score: IndicatorResult['score']): IndicatorResult => ({
+    row: row + 1,
+    level1: category ? LEVEL1_NAMES[category] : labelKey(level1Raw),
+    level2: labelKey(level2),
+    level3,
+    target: target.shown,
+    actual: cellText(view, actualPos),
+    weight,
+    score,
+    rule,
+  });
+
   if (scorePos === null) {
     // An unscored table: a quantitative result short of its target needs a reason (SPEC §1.5).
     const s = scoreIndicator(target.value, actual, 1, profile);
@@ -166,7 +179,7 @@ export function checkIndicatorRow(
       );
     }
     return {
-      result: { row: row + 1, level1: labelKey(level1Raw), level2: labelKey(level2), level3, target: target.text, actual: actualText, weight: null, score: { stated: null, computed: null, effective: null }, rule },
+      result: resultOf(null, { stated: null, computed: null, effective: null }),
       category,
       level2Category: byLevel2,
       level1Cell,
@@ -241,17 +254,7 @@ export function checkIndicatorRow(
   }
 
   return {
-    result: {
-      row: row + 1,
-      level1: category ? LEVEL1_NAMES[category] : labelKey(level1Raw),
-      level2: labelKey(level2),
-      level3,
-      target: target.shown,
-      actual: cellText(view, actualPos),
-      weight: w,
-      score: { stated, computed, effective },
-      rule,
-    },
+    result: resultOf(w, { stated, computed, effective }),
     category,
     level2Category: byLevel2,
     level1Cell,

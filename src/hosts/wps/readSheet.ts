@@ -25,22 +25,17 @@ const ERROR_TEXTS = new Set(['#DIV/0!', '#N/A', '#NAME?', '#NULL!', '#NUM!', '#R
 
 export interface WpsRead {
   model: SheetModel;
-  /** ET calls made (for tests). */
-  calls: number;
 }
 
 export function readWorksheet(ws: EtWorksheet): WpsRead {
-  let calls = 0;
   const name = ws.Name;
   const used = ws.UsedRange;
   const top = used.Row - 1;
   const left = used.Column - 1;
   const rows = used.Rows.Count;
   const cols = used.Columns.Count;
-  calls += 6;
   const rawValues = rowsOf(used.Value2, rows, cols);
   const rawFormulas = rowsOf(used.Formula, rows, cols);
-  calls += 2;
 
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
@@ -62,7 +57,6 @@ export function readWorksheet(ws: EtWorksheet): WpsRead {
         const cell = ws.Range(`${columnLetters(left + x)}${top + y + 1}`);
         const nf = cell.NumberFormat;
         const t = cell.Text;
-        calls += 3;
         format = typeof nf === 'string' && nf !== '' ? nf : null;
         text = typeof t === 'string' && t !== '' ? t : null;
         if (text !== null && ERROR_TEXTS.has(text)) {
@@ -80,8 +74,8 @@ export function readWorksheet(ws: EtWorksheet): WpsRead {
     texts.push(tRow);
     formats.push(nRow);
   }
-  const merges = mergedAreas(ws, top, left, rows, cols, () => calls++, (y, x) => values[y][x] === null && formulas[y][x] === null);
-  return { model: trimSheet({ name, top, left, values, formulas, texts, formats, merges }, true), calls };
+  const merges = mergedAreas(ws, top, left, rows, cols, (y, x) => values[y][x] === null && formulas[y][x] === null);
+  return { model: trimSheet({ name, top, left, values, formulas, texts, formats, merges }, true) };
 }
 
 /** A cell's `Value2` as the core's value: empty is null (ET gives undefined, null or '' by build). */
@@ -106,7 +100,7 @@ function isErrorLike(v: unknown): boolean {
  * usual answer for blank cells), true (all merged: the first cell's `MergeArea` is an area, which then
  * covers its cells in the rows below too — a vertical merge is asked once), or null (mixed: the run is
  * halved). `empty(y, x)` tells, from the values already read, whether the cell (0-based in the block) is
- * empty. `count` is called once per ET call.
+ * empty.
  */
 export function mergedAreas(
   ws: EtWorksheet,
@@ -114,7 +108,6 @@ export function mergedAreas(
   left: number,
   rows: number,
   cols: number,
-  count: () => void = () => undefined,
   empty: (y: number, x: number) => boolean = () => true,
 ): CellRange[] {
   const found = new Map<string, CellRange>();
@@ -122,14 +115,9 @@ export function mergedAreas(
   const isCovered = (row: number, col: number) => covered.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
   const ask = (row: number, from: number, to: number): void => {
     const merged = ws.Range(rangeRef({ top: row, left: from, bottom: row, right: to })).MergeCells;
-    count();
-    count();
     if (merged === false) return;
     if (merged === true) {
       const a = parseRangeA1(addressOf(ws.Range(rangeRef({ top: row, left: from, bottom: row, right: from })).MergeArea));
-      count();
-      count();
-      count();
       const key = `${a.top}:${a.left}:${a.bottom}:${a.right}`;
       if (!found.has(key)) {
         found.set(key, a);

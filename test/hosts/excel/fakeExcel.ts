@@ -246,6 +246,8 @@ export class FakeWorkbook {
    * (performance.md). Off: RangeExceedsLimit, the other documented answer.
    */
   nullOnLargeRead = false;
+  /** Range reads answered null under `nullOnLargeRead` (the limit reached). */
+  nullReads = 0;
   /**
    * Set when something emptied the user's undo history: deleting a worksheet cannot be undone, so Excel
    * clears the undo stack.
@@ -951,7 +953,10 @@ class RangeProxy extends Base {
         return rows * cols;
     }
     if (rows * cols > this.ctx.wb.cellReadLimit) {
-      if (this.ctx.wb.nullOnLargeRead) return null;
+      if (this.ctx.wb.nullOnLargeRead) {
+        this.ctx.wb.nullReads++;
+        return null;
+      }
       throw new OfficeError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
     }
     const grid = (f: (c: FakeCell | undefined) => unknown) => {

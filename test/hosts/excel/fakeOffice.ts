@@ -228,8 +228,13 @@ export class FakeDialogPage {
             initialized();
             self.sent.push(message);
           },
-          addHandlerAsync(_type: string, h: (arg: { message: string; origin: string }) => void, cb?: (r: unknown) => void) {
+          addHandlerAsync(type: string, h: (arg: { message: string; origin: string }) => void, cb?: (r: unknown) => void) {
             initialized();
+            // A dialog's ui takes only DialogParentMessageReceived; any other event type is refused.
+            if (type !== 'dialogParentMessageReceived') {
+              queueMicrotask(() => cb?.({ status: 'failed', error: { message: `fake: unsupported event type ${type}` } }));
+              return;
+            }
             self.handler = h;
             queueMicrotask(() => cb?.({ status: 'succeeded' }));
           },

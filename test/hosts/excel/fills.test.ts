@@ -7,12 +7,16 @@
  * does not promise to reset a pattern or a shade (fakeExcel.ts RangeFillProxy.color).
  */
 import { describe, expect, it } from 'vitest';
+import { COMPUTED_FILL, SEVERITY_FILL } from '../../../src/core/marks';
 import { ExcelHost } from '../../../src/hosts/excel/ExcelHost';
 import { FakeWorkbook, type FillReport } from './fakeExcel';
 import { writeForm } from './forms';
 import { checkOfForms } from './helpers';
 
 const reports: FillReport[] = ['reference', 'office-js#4900'];
+const ERROR = `#${SEVERITY_FILL.error}`;
+const WARNING = `#${SEVERITY_FILL.warning}`;
+const COMPUTED = `#${COMPUTED_FILL}`;
 
 describe.each(reports)('fills as Excel reports them (%s)', (report) => {
   for (const path of ['after a read of the sheet (getCellProperties)', 'without a read (format.fill.load)']) {
@@ -30,8 +34,10 @@ describe.each(reports)('fills as Excel reports them (%s)', (report) => {
       if (path.startsWith('after')) await host.readSheet('表1');
       await host.applyMarks([checkOfForms('表1', [f])], 'fill');
       // Our solid colour on every marked cell: no shade, no pattern left under it.
-      for (const cell of [f.rate, f.formulaScore, f.emptyScore, f.grade]) {
-        expect(ws.fill(cell), cell).toEqual({ color: ws.fill(cell)!.color, pattern: 'Solid', patternColor: null });
+      // The error on the rate, the warning on the formula score, the computed tint on the two filled cells.
+      const marked: [string, string][] = [[f.rate, ERROR], [f.formulaScore, WARNING], [f.emptyScore, COMPUTED], [f.grade, COMPUTED]];
+      for (const [cell, color] of marked) {
+        expect(ws.fill(cell), cell).toEqual({ color, pattern: 'Solid', patternColor: null });
       }
 
       expect(await new ExcelHost(wb.env()).clearMarks()).toBe(4);

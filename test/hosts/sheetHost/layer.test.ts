@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const DIR = join(__dirname, '../../../src/hosts/sheetHost');
-const HOST_MODEL = /\b(Excel|Office|OfficeExtension|Et)\.[A-Z]|RequestContext|\bEtApplication\b|from '\.\.\/(excel|wps)\//;
+const HOST_MODEL = /\b(Excel|Office|OfficeExtension|Et)\.[A-Z]|RequestContext|\bEtApplication\b|(from\s+|import\s*\(\s*|import\s+)['"]\.\.\/(excel|wps|browser)(\/|['"])/;
 
 describe('sheetHost, below both hosts', () => {
   it('no file uses Office.js or ET types, or imports from either host', () => {

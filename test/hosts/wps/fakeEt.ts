@@ -321,6 +321,7 @@ class FakeWorksheet implements EtWorksheet {
     return this.sheet.visible;
   }
   set Visible(v: number) {
+    this.book.call(true);
     this.sheet.visible = v;
   }
   get ProtectContents(): boolean {
@@ -485,6 +486,7 @@ class FakeRange implements EtRange {
     const self = this;
     return {
       get Bold() {
+        self.book.call();
         return !!self.sheet.cellAt(self.r.top, self.r.left)?.bold;
       },
       set Bold(v: boolean) {
@@ -645,6 +647,7 @@ class FakeNameItem implements EtName {
     return this.n.name;
   }
   set Name(v: string) {
+    this.book.call(true);
     this.n.name = v;
   }
   get RefersTo(): string {
@@ -657,9 +660,11 @@ class FakeNameItem implements EtName {
     throw new EtError('not modelled');
   }
   get Visible(): boolean {
+    this.book.call();
     return this.n.visible;
   }
   set Visible(v: boolean) {
+    this.book.call(true);
     this.n.visible = v;
   }
   Delete(): void {

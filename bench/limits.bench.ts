@@ -1,5 +1,5 @@
 /**
- * `npm run bench:limits`: the compiled `selfeval check` on workbooks at and past the size limits, each in
+ * `npm run bench:limits`: the compiled `selfeval check` (with main()'s V8 settings) on workbooks at and past the size limits, each in
  * its own process, with its peak RSS (the process's own maxRSS). Builds them in a temporary folder:
  * - a sheet that inflates to 300 MB from 2.3 MB on disk (stated in the zip's directory, and hidden);
  * - a sharedStrings part of 1 GB;
@@ -21,7 +21,9 @@ const CASES: [string, BombOptions][] = [
   ['1,000,000 cells (at the limit)', { part: 'xl/worksheets/sheet1.xml', rows: 500_000 }],
 ];
 
-const runner = `const m = require(${JSON.stringify(join(root, 'dist-cli', 'cli', 'main.js'))});
+// As bin/selfeval.js runs it: main()'s V8 settings first (v8Tuning.ts), then run() with its output kept short.
+const runner = `require(${JSON.stringify(join(root, 'dist-cli', 'cli', 'v8Tuning.js'))}).tuneV8();
+const m = require(${JSON.stringify(join(root, 'dist-cli', 'cli', 'main.js'))});
 m.run(process.argv.slice(1), { out: () => {}, err: (s) => process.stderr.write(s.slice(0, 160) + '\\n') })
   .then((code) => process.stderr.write('exit ' + code + ' maxRSS ' + Math.round(process.resourceUsage().maxRSS / 1024) + ' MiB\\n'));`;
 

@@ -1,7 +1,7 @@
 /**
  * The text the user reads when something fails. Host, workbook and profile errors carry a plain Chinese
  * message already; anything else is wrapped. Errors are told apart by name, not by class, so that this
- * module imports neither the workbook adapter (ExcelJS) nor a host.
+ * module imports neither the workbook adapter (SheetJS) nor a host.
  */
 const USER_ERRORS = new Set(['HostError', 'WorkbookReadError', 'ProfileError']);
 

@@ -1,6 +1,6 @@
 /**
  * Where the pane gets its host. Each is loaded with a dynamic import(), so that the first paint loads
- * only what its mode needs: Excel mode never downloads the browser preview or ExcelJS, and the browser
+ * only what its mode needs: Excel mode never downloads the browser preview or SheetJS, and the browser
  * preview never downloads the Office.js host.
  */
 import type { Host } from '../hosts/host';

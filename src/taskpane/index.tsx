@@ -3,7 +3,7 @@
  * build, the page WPS's task pane opens, without office.js: WpsHost when `Application` is there) and of
  * preview.html (the browser preview's page, without office.js). Inside Excel (Office.onReady reports
  * Excel) the pane runs on ExcelHost. Anywhere else — no office.js on the page, or office.js reporting no
- * host in a plain browser — it opens the browser preview, whose code (and ExcelJS) is a lazy chunk.
+ * host in a plain browser — it opens the browser preview, whose code (and SheetJS) is a lazy chunk.
  */
 // First: the ribbon commands associate their functions as this script is evaluated (commands.ts).
 import '../commands/commands';

@@ -1,8 +1,8 @@
 /**
  * One Chinese message per kind of damage, whichever reader met it. The kind is told from the package
- * itself (its zip directory, its parts), not from the reader's error text: SheetJS (the CLI's check) and
- * ExcelJS (copies, the browser) word the same damage differently — a cut file is `Bad compressed size`
- * to one and `Corrupted zip: can't find end of central directory` to the other. The library's words go
+ * itself (its zip directory, its parts), not from the reader's error text: SheetJS and fflate word the
+ * same damage differently, and neither in Chinese (a cut file is `Bad compressed size` to one, an
+ * `unexpected EOF` to the other). The library's words go
  * to `detail` only (`--verbose`, the JSON's `detail` field), never into the message.
  */
 

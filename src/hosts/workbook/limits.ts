@@ -1,6 +1,7 @@
 /**
- * How big a workbook may be before it is parsed. ExcelJS holds every cell as an object (about 1.1 KB a
- * cell, `npm run bench:limits`), so a sheet whose XML inflates to hundreds of MB exhausts Node's heap. The zip's directory states each part's inflated size: a workbook past the limits is refused from
+ * How big a workbook may be before it is parsed. A reader holds every cell as an object (SheetJS's dense
+ * cells; ExcelJS, the reader before, about 1.1 KB a cell), so a sheet whose XML inflates to hundreds of MB
+ * exhausts Node's heap. The zip's directory states each part's inflated size: a workbook past the limits is refused from
  * that alone, and every part is then inflated as a stream (nothing kept), stopping as soon as it grows past
  * the limit — a directory that lies about sizes is caught without holding the part — while
  * the worksheets' cells are counted. A check (inflateWithinLimits) inflates each part once, in one piece,
@@ -18,7 +19,7 @@ export interface ReadLimits {
   howToRaise?: { bytes: string; cells: string };
 }
 
-/** Far above any real 自评表 workbook: 1,000 stacked forms are 255,820 cells and 23 MB of XML. */
+/** Far above any real 自评表 workbook: 1,000 stacked forms are 225,850 cells (367,611 with the cells their merges cover) and 10 MB of XML. */
 export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 200 * 2 ** 20, maxCells: 1_000_000 };
 
 export type LimitBreach =
@@ -136,8 +137,8 @@ export function inflateWithinLimits(
 }
 
 /**
- * The measure above follows the stored data; ExcelJS follows the directory. Each part must inflate to at
- * least what the directory states, or part of what ExcelJS inflates went unmeasured: a damaged file, or
+ * The measure above follows the stored data; SheetJS (like Excel) follows the directory. Each part must inflate to at
+ * least what the directory states, or part of what the reader inflates went unmeasured: a damaged file, or
  * fflate's streaming reader cut an entry written with a data descriptor where its bytes happen to hold the
  * descriptor's signature (https://github.com/101arrowz/fflate/issues/243). Refused rather than read unmeasured.
  */

@@ -17,7 +17,7 @@ export interface Merge {
 
 /**
  * The merges that overlap no other, in file order, and those left out with one each overlaps. Shared by
- * both readers (ExcelJS here, SheetJS in sheetjsRead.ts), so they leave out the same merges.
+ * the reader (sheetjsRead.ts) and the tests' ExcelJS model (scripts/excelJsModel.ts), so they leave out the same merges.
  */
 export function withoutOverlaps(merges: readonly Merge[]): { kept: Merge[]; overlapping: [string, string][] } {
   const index = new MergeIndex();

@@ -1,6 +1,6 @@
 /**
  * The cells a worksheet's merges cover, counted from its XML as it is inflated. A reader expands a merge
- * into its cells (ExcelJS makes an object for each; SheetJS indexes each row), so one
+ * into its cells (SheetJS indexes each row; the core's SheetView each cell), so one
  * `<mergeCell ref="AA1:XFD1048576"/>` in a 7 KB file would take gigabytes: a merge counts against the
  * cell limit by the cells it covers.
  */

@@ -1,6 +1,6 @@
 /**
  * The parts (files) of an .xlsx package, by name, with their text on demand — what the workbook holds
- * before ExcelJS turns it into its own model.
+ * before the reader turns it into the sheet model.
  */
 import { zipEntries, zipEntryContains, zipEntryText, type ZipEntry } from './zip';
 

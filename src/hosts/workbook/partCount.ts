@@ -1,8 +1,8 @@
 /**
  * How many parts a package may hold. A workbook's parts are a few per sheet, image and chart: a real
- * 自评表 workbook has tens, a large one hundreds. Each part costs ExcelJS (through JSZip) an object, a
- * stream and a promise while it loads, so 100,000 tiny parts in an 11 MB file took `--out` over four
- * minutes and 950 MB; the check refuses such a package before reading it, on every path.
+ * 自评表 workbook has tens, a large one hundreds. Each part costs a reader an object and more while it
+ * loads (ExcelJS, which wrote copies then, took over four minutes and 950 MB for 100,000 tiny parts in an
+ * 11 MB file); the check refuses such a package before reading it, on every path.
  */
 import type { ZipEntry } from './zip';
 

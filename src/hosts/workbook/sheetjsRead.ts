@@ -1,8 +1,8 @@
 /**
  * The check's fast read path: SheetJS's dense reader → the core's SheetModels, identical to what the
  * ExcelJS path builds (test/hosts/workbook/readPaths.test.ts compares them on every fixture). About twice
- * as fast as ExcelJS with half the memory (`npm run bench`); used when no annotated copy is written,
- * since the copy writer needs ExcelJS's workbook.
+ * as fast as ExcelJS with half the memory (`npm run bench`); the read path with or without a copy (the
+ * copy patches the original package, patch/).
  *
  * `@e965/xlsx` is SheetJS 0.20.3 as published on cdn.sheetjs.com, republished to npm: the `xlsx` 0.18.5 on
  * the npm registry has CVE-2023-30533 (prototype pollution) and CVE-2024-22363 (ReDoS), fixed in 0.19.3

@@ -106,11 +106,6 @@ function textWidth(text: string): number {
 }
 
 /**
- * How many lines the wrapped cells of a row take. Neither ExcelJS nor Excel fits a row's height to
- * wrapped text when the file is opened, so the height is set from the text: a character per unit of
- * width (looked at in LibreOffice's PDF of a batch summary).
- */
-/**
  * How many lines the wrapped cells of a row take. Excel does not fit a row's height to wrapped text when
  * the file is opened, so the height is set from the text: a character per unit of width (looked at in
  * LibreOffice's PDF of a batch summary).

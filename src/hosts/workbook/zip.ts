@@ -1,5 +1,5 @@
 /**
- * What an .xlsx holds before ExcelJS reads it, through `fflate`: the part names and their stated sizes
+ * What an .xlsx holds before SheetJS parses it, through `fflate`: the part names and their stated sizes
  * from the zip's directory (nothing inflated), a few small parts' text, and any part inflated chunk by
  * chunk so that a large or hostile part is never held whole.
  */

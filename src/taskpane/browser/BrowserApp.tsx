@@ -1,7 +1,7 @@
 /**
  * The browser preview: the task pane beside a workbook view. The bundled sample (assets/sample.xlsx, same
  * origin) opens by default; 打开工作簿 (or dropping a file on the grid) opens any .xlsx; 下载 saves the
- * annotated copy. This module and ExcelJS are a lazy chunk that Excel mode never loads.
+ * annotated copy. This module and SheetJS are a lazy chunk that Excel mode never loads.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent, type InputHTMLAttributes } from 'react';
 import { Button, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';

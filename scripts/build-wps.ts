@@ -19,13 +19,12 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
+import { escapeXmlAttribute } from '../src/hosts/workbook/patch/xmlScan';
 
 export const ADDIN_NAME = 'selfeval';
 const ROOT = join(__dirname, '..');
 
-function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const xml = escapeXmlAttribute;
 
 export function addinUrl(raw = process.env.WPS_ADDIN_URL ?? 'http://127.0.0.1:8080/selfeval/'): string {
   const u = new URL(raw);

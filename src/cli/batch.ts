@@ -45,11 +45,14 @@ export async function checkOne(input: Input, target: string | null, ctx: BatchCo
   const { result } = checked;
   if (checked.unreadable) return { result, failed: true, unreadable: true, copy: null };
   if (!wantCopy || !target || !ctx.args.out) return { result, failed: false, unreadable: false, copy: null };
-  const writeFailed = (message: string): FileOutcome => {
-    result.findings.push(fileFinding('FILE_WRITE_FAILED', 'error', message));
+  const writeFailed = (message: string, detail?: string): FileOutcome => {
+    const finding = fileFinding('FILE_WRITE_FAILED', 'error', message);
+    if (detail) finding.detail = detail;
+    result.findings.push(finding);
     return { result, failed: true, unreadable: false, copy: null };
   };
-  if (!checked.copy) return writeFailed(`无法生成副本“${target}”：${checked.copyFailure ?? '未知原因'}`);
+  // The patcher's own words (English, about XML) go to the detail (`--verbose`, the JSON), as a reader's do.
+  if (!checked.copy) return writeFailed(`无法生成副本“${target}”：工作簿的内部结构不常见，未能写入标注；检查结果不受影响。`, checked.copyFailure ?? undefined);
   try {
     await writeCopy(target, checked.copy.bytes, ctx.args.out, ctx.inputs);
   } catch (e) {

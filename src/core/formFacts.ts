@@ -37,9 +37,14 @@ export interface FormFact {
 
 const show = (n: number | null | undefined): string => (n === null || n === undefined || !Number.isFinite(n) ? '—' : fmt(Math.round(n * 100) / 100));
 
+/** A form is scored when it has a total and a grade to compute (a targets table has neither). */
+export function isScored(form: FormResult): form is FormResult & { total: NonNullable<FormResult['total']>; grade: NonNullable<FormResult['grade']> } {
+  return Boolean(form.total && form.grade);
+}
+
 export function formFacts(form: FormResult): FormFact[] {
   const rate: FormFact = { id: 'rate', label: '执行率', value: form.budget.executionRate === null ? '—' : pct(form.budget.executionRate) };
-  if (!form.total || !form.grade) {
+  if (!isScored(form)) {
     return [
       { id: 'total', label: '评分', value: `${NOT_SCORED}（${KIND_LABEL[form.kind]}不计分）`, bare: true },
       { id: 'planned', label: '预算额', value: show(form.budget.planned) },

@@ -2,7 +2,7 @@
  * The rows of a batch's summary: one per form, one per file that could not be read or holds no form,
  * errors first. The CLI writes them as 校验汇总.xlsx; a batch view can show the same rows.
  */
-import { KIND_LABEL } from './formFacts';
+import { isScored, KIND_LABEL } from './formFacts';
 import type { FileResult, Finding, Severity } from './result';
 
 /** The summary workbook's file name, beside the copies. */
@@ -80,8 +80,7 @@ export function summaryRows(inputs: readonly SummaryInput[]): SummaryRow[] {
         name: form.projectName ?? '',
         total: form.total?.computed ?? null,
         grade: form.grade?.computed ?? null,
-        // As formFacts decides: a form without a total or a grade to compute is not scored.
-        notScored: !form.total || !form.grade,
+        notScored: !isScored(form),
         errors: count(form.findings, 'error'),
         warnings: count(form.findings, 'warning'),
         infos: count(form.findings, 'info'),

@@ -8,7 +8,7 @@ export { addCounts, countFindings, resultAnnouncement, sheetFindings, totalCount
 import { SEVERITY_LABEL } from '../core/marks';
 
 /** The sheet the report is written to (hosts add it; the pane never checks it). */
-export const REPORT_SHEET = '校验报告';
+export { REPORT_SHEET } from '../hosts/host';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 

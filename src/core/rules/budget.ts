@@ -139,13 +139,15 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
       `预算执行率分值（${a1(total.weight.pos.row, total.weight.pos.col)}）为 ${fmt(weight)}，${profile.name}规定为 ${fmt(profile.budgetWeight)} 分；请核对。`,
     );
   }
-  const computed = weight !== null && rate !== null ? roundHalfUp(weight * Math.min(Math.max(rate, 0), 1), 2) : null;
+  // 分值 × 执行率, 执行率 taken between 0 and 100%: exact for the stated score's own precision, rounded for the fill.
+  const exact = weight !== null && rate !== null ? weight * Math.min(Math.max(rate, 0), 1) : null;
+  const computed = exact !== null ? roundHalfUp(exact, 2) : null;
   const scoreRule =
     computed === null ? rateRule : `${rateRule}；得分 = 分值 ${fmt(weight!)} × ${rate! >= 1 ? '100%（超过 100% 按 100% 计）' : pct(rate!)} = ${fmt(computed)}`;
   const stated = total.score?.value ?? null;
   if (total.score && computed !== null) {
     const p = total.score.parse;
-    if (stated !== null && Math.abs(stated - computed) > 0.005 && !(p.ok && agreesAt(stated, weight! * Math.min(Math.max(rate!, 0), 1), p.decimals))) {
+    if (stated !== null && Math.abs(stated - computed) > 0.005 && !(p.ok && agreesAt(stated, exact!, p.decimals))) {
       const cell = a1(total.score.pos.row, total.score.pos.col);
       // Less than a point off is a rounding rule of the unit's own (整数, 截尾), not an arithmetic error.
       const near = Math.abs(stated - computed) < 1;

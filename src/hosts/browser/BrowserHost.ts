@@ -39,7 +39,8 @@ export function loadWorkbookModule(): Promise<WorkbookModule> {
   return workbookModule;
 }
 
-export const REPORT_SHEET = '校验报告';
+import { REPORT_SHEET } from '../host';
+export { REPORT_SHEET };
 
 /** How one cell looks after a run. */
 export interface GridMark {

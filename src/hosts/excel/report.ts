@@ -8,7 +8,8 @@ import type { ReportRow } from '../host';
 import { SEVERITY_LABEL } from '../../core/marks';
 import type { Severity } from '../../core/result';
 
-export const REPORT_SHEET = '校验报告';
+import { REPORT_SHEET } from '../host';
+export { REPORT_SHEET };
 const HEADER = ['工作表', '表单', '单元格', '级别', '代码', '说明'];
 
 export function reportValues(rows: readonly ReportRow[]): string[][] {

@@ -28,7 +28,7 @@ import { SEVERITY_LABEL } from '../../core/marks';
 import type { Severity } from '../../core/result';
 import { planCell, planRollback, type CellPlan, type CellState } from '../sheetHost/cellPlan';
 import { withoutOurValues } from '../sheetHost/ourValues';
-import { parseRecordText, recordText, type MarkEntry } from '../sheetHost/record';
+import { parseRecordText, RECORD_KEY, recordText, type MarkEntry } from '../sheetHost/record';
 import { NAME_PREFIX, nameAllocator, relocate, whereOf, type NameMap } from '../sheetHost/locate';
 import { normalCell, targetsOf, type CellTarget } from '../sheetHost/targets';
 import { XL_SHEET_VISIBLE, type EtApplication, type EtWorkbook, type EtWorksheet } from './et';
@@ -38,7 +38,8 @@ import { applyPlan, cellStateOf, noteOf, valueStateOf } from './cellState';
 import { lostError } from '../sheetHost/lostMarks';
 
 /** The custom document property that holds the mark record (docProps.ts: chunked). */
-export const WPS_RECORD_KEY = 'selfeval.marks';
+/** The record is kept under the same key as Excel's (sheetHost/record.ts). */
+export const WPS_RECORD_KEY = RECORD_KEY;
 const SETTING_PREFIX = 'selfeval.setting.';
 const REPORT_HEADER = ['工作表', '表单', '单元格', '级别', '代码', '说明'];
 

@@ -8,6 +8,7 @@ import { SEVERITY_FILL } from '../../core/marks';
 import { NOT_SCORED } from '../../core/formFacts';
 import { inert } from '../../core/values/inert';
 import { markFiles, markFirst } from './copyMark';
+import { ENTRY_TIME } from './entryTime';
 import { columnLetters } from '../../core/sheet';
 import type { SummaryRow } from '../../core/summary';
 import { encodeXstring } from './xstring';
@@ -246,5 +247,5 @@ export async function summaryWorkbook(rows: readonly SummaryRow[]): Promise<Uint
   const files: Unzipped = {};
   for (const [name, text] of Object.entries(parts)) files[name] = strToU8(text);
   markFiles(files, 'summary');
-  return zipSync(markFirst(files), { level: 6 });
+  return zipSync(markFirst(files), { level: 6, mtime: ENTRY_TIME });
 }

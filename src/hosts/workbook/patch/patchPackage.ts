@@ -10,6 +10,7 @@ import { parseA1 } from '../../../core/sheet';
 import type { CopyEdits } from '../annotate';
 import type { InflatedParts } from '../limits';
 import { addCopyMark, markFirst } from '../copyMark';
+import { ENTRY_TIME } from '../entryTime';
 import { writeNotes } from './notes';
 import { PackageText } from './packageText';
 import { reportSheetXml } from './reportSheet';
@@ -141,7 +142,7 @@ export function patchPackage(bytes: Uint8Array, edits: CopyEdits, inflated?: Inf
     zippable[name] = [data, { level: /\.(png|jpe?g|gif|emf|wmf|bin)$/i.test(name) ? 0 : levelFor(data.length) }];
   }
   // The mark first: a copy cut short (a full disk) still shows it is ours (copyMark.ts).
-  return zipSync(markFirst(zippable));
+  return zipSync(markFirst(zippable), { mtime: ENTRY_TIME });
 }
 
 /** Above this, a part is deflated at level 1. */

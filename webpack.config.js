@@ -20,14 +20,15 @@
 //
 // taskpane.html (the page Excel opens) loads office.js with a plain script tag in its head, as Microsoft
 // documents; preview.html is the same page without it, so the browser preview makes no request outside
-// its own origin. taskpane.html opened in a plain browser shows the preview too (Office.onReady: no host). ExcelJS is only reached through dynamic import() from
-// the browser preview, so webpack puts it in a lazy chunk and Excel mode never downloads it.
+// its own origin. taskpane.html opened in a plain browser shows the preview too (Office.onReady: no host).
+// Nothing in the pane imports ExcelJS: its cache group below is a canary that bundle-report watches.
 const fs = require('fs');
 const path = require('path');
 const crypto = require('node:crypto');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { rewriteManifest } = require('./scripts/manifestUrl');
+const { PolicyMetaPlugin } = require('./scripts/policyMetaPlugin');
 
 const ROOT = __dirname;
 const PORT = Number(process.env.PORT || 3000);
@@ -88,26 +89,6 @@ function contentSecurityPolicy(html) {
   ].join('; ');
 }
 
-/**
- * Puts the policy into every .html page, after its first <meta>. Done on the assets as emitted — inline
- * scripts are minified after HtmlWebpackPlugin's own hooks, and a hash must be of what is served.
- */
-class ContentSecurityPolicyPlugin {
-  apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap('ContentSecurityPolicy', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'ContentSecurityPolicy', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
-        for (const name of Object.keys(assets)) {
-          if (!name.endsWith('.html')) continue;
-          const html = assets[name].source().toString();
-          const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html)}">`;
-          compilation.updateAsset(name, new sources.RawSource(html.replace(/(<meta charset=["']?utf-8["']?>)/i, `$1${meta}`)));
-        }
-      });
-    });
-  }
-}
-
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || process.env.NODE_ENV || 'production';
   const dev = mode === 'development';
@@ -146,7 +127,7 @@ module.exports = async (env = {}, argv = {}) => {
       templateParameters: { officeJs: OFFICE_JS },
       minify: false,
     }),
-    new ContentSecurityPolicyPlugin(),
+    new PolicyMetaPlugin(contentSecurityPolicy),
     new CopyWebpackPlugin({
       patterns: [
         { from: 'assets', to: 'assets', noErrorOnMissing: true },
@@ -184,8 +165,6 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
     module: {
-      // ExcelJS's browser build (its package.json "browser" field) is a self-contained bundle.
-      noParse: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]/,
       rules: [
         {
           test: /\.tsx?$/,

@@ -13,6 +13,7 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { PolicyMetaPlugin } = require('./scripts/policyMetaPlugin');
 
 const ROOT = __dirname;
 const TARGET = 'chrome80';
@@ -45,23 +46,6 @@ class LowerForWps {
   }
 }
 
-/** The policy, after each page's <meta charset>. */
-class PolicyMeta {
-  apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap('PolicyMeta', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'PolicyMeta', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
-        for (const name of Object.keys(assets)) {
-          if (!name.endsWith('.html')) continue;
-          const html = assets[name].source().toString();
-          const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
-          compilation.updateAsset(name, new sources.RawSource(html.replace(/(<meta charset=["']?utf-8["']?>)/i, `$1${meta}`)));
-        }
-      });
-    });
-  }
-}
-
 module.exports = (env = {}, argv = {}) => ({
   mode: argv.mode || 'production',
   context: ROOT,
@@ -81,7 +65,6 @@ module.exports = (env = {}, argv = {}) => ({
   },
   resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
   module: {
-    noParse: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]/,
     rules: [
       {
         test: /\.tsx?$/,
@@ -109,7 +92,7 @@ module.exports = (env = {}, argv = {}) => ({
       templateParameters: { officeJs: null },
       minify: false,
     }),
-    new PolicyMeta(),
+    new PolicyMetaPlugin(() => CSP),
     new LowerForWps(),
     new CopyWebpackPlugin({
       patterns: [

@@ -81,6 +81,13 @@ describe('family C, 五华 004 layout (分值 columns, merged 40 and 60)', () =>
     expect(codes(wuhuaSheet({ rows }))).toEqual(expect.arrayContaining(['SCORE_MISSING@G12', 'SCORE_EXCEEDS_WEIGHT@G13']));
     expect(f.total?.computed).toBeNull();
   });
+
+  it('a score past its weight by less than two decimals show is within it, as on a project form', () => {
+    const rows = WUHUA_ROWS.map((r) => [...r]);
+    rows[1][6] = 3.004; // 立项程序规范性, 分值 3: shown as 3.00
+    rows[2][6] = 3.006; // 绩效目标合理性, 分值 3: shown as 3.01
+    expect(codes(wuhuaSheet({ rows })).filter((c) => c.startsWith('SCORE_EXCEEDS_WEIGHT'))).toEqual(['SCORE_EXCEEDS_WEIGHT@G14']);
+  });
 });
 
 describe('family C, 雁江 003 layout (weights in labels, 合计, grade in the unit line)', () => {

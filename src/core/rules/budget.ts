@@ -6,6 +6,7 @@ import { fmt, pct, type FindingList } from '../findings';
 import { roundHalfUp } from '../values/round';
 import type { Profile } from './profile';
 import { isFillable, readNumber, readWeight, type NumberCell } from './cells';
+import { differs, outsideWeight } from '../values/tolerance';
 
 export interface BudgetOutcome {
   result: BudgetResult;
@@ -147,7 +148,7 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
   const stated = total.score?.value ?? null;
   if (total.score && computed !== null) {
     const p = total.score.parse;
-    if (stated !== null && Math.abs(stated - computed) > 0.005 && !(p.ok && agreesAt(stated, exact!, p.decimals))) {
+    if (stated !== null && differs(stated, computed) && !(p.ok && agreesAt(stated, exact!, p.decimals))) {
       const cell = a1(total.score.pos.row, total.score.pos.col);
       // Less than a point off is a rounding rule of the unit's own (整数, 截尾), not an arithmetic error.
       const near = Math.abs(stated - computed) < 1;
@@ -161,7 +162,7 @@ export function checkBudget(view: SheetView, form: FormLayout, profile: Profile,
       fills.push({ cell: a1(total.score.pos.row, total.score.pos.col), value: computed, label: '得分' });
     }
   }
-  if (stated !== null && weight !== null && (stated > weight + 0.005 || stated < 0) && total.score) {
+  if (stated !== null && weight !== null && outsideWeight(stated, weight) && total.score) {
     findings.add(
       'SCORE_EXCEEDS_WEIGHT',
       total.score.pos,

@@ -8,6 +8,7 @@ import { cleanText } from '../values/normalize';
 import type { Profile } from './profile';
 import { cellText, isFillable, readNumber, readText, readWeight } from './cells';
 import { scoreIndicator } from './indicatorScore';
+import { differs, exceeds, outsideWeight } from '../values/tolerance';
 
 export interface IndicatorOutcome {
   result: IndicatorResult;
@@ -190,14 +191,14 @@ export function checkIndicatorRow(
   }
   const scoreA1 = a1(scorePos.row, scorePos.col);
 
-  if (stated !== null && w !== null && (stated > w + 0.005 || stated < 0)) {
+  if (stated !== null && w !== null && outsideWeight(stated, w)) {
     findings.add(
       'SCORE_EXCEEDS_WEIGHT',
       scorePos,
       `指标“${name}”的得分（${scoreA1}）为 ${fmt(stated)}，应在 0 到分值 ${fmt(w)} 之间；请改正。`,
       { rule },
     );
-  } else if (stated !== null && computed !== null && Math.abs(stated - computed) > 0.005) {
+  } else if (stated !== null && computed !== null && differs(stated, computed)) {
     findings.add(
       'SCORE_RULE_MISMATCH',
       scorePos,
@@ -209,7 +210,7 @@ export function checkIndicatorRow(
   // Qualitative rows: the entered score stands, within the band of a stated result.
   const result = parseResultWord(actualText);
   const band = w !== null && result ? bandOf(result, w, profile) : null;
-  if (outcome && outcome.kind !== 'quantitative' && band && stated !== null && !(stated >= band.min - 0.005 && (band.maxInclusive ? stated <= band.max + 0.005 : stated < band.max))) {
+  if (outcome && outcome.kind !== 'quantitative' && band && stated !== null && (exceeds(band.min, stated) || (band.maxInclusive ? exceeds(stated, band.max) : stated >= band.max))) {
     findings.add(
       'SCORE_BAND_MISMATCH',
       scorePos,
@@ -233,7 +234,7 @@ export function checkIndicatorRow(
   }
 
   const effective = stated ?? computed;
-  if (w !== null && effective !== null && effective < w - 0.005 && reasonText === '' && profile.reasonRequired.belowWeight) {
+  if (w !== null && effective !== null && exceeds(w, effective) && reasonText === '' && profile.reasonRequired.belowWeight) {
     const at = cols.reason === null ? scorePos : view.master(row, cols.reason);
     findings.add(
       'DEVIATION_REASON_MISSING',

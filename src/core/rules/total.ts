@@ -6,6 +6,7 @@ import { labelKey } from '../recognize/labels';
 import { roundHalfUp } from '../values/round';
 import type { Profile } from './profile';
 import { isFillable, readNumber, readText } from './cells';
+import { differs, exceeds } from '../values/tolerance';
 
 export function gradeOf(total: number, profile: Pick<Profile, 'grades'>): string {
   for (const g of profile.grades) if (total >= g.min - 1e-9) return g.label;
@@ -32,7 +33,7 @@ export interface TotalOutcome {
 export function withinTotal(parts: (number | null)[], weightSum: number | null): (number | null)[] {
   if (parts.some((p) => p === null)) return parts;
   const sum = parts.reduce<number>((s, p) => s + (p as number), 0);
-  return sum > (weightSum ?? 100) + 0.005 ? [null] : parts;
+  return exceeds(sum, weightSum ?? 100) ? [null] : parts;
 }
 
 /** SPEC §3: 总分 = 预算执行率得分 + Σ effective indicator scores; grade from 总分 by the profile. */
@@ -56,7 +57,7 @@ export function checkTotal(
     stated = cell?.value ?? null;
     const at = a1(pos.row, pos.col);
     if (cell && computed !== null) {
-      if (stated !== null && Math.abs(stated - computed) > 0.005) {
+      if (stated !== null && differs(stated, computed)) {
         findings.add(
           'TOTAL_MISMATCH',
           pos,

@@ -4,6 +4,7 @@ import type { FormLayout, Pos } from '../recognize/layout';
 import { categoriesOfLevel1, labelKey, LEVEL1_NAMES, type Level1Category } from '../recognize/labels';
 import type { Profile } from './profile';
 import type { IndicatorOutcome } from './indicatorRow';
+import { differs } from '../values/tolerance';
 
 /**
  * SPEC §3 weights: Σ 分值 = 100; a stated block weight (`产出指标(50分)`) = Σ of its rows; the profile's
@@ -29,7 +30,7 @@ export function checkWeights(
   const sum = round2(indicatorSum + (budgetWeight ?? 0));
   // Σ = 100 is judged where the table's end is known (its 总分 / 合计 row): a table cut short, as many published
   // copies are, states no Σ to miss. Stated block weights are judged either way.
-  if (!unreadable && form.totalRow !== null && Math.abs(sum - 100) > 0.005) {
+  if (!unreadable && form.totalRow !== null && differs(sum, 100)) {
     findings.add(
       'WEIGHT_SUM_MISMATCH',
       anchor,
@@ -55,7 +56,7 @@ export function checkWeights(
       if (stated.weight === null) continue;
       const block = byCategory.get(stated.category);
       const actual = block?.sum ?? 0;
-      if (!block?.unreadable && Math.abs(actual - stated.weight) > 0.005) {
+      if (!block?.unreadable && differs(actual, stated.weight)) {
         findings.add(
           'WEIGHT_SUM_MISMATCH',
           r.level1Cell,
@@ -76,7 +77,7 @@ export function checkWeights(
   for (const [cat, want] of Object.entries(expected)) {
     const got = byCategory.get(cat as Level1Category);
     const have = got?.sum ?? 0;
-    if (!got?.unreadable && Math.abs(have - want) > 0.005 && (got || rows.length > 0)) {
+    if (!got?.unreadable && differs(have, want) && (got || rows.length > 0)) {
       findings.add(
         'WEIGHT_PROFILE_MISMATCH',
         got?.cell ?? anchor,
@@ -84,7 +85,7 @@ export function checkWeights(
       );
     }
   }
-  if (profile.indicatorsWeight !== null && !rows.some((r) => r.weight === null) && Math.abs(indicatorSum - profile.indicatorsWeight) > 0.005) {
+  if (profile.indicatorsWeight !== null && !rows.some((r) => r.weight === null) && differs(indicatorSum, profile.indicatorsWeight)) {
     findings.add(
       'WEIGHT_PROFILE_MISMATCH',
       anchor,

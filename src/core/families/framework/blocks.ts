@@ -3,6 +3,7 @@ import { fmt, type FindingList } from '../../findings';
 import type { Pos } from '../../recognize/layout';
 import { parseNumberCell } from '../../values/number';
 import { roundHalfUp } from '../../values/round';
+import { differs } from '../../values/tolerance';
 
 /** One level's label on a row: the cell (a merge master), its name and the weight its text states (`项目立项（15分）`). */
 export interface LevelLabel {
@@ -107,7 +108,7 @@ export function checkBlockWeights<R extends BlockRow>(
 function reportIfDifferent(level: string, blocks: Block[], at: Pos, stated: number, rows: BlockRow[], findings: FindingList): void {
   if (rows.length === 0 || rows.some((r) => r.weight === null)) return;
   const sum = roundHalfUp(rows.reduce((s, r) => s + (r.weight as number), 0), 2);
-  if (Math.abs(sum - stated) <= 0.005) return;
+  if (!differs(sum, stated)) return;
   const names = [...new Set(blocks.sort((a, b) => a.rows[0].row - b.rows[0].row).map((b) => `“${b.label.name}”`))].join('');
   findings.add(
     'WEIGHT_SUM_MISMATCH',

@@ -13,6 +13,7 @@ import { fundsRates, rubricScore } from './fundsRubric';
 import { partOfLevel1, partOfLevel2 } from './hierarchy';
 import type { FrameworkLayout } from './layout';
 import { checkFrameworkTotal, scoreWord, totalLabelOf } from './total';
+import { differs, outsideWeight } from '../../values/tolerance';
 
 interface Row extends BlockRow {
   l1: LevelLabel;
@@ -109,7 +110,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
         scorePos,
         `指标“${name}”的${scoreWord(view, layout)}（${scoreA1}）为空；请按指标说明评分后填写${row.weight !== null ? `（0 到 ${fmt(row.weight)} 之间）` : ''}。`,
       );
-    } else if (row.score !== null && row.weight !== null && (row.score > row.weight + 1e-9 || row.score < 0)) {
+    } else if (row.score !== null && row.weight !== null && outsideWeight(row.score, row.weight)) {
       findings.add(
         'SCORE_EXCEEDS_WEIGHT',
         scorePos,
@@ -129,7 +130,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
   const totalWeightCells = layout.totalRow === null ? [] : [cols.level1Weight, cols.level2Weight, cols.level3Weight].flatMap((c) => (c === null ? [] : [view.master(layout.totalRow!, c)]));
   const anchor = totalWeightCells.at(-1) ?? { row: layout.header.row, col: cols.level3 };
   // Judged where the table's end is known (its 合计 / 总分 row): a copy cut short states no Σ to miss.
-  const sumReported = weightSum !== null && real.length > 0 && layout.totalRow !== null && Math.abs(weightSum - 100) > 0.005;
+  const sumReported = weightSum !== null && real.length > 0 && layout.totalRow !== null && differs(weightSum, 100);
   if (sumReported) {
     findings.add(
       'WEIGHT_SUM_MISMATCH',
@@ -139,7 +140,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
   }
   for (const pos of totalWeightCells) {
     const stated = readNumber(view, pos, `${totalLabelOf(view, layout)}行的分值`, findings)?.value ?? null;
-    if (stated === null || Math.abs(stated - 100) <= 0.005 || (sumReported && pos === anchor)) continue;
+    if (stated === null || !differs(stated, 100) || (sumReported && pos === anchor)) continue;
     const at = a1(pos.row, pos.col);
     findings.add('WEIGHT_SUM_MISMATCH', pos, `${totalLabelOf(view, layout)}行的分值（${at}）为 ${fmt(stated)}，应为 100；请改为 100。`);
   }
@@ -167,7 +168,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
     const rubric = cols.rubric === null ? '' : readText(view, view.master(row.row, cols.rubric));
     const got = rubricScore(row.weight, fr.rate, rubric);
     computedScore.set(row, got);
-    if (row.score !== null && Math.abs(row.score - got.score) > 0.005) {
+    if (row.score !== null && differs(row.score, got.score)) {
       const at = a1(row.scorePos.row, row.scorePos.col);
       findings.add(
         'SCORE_RULE_MISMATCH',
@@ -179,7 +180,7 @@ export function checkFrameworkForm(view: SheetView, layout: FrameworkLayout, pro
   }
 
   // A score past its weight (SCORE_EXCEEDS_WEIGHT) counts as no score: a total is never more than its weights allow.
-  const counted = real.map((r) => (r.score !== null && r.weight !== null && r.score > r.weight + 1e-9 ? null : r.score));
+  const counted = real.map((r) => (r.score !== null && r.weight !== null && outsideWeight(r.score, r.weight) ? null : r.score));
   // The most the scores could add up to: a missing score at its weight (its own, else its block's label's).
   const bounds = real.map((r, k) => counted[k] ?? r.weight ?? r.l2.labelWeight ?? r.l1.labelWeight);
   const ceiling = real.length > 0 && bounds.every((b) => b !== null) ? roundHalfUp(bounds.reduce<number>((s, b) => s + (b as number), 0), 2) : null;

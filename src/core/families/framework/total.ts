@@ -8,6 +8,7 @@ import { gradeOf, gradeRule, sameGrade } from '../../rules/total';
 import { roundHalfUp } from '../../values/round';
 import { chosenGrade, inlineGrade, parseThresholds } from './grade';
 import type { FrameworkLayout } from './layout';
+import { differs, exceeds } from '../../values/tolerance';
 
 /**
  * SPEC §3 family C: 总分 = Σ 三级 scores (null where one is missing); the stated 合计 / 总分 must equal it
@@ -32,7 +33,7 @@ export function checkFrameworkTotal(
     const cell = readNumber(view, pos, totalWord, findings);
     stated = cell?.value ?? null;
     const at = a1(pos.row, pos.col);
-    if (computed !== null && stated !== null && Math.abs(stated - computed) > 0.005) {
+    if (computed !== null && stated !== null && differs(stated, computed)) {
       findings.add('TOTAL_MISMATCH', pos, `${totalWord}（${at}）填写为 ${fmt(stated)}，各三级指标${scoreWord(view, layout)}合计为 ${fmt(computed)}；请改为 ${fmt(computed)}。`, {
         fix: { cell: at, value: computed },
         rule: `${totalWord} = 各三级指标${scoreWord(view, layout)}之和 = ${fmt(computed)}`,
@@ -49,12 +50,12 @@ export function checkFrameworkTotal(
     stated = cell?.value ?? null;
     const at = a1(pos.row, pos.col);
     const word = scoreWord(view, layout);
-    if (stated !== null && computed !== null && Math.abs(stated - computed) > 0.005) {
+    if (stated !== null && computed !== null && differs(stated, computed)) {
       findings.add('TOTAL_MISMATCH', pos, `自评得分（${at}）填写为 ${fmt(stated)}，各三级指标${word}合计为 ${fmt(computed)}；请改为 ${fmt(computed)}。`, {
         fix: { cell: at, value: computed },
         rule: `自评得分 = 各三级指标${word}之和 = ${fmt(computed)}`,
       });
-    } else if (stated !== null && computed === null && ceiling !== null && stated > ceiling + 0.005) {
+    } else if (stated !== null && computed === null && ceiling !== null && exceeds(stated, ceiling)) {
       findings.add('TOTAL_MISMATCH', pos, `自评得分（${at}）填写为 ${fmt(stated)}，而各三级指标${word}合计最多为 ${fmt(ceiling)}（未填得分的指标按其分值计）；请核对自评得分。`, {
         rule: `自评得分 ≤ 已填${word}之和 + 未填指标的分值 = ${fmt(ceiling)}`,
       });

@@ -9,6 +9,7 @@ import { checkIndicatorRow, type Carry, type IndicatorOutcome } from '../../rule
 import { checkWeights } from '../../rules/weights';
 import { checkTotal, withinTotal } from '../../rules/total';
 import type { FormCheck } from '../family';
+import { outsideWeight } from '../../values/tolerance';
 
 /** Family A and B: header fields, funds and 执行率, indicator rows scored by target and actual, weights, 总分. */
 export function checkProjectForm(view: SheetView, layout: FormLayout, profile: Profile): FormCheck {
@@ -81,7 +82,7 @@ export function checkProjectForm(view: SheetView, layout: FormLayout, profile: P
   const scored = layout.kind !== 'targets';
   const weightSum = scored ? checkWeights(view, layout, budget.result.weight, budgetWeightPos, rows, profile, findings) : null;
   // A score outside 0 to its weight (reported at its cell) counts as no score: a total never leaves what its weights allow.
-  const within = (score: number | null, weight: number | null) => (score !== null && (score < 0 || score > (weight ?? 100) + 0.005) ? null : score);
+  const within = (score: number | null, weight: number | null) => (score !== null && outsideWeight(score, weight ?? 100) ? null : score);
   const parts = [within(budget.effective, budget.result.weight), ...rows.map((r) => within(r.effective, r.result.weight))];
   const total = scored ? checkTotal(view, layout, withinTotal(parts, weightSum ?? null), profile, findings) : null;
   if (total) fills.push(...total.fills);

@@ -1,6 +1,7 @@
 import type { LabelCell, LabelGrid } from '../../recognize/labelGrid';
 import { isLabel, opensWithFrameworkLevel1, type LabelKey } from '../../recognize/labels';
 import type { HeaderAnchor } from '../family';
+import { splitLabel } from './blocks';
 
 export interface FrameworkCols {
   level1: number;
@@ -28,7 +29,6 @@ const FRAMEWORK_COLUMNS: LabelKey[] = ['level1', 'level2', 'level3', 'weight', '
  */
 /** Rows below the header looked at for weights written in the labels (`项目立项（15分）`). */
 const LABEL_WEIGHT_ROWS = 12;
-const WEIGHT_IN_LABEL = /\(\d+(?:\.\d+)?分\)/u;
 
 export function frameworkHeader(grid: LabelGrid, start: LabelCell, upperGroup: LabelCell[], end = Infinity): FrameworkHeader | null {
   let group = upperGroup;
@@ -74,6 +74,6 @@ export function frameworkHeader(grid: LabelGrid, start: LabelCell, upperGroup: L
 }
 
 function weightsInLabels(grid: LabelGrid, row: number, left: number, right: number): boolean {
-  for (let r = row + 1; r <= row + LABEL_WEIGHT_ROWS; r++) if (grid.find(r, (k) => WEIGHT_IN_LABEL.test(k), left, right)) return true;
+  for (let r = row + 1; r <= row + LABEL_WEIGHT_ROWS; r++) if (grid.find(r, (k) => splitLabel(k).weight !== null, left, right)) return true;
   return false;
 }

@@ -28,36 +28,30 @@ export function checkFrameworkTotal(
   const computed = scores.every((x) => x !== null) ? roundHalfUp(scores.reduce<number>((s, x) => s + (x as number), 0), 2) : null;
   let stated: number | null = null;
   const totalWord = totalLabelOf(view, layout);
-  if (layout.totalRow !== null) {
-    const pos = view.master(layout.totalRow, layout.header.cols.score);
-    const cell = readNumber(view, pos, totalWord, findings);
+  // The total in its row under the scores (filled when empty), else stated beside the project line
+  // (自评得分), which can never exceed what the scores could add up to where one is missing (a copy cut short).
+  const place =
+    layout.totalRow !== null
+      ? { pos: view.master(layout.totalRow, layout.header.cols.score), word: totalWord, inRow: true }
+      : layout.sideTotal
+        ? { pos: layout.sideTotal, word: '自评得分', inRow: false }
+        : null;
+  if (place) {
+    const { pos, word } = place;
+    const cell = readNumber(view, pos, word, findings);
     stated = cell?.value ?? null;
     const at = a1(pos.row, pos.col);
-    if (computed !== null && stated !== null && differs(stated, computed)) {
-      findings.add('TOTAL_MISMATCH', pos, `${totalWord}（${at}）填写为 ${fmt(stated)}，各三级指标${scoreWord(view, layout)}合计为 ${fmt(computed)}；请改为 ${fmt(computed)}。`, {
-        fix: { cell: at, value: computed },
-        rule: `${totalWord} = 各三级指标${scoreWord(view, layout)}之和 = ${fmt(computed)}`,
-      });
-    } else if (computed !== null && cell && !cell.parse.ok && cell.parse.reason === 'empty' && isFillable(view, pos)) {
-      fills.push({ cell: at, value: computed, label: totalWord });
-    }
-  }
-  if (layout.totalRow === null && layout.sideTotal) {
-    // A total stated beside the project line: it must be what the scores add up to, and can never exceed
-    // what they could add up to where a score is missing (a copy cut short).
-    const pos = layout.sideTotal;
-    const cell = readNumber(view, pos, '自评得分', findings);
-    stated = cell?.value ?? null;
-    const at = a1(pos.row, pos.col);
-    const word = scoreWord(view, layout);
+    const scored = scoreWord(view, layout);
     if (stated !== null && computed !== null && differs(stated, computed)) {
-      findings.add('TOTAL_MISMATCH', pos, `自评得分（${at}）填写为 ${fmt(stated)}，各三级指标${word}合计为 ${fmt(computed)}；请改为 ${fmt(computed)}。`, {
+      findings.add('TOTAL_MISMATCH', pos, `${word}（${at}）填写为 ${fmt(stated)}，各三级指标${scored}合计为 ${fmt(computed)}；请改为 ${fmt(computed)}。`, {
         fix: { cell: at, value: computed },
-        rule: `自评得分 = 各三级指标${word}之和 = ${fmt(computed)}`,
+        rule: `${word} = 各三级指标${scored}之和 = ${fmt(computed)}`,
       });
-    } else if (stated !== null && computed === null && ceiling !== null && exceeds(stated, ceiling)) {
-      findings.add('TOTAL_MISMATCH', pos, `自评得分（${at}）填写为 ${fmt(stated)}，而各三级指标${word}合计最多为 ${fmt(ceiling)}（未填得分的指标按其分值计）；请核对自评得分。`, {
-        rule: `自评得分 ≤ 已填${word}之和 + 未填指标的分值 = ${fmt(ceiling)}`,
+    } else if (place.inRow && computed !== null && cell && !cell.parse.ok && cell.parse.reason === 'empty' && isFillable(view, pos)) {
+      fills.push({ cell: at, value: computed, label: word });
+    } else if (!place.inRow && stated !== null && computed === null && ceiling !== null && exceeds(stated, ceiling)) {
+      findings.add('TOTAL_MISMATCH', pos, `${word}（${at}）填写为 ${fmt(stated)}，而各三级指标${scored}合计最多为 ${fmt(ceiling)}（未填得分的指标按其分值计）；请核对${word}。`, {
+        rule: `${word} ≤ 已填${scored}之和 + 未填指标的分值 = ${fmt(ceiling)}`,
       });
     }
   }

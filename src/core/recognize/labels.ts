@@ -5,14 +5,11 @@
  */
 import { normalizeLabel } from '../values/normalize';
 import { memoizeString } from '../values/memo';
-import { LEXICON, stripDecorations, type Role } from './lexicon';
+import { LEXICON, startsWithPrefix, stripDecorations, type Role } from './lexicon';
 
 export const LABELS = LEXICON;
 
 export type LabelKey = Role;
-
-/** 偏差原因分析及改进措施 / …改正措施 / 未完成原因分析: matched by prefix. */
-const REASON_PREFIXES = ['偏差原因', '未完成原因'];
 
 /** NFKC, all white space (incl. U+3000 and line breaks) removed, trailing colon dropped. */
 export const labelKey = memoizeString((text: string): string => normalizeLabel(text).replace(/[:：]+$/, ''));
@@ -89,18 +86,13 @@ export function hasRole(key: string, roles: readonly LabelKey[]): boolean {
 }
 
 export function isReasonLabel(key: string): boolean {
-  return REASON_PREFIXES.some((p) => key.startsWith(p)) || isLabel(key, 'reason');
+  return startsWithPrefix(key, 'reason') || isLabel(key, 'reason');
 }
 
-/**
- * A table on the 决策/过程/产出/效益 framework (财预〔2020〕10号 附件2, and its renamings 投入/管理) opens its
- * indicator block with 决策 or 投入: such a table is a 计分表 whatever its target columns.
- */
-const FRAMEWORK_FIRST_LEVEL1 = /^(项目)?(决策|投入)/u;
-
+/** Whether an indicator block opens with the framework's first 一级 (PREFIXES.frameworkOpening). */
 export function opensWithFrameworkLevel1(grid: { find(row: number, test: (key: string) => boolean, left?: number, right?: number): unknown }, headerRow: number, col: number): boolean {
   for (let r = headerRow + 1; r <= headerRow + 3; r++) {
-    if (grid.find(r, (k) => FRAMEWORK_FIRST_LEVEL1.test(k), col, col)) return true;
+    if (grid.find(r, (k) => startsWithPrefix(k, 'frameworkOpening'), col, col)) return true;
   }
   return false;
 }

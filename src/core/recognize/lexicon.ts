@@ -42,7 +42,7 @@ export const LEXICON = {
   targetValue: ['指标值'],
   targetUnit: ['度量单位', '计量单位'],
   actual: ['实际完成值', '完成值', '全年实际值', '全年完成值', '全年实际完成值', '实际值'],
-  /** Matched by prefix too (`偏差原因…`, `未完成原因…`): see REASON_PREFIXES in labels.ts. */
+  /** Matched by prefix too (`偏差原因…`, `未完成原因…`): PREFIXES.reason below. */
   reason: ['原因', '偏差原因', '未完成原因', '偏差情况及原因分析'],
   total: ['总分', '合计', '总计', '得分合计'],
   grade: ['自评等级', '评价等级'],
@@ -70,6 +70,26 @@ export const LEXICON = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type Role = keyof typeof LEXICON;
+
+/**
+ * Wordings matched at the start of a normalized key, where the rest of the label varies from table to table.
+ */
+export const PREFIXES = {
+  /** 偏差原因分析及改进措施 / …改正措施 / 未完成原因分析: a reason column. */
+  reason: ['偏差原因', '未完成原因'],
+  /**
+   * The first 一级 of a table on the 决策/过程/产出/效益 framework (财预〔2020〕10号 附件2, and its renamings
+   * 投入/管理), `项目` before it or not: such a table is a 计分表 whatever its target columns.
+   */
+  frameworkOpening: ['决策', '投入', '项目决策', '项目投入'],
+  /** A 三级 cell that details the indicator above it (`其中：…`, the transfer-payment template's ★ rows). */
+  detailRow: ['其中'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Whether the key begins with one of the role's prefixes. */
+export function startsWithPrefix(key: string, which: keyof typeof PREFIXES): boolean {
+  return PREFIXES[which].some((p) => key.startsWith(p));
+}
 
 /** The roles an indicator header band's cells may play: a band cell with none of them is an unread column. */
 export const INDICATOR_BAND_ROLES: readonly Role[] = [

@@ -9,6 +9,7 @@ import type { Profile } from './profile';
 import { cellText, isFillable, readNumber, readText, readWeight } from './cells';
 import { scoreIndicator } from './indicatorScore';
 import { differs, exceeds, outsideWeight } from '../values/tolerance';
+import { startsWithPrefix } from '../recognize/lexicon';
 
 export interface IndicatorOutcome {
   result: IndicatorResult;
@@ -62,7 +63,7 @@ const GROUP_PART = /^\d+[、．]/u;
  * whose 得分 are already in their head's). Not indicators: no findings, not in any Σ.
  */
 function isDetailRow(level3Key: string, carry: Carry): boolean {
-  if (level3Key.startsWith('其中')) return true;
+  if (startsWithPrefix(level3Key, 'detailRow')) return true;
   if (GROUP_HEAD.test(level3Key)) {
     carry.inNumberedGroup = true;
     return false;
